@@ -1,0 +1,152 @@
+/**
+ * The built-in scenarios: "the inverted-pyramid bank" (倒金字塔银行) of the lead article's
+ * diagnosis, and "the pyramid bank" (正金字塔银行), the same bank after rebalancing.
+ * Calibration: the project's docs/model.md ("The demo bank"); each figure says its source
+ * or "[A]" (assumed for the demo).
+ */
+import { CHINA_STANDARDIZED_WEIGHTS } from './capital';
+import { SCHEMA_VERSION, type Scenario, type Segment } from './scenario';
+
+const YI = 1e8; // 亿元
+const WAN = 1e4; // 万元
+
+const large: Segment = {
+  key: 'large',
+  name: { zh: '大客户', en: 'Large clients' },
+  share: 0.65, // the source's inverted pyramid: about 65/25/10 by loans
+  avgExposure: 5 * YI, // [A]
+  sizeSigma: 0.5, // [A]
+  pd: 0.006, // [A] within 0.4–0.8% (reference-values.md, credit quality)
+  lgd: 0.45, // F-IRB senior unsecured, Basel II ¶287
+  correlation: null, // Basel formula
+  turnoverEurMillions: 500, // [A] above EUR 50m: no SME adjustment
+  tenor: { upTo3m: 0.08, m3to12: 0.17, y1to3: 0.2, y3to5: 0.2, over5y: 0.35 }, // [A] project loans are long
+  markup: -0.08, // [A] 下浮8%: the best large clients borrow below LPR (reference-values.md, pricing)
+  marketMarkup: -0.08, // [A]
+  demandElasticity: 0.15, // [A] large clients shop around
+  adverseSelectionSlope: 0, // [A]
+  depositsPerLoan: 0.8, // [A] includes fiscal-linked deposits
+  depositRate: 0.0135, // [A] FTP credit 1.60% − margin 0.25%
+  operationalShare: 0.4, // [A]
+  depositClass: 'corporate',
+  feePerClient: 100 * WAN, // [A]
+  productsPerClient: 4, // [A]
+  servicingCostPerClient: 35 * WAN, // [A] 40万 all-in less 5万 of client-manager cost (40万 / 8)
+  clientsPerManager: 8, // [A]
+  riskWeight: CHINA_STANDARDIZED_WEIGHTS.generalCorporate,
+};
+
+const mid: Segment = {
+  key: 'mid',
+  name: { zh: '中客户', en: 'Mid-sized clients' },
+  share: 0.25,
+  avgExposure: 6000 * WAN, // [A]
+  sizeSigma: 0.5, // [A]
+  pd: 0.015, // [A] within 1–2%
+  lgd: 0.4, // Basel III F-IRB, non-financial corporates 40%
+  correlation: null,
+  turnoverEurMillions: 25, // [A]
+  tenor: { upTo3m: 0.18, m3to12: 0.37, y1to3: 0.3, y3to5: 0.1, over5y: 0.05 }, // [A]
+  markup: 0.08, // [A] 上浮8%
+  marketMarkup: 0.08, // [A]
+  demandElasticity: 0.08, // [A]
+  adverseSelectionSlope: 0.01, // [A]
+  depositsPerLoan: 0.5, // [A]
+  depositRate: 0.01, // [A] margin 0.60%
+  operationalShare: 0.5, // [A]
+  depositClass: 'corporate',
+  feePerClient: 10 * WAN, // [A]
+  productsPerClient: 2.5, // [A]
+  servicingCostPerClient: 6.4 * WAN, // [A] 8万 all-in less 1.6万 (40万 / 25)
+  clientsPerManager: 25, // [A]
+  riskWeight: CHINA_STANDARDIZED_WEIGHTS.sme,
+};
+
+const small: Segment = {
+  key: 'small',
+  name: { zh: '小客户', en: 'Small clients (SMEs)' },
+  share: 0.1,
+  avgExposure: 600 * WAN, // [A]
+  sizeSigma: 0.6, // [A]
+  pd: 0.03, // [A] small-business NPL about 3–4% (CBRC 2015; 3.56% in Q3 2019)
+  lgd: 0.35, // [A] mostly collateralised
+  correlation: null,
+  turnoverEurMillions: 5, // Basel SME floor (¶273)
+  tenor: { upTo3m: 0.28, m3to12: 0.57, y1to3: 0.15, y3to5: 0, over5y: 0 }, // source: SME needs are mostly within one year
+  markup: 0.2, // [A] 上浮20%: 3.60%, near the 3.48% of inclusive small & micro loans (June 2025)
+  marketMarkup: 0.2, // [A]
+  demandElasticity: 0.05, // [A] SMEs have fewer alternatives: the source's "pricing power"
+  adverseSelectionSlope: 0.02, // [A]
+  depositsPerLoan: 0.4, // [A]
+  depositRate: 0.007, // [A] margin 0.90%
+  operationalShare: 0.5, // [A] not used: small-business deposits are retail-like
+  depositClass: 'smallBusiness',
+  feePerClient: 1 * WAN, // [A]
+  productsPerClient: 1.5, // [A]
+  servicingCostPerClient: 1.5 * WAN, // [A] 2万 all-in less 0.5万 (40万 / 80)
+  clientsPerManager: 80, // [A]
+  riskWeight: CHINA_STANDARDIZED_WEIGHTS.smallMicroRetail,
+};
+
+/** 倒金字塔银行: a mid-sized city commercial bank (城商行) with total assets about 3,000 亿元. */
+export const demoScenario: Scenario = {
+  schemaVersion: SCHEMA_VERSION,
+  name: { zh: '倒金字塔银行', en: 'The inverted-pyramid bank' },
+  description: {
+    zh: '大客户占对公贷款65%：源文章所诊断的“倒金字塔型”客户结构。',
+    en: 'Large clients hold 65% of corporate loans: the "inverted pyramid" the source article diagnoses.',
+  },
+  market: {
+    lpr1y: 0.03, // 1-year LPR 3.00% since 2025-05-20
+    lprPath: [],
+    ftpLoans: { upTo3m: 0.0175, m3to12: 0.0175, y1to3: 0.0195, y3to5: 0.0215, over5y: 0.0235 }, // [A]
+    ftpDepositCredit: 0.016, // [A]
+    wholesaleRate: 0.019, // [A] interbank / NCD funding
+    taxRate: 0.25, // Enterprise Income Tax Law
+    hurdleRate: 0.1, // [A]
+  },
+  bank: {
+    netCapital: 240 * YI, // [A]
+    tier1Capital: 215 * YI, // [A]
+    cet1Capital: 200 * YI, // [A]
+    otherRwa: 1000 * YI, // [A]
+    hqla: 400 * YI, // [A]
+    retailDeposits: 1100 * YI, // [A]
+    retailStableShare: 0.6, // [A]
+    retailLoans: 700 * YI, // [A]
+    otherAssets: 700 * YI, // [A] total assets about 3,000 亿元
+    otherLiabilities: 60 * YI, // [A]
+    wholesaleShareUnder30d: 0.1, // [A]
+    wholesaleShareOver1y: 0.3, // [A]
+    corporateLoans: 1200 * YI, // [A]
+    corporateLoanGrowth: 0.06, // [A]
+  },
+  segments: [large, mid, small],
+  levers: {
+    targetMix: { large: 0.4, mid: 0.3, small: 0.3 },
+    paceQuarters: 8,
+    managerHeadcount: null,
+    managerGrowth: 0,
+    managerCost: 40 * WAN, // [A]
+    onboardingPerManagerPerQuarter: 3, // [A]
+  },
+  stress: { factorShift: [], pdMultiplier: {}, lprShock: 0, depositRunOff: 0 },
+  simulation: { horizonYears: 5, stepsPerYear: 4, paths: 2000, seed: 20071101 },
+  settings: { capitalApproach: 'standardized' },
+};
+
+/** 正金字塔银行: the same bank with a 40/30/30 mix. */
+export const pyramidScenario: Scenario = {
+  ...demoScenario,
+  name: { zh: '正金字塔银行', en: 'The pyramid bank' },
+  description: {
+    zh: '同一家银行调整为40/30/30：更多“砂”和“水泥浆”。',
+    en: 'The same bank rebalanced to 40/30/30: more "sand" and "cement paste".',
+  },
+  segments: demoScenario.segments.map((s) => ({ ...s, share: ({ large: 0.4, mid: 0.3, small: 0.3 } as Record<string, number>)[s.key] })),
+};
+
+/** A fresh copy of a built-in, safe to edit. */
+export function cloneScenario(s: Scenario): Scenario {
+  return JSON.parse(JSON.stringify(s)) as Scenario; // scenarios are plain JSON data (model.md §1)
+}

@@ -1,0 +1,26 @@
+/**
+ * The engine's public API. Pure TypeScript: no DOM, Svelte, Dexie or Comlink. It runs the same
+ * in a Node test, in a worker and in a strategist's own script.
+ */
+export { normalCdf, normalQuantile, normalPdf } from './normal';
+export { irbRiskWeight, baselCorrelation, CHINA_STANDARDIZED_WEIGHTS, PHI_INV_999, type IrbInput } from './capital';
+export { vasicekLossQuantile, conditionalDefaultProbability } from './vasicek';
+export * from './scenario';
+export { demoScenario, pyramidScenario, cloneScenario } from './demo';
+export { applyLevers, rebalanceMix, mixOf, type LeverChanges } from './levers';
+export {
+  evaluate,
+  effectiveMaturity,
+  segmentCorrelation,
+  loanRate,
+  EC_CONFIDENCE,
+  LIMITS,
+  LCR_FACTORS,
+  NSFR_FACTORS,
+  type Evaluation,
+  type SegmentResult,
+  type LimitCheck,
+} from './evaluate';
+export { clientCount, segmentWeights, weightShape } from './exposures';
+export { INPUT_SPECS, inputSpec, checkInput, readPath, writePath, scenarioInputPaths, type InputSpec, type Unit, type InputProblem, type Bilingual } from './inputs';
+export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';

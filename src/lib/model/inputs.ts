@@ -1,0 +1,272 @@
+/**
+ * One description of every scenario input: unit, range, step, zh/en label and help,
+ * and the source of its default. The forms, the import validator and the glossary all
+ * read this list (architecture.md: one source of truth for each input).
+ */
+import type { Scenario, Segment } from './scenario';
+
+export type Unit =
+  | 'yuan' // money; shown as 亿元/万元 or CNY bn/m
+  | 'rate' // a rate per year, decimal; shown in %
+  | 'share' // a fraction of a whole; shown in %
+  | 'markup' // float over LPR; shown as 上浮/下浮 %
+  | 'ratio' // a plain multiple (deposits per yuan of loans)
+  | 'count'
+  | 'years'
+  | 'quarters'
+  | 'eurMillions'
+  | 'sigma'
+  | 'perTenBp'; // per +10 bp
+
+export type InputGroup = 'market' | 'bank' | 'segment' | 'levers';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+export interface InputSpec {
+  /** Path in the scenario; `segments.*.x` applies to every segment. */
+  path: string;
+  group: InputGroup;
+  unit: Unit;
+  min: number;
+  max: number;
+  /** Step of the form control, in the stored unit. */
+  step: number;
+  label: Bilingual;
+  help: Bilingual;
+  /** Where the default comes from, or "assumed for the demo". */
+  source: Bilingual;
+  /** Whether the value must be a whole number. */
+  isInteger?: boolean;
+}
+
+const ASSUMED: Bilingual = { zh: '演示假设', en: 'assumed for the demo' };
+
+function spec(
+  path: string,
+  group: InputGroup,
+  unit: Unit,
+  [min, max, step]: [number, number, number],
+  label: Bilingual,
+  help: Bilingual,
+  source: Bilingual = ASSUMED,
+  isInteger = false,
+): InputSpec {
+  return { path, group, unit, min, max, step, label, help, source, isInteger };
+}
+
+const YI = 1e8;
+
+export const INPUT_SPECS: readonly InputSpec[] = [
+  // —— market ——
+  spec('market.lpr1y', 'market', 'rate', [0, 0.1, 0.0005],
+    { zh: '1年期LPR', en: '1-year LPR' },
+    { zh: '贷款市场报价利率，贷款定价的基准', en: 'Loan Prime Rate, the base of loan pricing' },
+    { zh: '全国银行间同业拆借中心，2025-05-20起3.00%', en: 'NIFC, 3.00% since 2025-05-20' }),
+  spec('market.ftpLoans.upTo3m', 'market', 'rate', [0, 0.1, 0.0005],
+    { zh: 'FTP（≤3个月）', en: 'FTP (≤3m)' },
+    { zh: '内部资金转移价格：3个月以内贷款占用资金的成本', en: 'Funds-transfer price charged to loans up to 3 months' }),
+  spec('market.ftpLoans.m3to12', 'market', 'rate', [0, 0.1, 0.0005],
+    { zh: 'FTP（3–12个月）', en: 'FTP (3–12m)' },
+    { zh: '3至12个月贷款的资金成本', en: 'Funds-transfer price for loans of 3–12 months' }),
+  spec('market.ftpLoans.y1to3', 'market', 'rate', [0, 0.1, 0.0005],
+    { zh: 'FTP（1–3年）', en: 'FTP (1–3y)' },
+    { zh: '1至3年贷款的资金成本，含流动性溢价', en: 'Funds-transfer price for 1–3 year loans, with liquidity premium' }),
+  spec('market.ftpLoans.y3to5', 'market', 'rate', [0, 0.1, 0.0005],
+    { zh: 'FTP（3–5年）', en: 'FTP (3–5y)' },
+    { zh: '3至5年贷款的资金成本', en: 'Funds-transfer price for 3–5 year loans' }),
+  spec('market.ftpLoans.over5y', 'market', 'rate', [0, 0.1, 0.0005],
+    { zh: 'FTP（5年以上）', en: 'FTP (>5y)' },
+    { zh: '5年以上贷款的资金成本', en: 'Funds-transfer price for loans over 5 years' }),
+  spec('market.ftpDepositCredit', 'market', 'rate', [0, 0.1, 0.0005],
+    { zh: '存款FTP收益', en: 'FTP credit for deposits' },
+    { zh: '每1元存款付给业务条线的内部价格', en: 'Internal price paid to the business line per yuan of deposits' }),
+  spec('market.wholesaleRate', 'market', 'rate', [0, 0.1, 0.0005],
+    { zh: '同业/存单融资利率', en: 'Wholesale funding rate' },
+    { zh: '资金缺口由同业负债和同业存单补足的利率', en: 'Rate of interbank and NCD funding that fills the funding gap' },
+    { zh: '演示假设（约1.9%）', en: 'assumed for the demo (about 1.9%)' }),
+  spec('market.taxRate', 'market', 'share', [0, 0.5, 0.01],
+    { zh: '所得税率', en: 'Tax rate' },
+    { zh: '企业所得税税率', en: 'Corporate income tax rate' },
+    { zh: '《企业所得税法》25%', en: 'Enterprise Income Tax Law, 25%' }),
+  spec('market.hurdleRate', 'market', 'rate', [0, 0.3, 0.005],
+    { zh: '资本成本（门槛回报率）', en: 'Hurdle rate (cost of equity)' },
+    { zh: '经济资本的要求回报率，用于EVA', en: 'Required return on economic capital, used for EVA' }),
+  // —— bank ——
+  spec('bank.corporateLoans', 'bank', 'yuan', [1e8, 1e13, 10 * YI],
+    { zh: '对公贷款总额', en: 'Corporate loan book' },
+    { zh: '公司客户贷款余额L', en: 'Total corporate loans L' }),
+  spec('bank.corporateLoanGrowth', 'bank', 'rate', [-0.5, 0.5, 0.005],
+    { zh: '对公贷款年增速', en: 'Corporate book growth' },
+    { zh: '对公贷款每年增长率', en: 'Growth of the corporate book per year' }),
+  spec('bank.netCapital', 'bank', 'yuan', [1e7, 1e13, 1 * YI],
+    { zh: '资本净额', en: 'Net capital' },
+    { zh: '监管资本总额，集中度和资本充足率的分母', en: 'Total regulatory capital, the base of concentration limits and the capital ratio' }),
+  spec('bank.tier1Capital', 'bank', 'yuan', [1e7, 1e13, 1 * YI],
+    { zh: '一级资本净额', en: 'Tier 1 capital' },
+    { zh: '核心一级资本加其他一级资本', en: 'CET1 plus additional tier 1' }),
+  spec('bank.cet1Capital', 'bank', 'yuan', [1e7, 1e13, 1 * YI],
+    { zh: '核心一级资本净额', en: 'CET1 capital' },
+    { zh: '普通股和留存收益等', en: 'Common equity and retained earnings' }),
+  spec('bank.otherRwa', 'bank', 'yuan', [0, 1e14, 10 * YI],
+    { zh: '其他风险加权资产', en: 'Other RWA' },
+    { zh: '对公贷款以外的风险加权资产（含市场和操作风险）', en: 'RWA outside the corporate book (incl. market and operational risk)' }),
+  spec('bank.hqla', 'bank', 'yuan', [0, 1e14, 10 * YI],
+    { zh: '合格优质流动性资产', en: 'HQLA' },
+    { zh: 'LCR分子：国债、央行准备金等', en: 'Numerator of the LCR: government bonds, central bank reserves' }),
+  spec('bank.retailDeposits', 'bank', 'yuan', [0, 1e14, 10 * YI],
+    { zh: '个人存款', en: 'Retail deposits' },
+    { zh: '储蓄存款余额', en: 'Retail deposit balance' }),
+  spec('bank.retailStableShare', 'bank', 'share', [0, 1, 0.01],
+    { zh: '稳定个人存款占比', en: 'Stable share of retail deposits' },
+    { zh: 'LCR流失率5%（稳定）或10%（欠稳定）', en: 'LCR run-off 5% (stable) or 10% (less stable)' }),
+  spec('bank.retailLoans', 'bank', 'yuan', [0, 1e14, 10 * YI],
+    { zh: '个人及其他贷款', en: 'Retail and other loans' },
+    { zh: '对公以外的贷款', en: 'Loans outside the corporate book' }),
+  spec('bank.otherAssets', 'bank', 'yuan', [0, 1e14, 10 * YI],
+    { zh: '其他资产', en: 'Other assets' },
+    { zh: '非优质证券、同业资产、固定资产等', en: 'Non-HQLA securities, interbank assets, fixed assets' }),
+  spec('bank.otherLiabilities', 'bank', 'yuan', [0, 1e14, 10 * YI],
+    { zh: '其他负债', en: 'Other liabilities' },
+    { zh: '存款和同业融资以外的负债', en: 'Liabilities other than deposits and wholesale funding' }),
+  spec('bank.wholesaleShareUnder30d', 'bank', 'share', [0, 1, 0.01],
+    { zh: '30天内到期同业融资占比', en: 'Wholesale due within 30 days' },
+    { zh: 'LCR按100%流出', en: 'Runs off at 100% in the LCR' }),
+  spec('bank.wholesaleShareOver1y', 'bank', 'share', [0, 1, 0.01],
+    { zh: '1年以上同业融资占比', en: 'Wholesale over 1 year' },
+    { zh: 'NSFR可用稳定资金系数100%', en: 'NSFR available stable funding factor 100%' }),
+  // —— segments ——
+  spec('segments.*.share', 'segment', 'share', [0, 1, 0.01],
+    { zh: '贷款占比', en: 'Share of loans' },
+    { zh: '该层客户贷款占对公贷款的比例（各层合计100%）', en: 'Share of the corporate book (all segments sum to 100%)' },
+    { zh: '倒金字塔：约65/25/10（源文章诊断）', en: 'inverted pyramid about 65/25/10 (the source article’s diagnosis)' }),
+  spec('segments.*.avgExposure', 'segment', 'yuan', [1e5, 1e12, 1e6],
+    { zh: '户均贷款', en: 'Average exposure' },
+    { zh: '每户客户平均贷款余额；客户数 = 占比·L / 户均', en: 'Average loan per client; clients = share·L / average' }),
+  spec('segments.*.sizeSigma', 'segment', 'sigma', [0, 3, 0.05],
+    { zh: '规模离散度σ', en: 'Size dispersion σ' },
+    { zh: '客户规模对数正态分布的σ，越大越“块状”', en: 'Lognormal sigma of client sizes; larger is lumpier' }),
+  spec('segments.*.pd', 'segment', 'share', [0, 0.5, 0.0005],
+    { zh: '违约概率PD', en: 'PD' },
+    { zh: '1年期违约概率（跨周期）', en: '1-year probability of default, through the cycle' },
+    { zh: '演示假设；小微不良约为平均的两倍（银监会2015）', en: 'assumed; small-business NPL about twice the average (CBRC 2015)' }),
+  spec('segments.*.lgd', 'segment', 'share', [0, 1, 0.01],
+    { zh: '违约损失率LGD', en: 'LGD' },
+    { zh: '违约时损失的比例', en: 'Share of the exposure lost at default' },
+    { zh: '初级法优先无担保45%（巴塞尔II）', en: 'F-IRB senior unsecured 45% (Basel II)' }),
+  spec('segments.*.turnoverEurMillions', 'segment', 'eurMillions', [0, 100000, 1],
+    { zh: '年营业额（百万欧元）', en: 'Turnover (EUR m)' },
+    { zh: '用于巴塞尔相关系数的中小企业调整（<5000万欧元）', en: 'Drives the Basel SME correlation adjustment (below EUR 50m)' },
+    { zh: '巴塞尔II第273段', en: 'Basel II ¶273' }),
+  spec('segments.*.markup', 'segment', 'markup', [-0.5, 1, 0.01],
+    { zh: '利率浮动（上浮/下浮）', en: 'Markup over LPR' },
+    { zh: '贷款利率 = LPR×(1+浮动)；上浮10%即0.10', en: 'Loan rate = LPR × (1 + markup); 上浮10% is +10%' },
+    { zh: '源文章：中小企业贷款平均上浮10%以上', en: 'source: SME loans priced over 10% above the benchmark' }),
+  spec('segments.*.marketMarkup', 'segment', 'markup', [-0.5, 1, 0.01],
+    { zh: '市场参考浮动', en: 'Market markup' },
+    { zh: '同业对该层客户的定价', en: 'What competitors charge this segment' }),
+  spec('segments.*.demandElasticity', 'segment', 'perTenBp', [0, 1, 0.01],
+    { zh: '需求弹性', en: 'Demand elasticity' },
+    { zh: '利率每高于市场10个基点，新增需求流失比例', en: 'Share of new demand lost per +10 bp above the market rate' }),
+  spec('segments.*.adverseSelectionSlope', 'segment', 'perTenBp', [0, 1, 0.01],
+    { zh: '逆向选择斜率', en: 'Adverse selection' },
+    { zh: '利率每高于市场10个基点，新客户PD上升倍数', en: 'PD multiplier per +10 bp above the market rate for new clients' }),
+  spec('segments.*.depositsPerLoan', 'segment', 'ratio', [0, 5, 0.05],
+    { zh: '存贷比（派生存款）', en: 'Deposits per yuan of loans' },
+    { zh: '每1元贷款带来的存款', en: 'Deposits brought per yuan of loans' }),
+  spec('segments.*.depositRate', 'segment', 'rate', [0, 0.1, 0.0005],
+    { zh: '存款付息率', en: 'Deposit rate' },
+    { zh: '该层客户存款的平均利率', en: 'Average rate paid on the segment’s deposits' }),
+  spec('segments.*.operationalShare', 'segment', 'share', [0, 1, 0.01],
+    { zh: '经营性存款占比', en: 'Operational share' },
+    { zh: 'LCR：经营性存款流失25%，非经营性40%', en: 'LCR: operational deposits run off 25%, others 40%' },
+    { zh: '巴塞尔III LCR（BCBS 238）', en: 'Basel III LCR (BCBS 238)' }),
+  spec('segments.*.feePerClient', 'segment', 'yuan', [0, 1e9, 1e4],
+    { zh: '户均中间业务收入', en: 'Fee income per client' },
+    { zh: '每户每年中间业务收入', en: 'Intermediary-business income per client per year' }),
+  spec('segments.*.productsPerClient', 'segment', 'count', [1, 10, 0.1],
+    { zh: '户均产品数', en: 'Products per client' },
+    { zh: '交叉销售深度；三个以上产品的客户流失率约10%', en: 'Cross-selling depth; clients with three or more products leave at about 10%' },
+    { zh: '源文章引用咨询机构调查', en: 'consultancy finding cited by the source' }),
+  spec('segments.*.servicingCostPerClient', 'segment', 'yuan', [0, 1e9, 1e3],
+    { zh: '户均服务成本', en: 'Servicing cost per client' },
+    { zh: '每户每年服务成本（不含客户经理）', en: 'Cost to serve one client per year, excluding client managers' }),
+  spec('segments.*.clientsPerManager', 'segment', 'count', [1, 1000, 1],
+    { zh: '每名客户经理管户数', en: 'Clients per manager' },
+    { zh: '一名客户经理维护的客户数', en: 'Clients one client manager looks after' }, ASSUMED, true),
+  spec('segments.*.riskWeight', 'segment', 'share', [0, 2.5, 0.05],
+    { zh: '风险权重（权重法）', en: 'Risk weight (standardized)' },
+    { zh: '一般企业100%，中小企业85%，小微企业75%', en: 'General corporate 100%, SME 85%, small & micro 75%' },
+    { zh: '《商业银行资本管理办法》（2023）', en: 'China capital rules (NFRA 2023 No. 4)' }),
+  // —— levers ——
+  spec('levers.paceQuarters', 'levers', 'quarters', [1, 40, 1],
+    { zh: '调整节奏（季度）', en: 'Pace (quarters)' },
+    { zh: '达到目标结构所需的季度数', en: 'Quarters to reach the target mix' }, ASSUMED, true),
+  spec('levers.managerCost', 'levers', 'yuan', [0, 1e8, 1e4],
+    { zh: '客户经理人均成本', en: 'Cost per client manager' },
+    { zh: '每名客户经理每年的人力成本', en: 'Yearly cost of one client manager' }),
+];
+
+const BY_PATH = new Map(INPUT_SPECS.map((s) => [s.path, s]));
+
+/** The spec of a concrete path: `segments.2.pd` finds `segments.*.pd`. */
+export function inputSpec(path: string): InputSpec | undefined {
+  return BY_PATH.get(path) ?? BY_PATH.get(path.replace(/^segments\.\d+\./, 'segments.*.'));
+}
+
+export type InputProblem =
+  | { kind: 'notANumber' }
+  | { kind: 'belowMin'; min: number }
+  | { kind: 'aboveMax'; max: number }
+  | { kind: 'notInteger' };
+
+/** Checks one value against its spec; null when it is valid. */
+export function checkInput(spec: InputSpec, value: unknown): InputProblem | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { kind: 'notANumber' };
+  if (value < spec.min) return { kind: 'belowMin', min: spec.min };
+  if (value > spec.max) return { kind: 'aboveMax', max: spec.max };
+  if (spec.isInteger && !Number.isInteger(value)) return { kind: 'notInteger' };
+  return null;
+}
+
+/** Reads a dotted path (`segments.0.pd`, `market.ftpLoans.y1to3`) from a scenario. */
+export function readPath(scenario: Scenario, path: string): unknown {
+  let node: unknown = scenario;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** Returns a copy of the scenario with one path set (structural sharing; the input is not mutated). */
+export function writePath(scenario: Scenario, path: string, value: unknown): Scenario {
+  const parts = path.split('.');
+  function set(node: unknown, i: number): unknown {
+    if (i === parts.length) return value;
+    const key = parts[i];
+    if (Array.isArray(node)) {
+      const copy = node.slice();
+      copy[Number(key)] = set(node[Number(key)], i + 1);
+      return copy;
+    }
+    const obj = (node ?? {}) as Record<string, unknown>;
+    return { ...obj, [key]: set(obj[key], i + 1) };
+  }
+  return set(scenario, 0) as Scenario;
+}
+
+/** Every concrete input path of a scenario (segment specs expanded per segment). */
+export function scenarioInputPaths(scenario: Scenario): string[] {
+  const paths: string[] = [];
+  for (const s of INPUT_SPECS) {
+    if (s.path.startsWith('segments.*.')) {
+      scenario.segments.forEach((_seg: Segment, i: number) => paths.push(s.path.replace('*', String(i))));
+    } else {
+      paths.push(s.path);
+    }
+  }
+  return paths;
+}

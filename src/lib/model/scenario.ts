@@ -1,0 +1,165 @@
+/**
+ * A scenario is plain, JSON-serialisable data (model.md §1). Money in yuan, rates as
+ * decimals per year, shares as fractions. Segments are data: nothing assumes three.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+/** Tenor buckets of a loan book (model.md §1): ≤3m, 3–12m, 1–3y, 3–5y, >5y. */
+export const TENOR_BUCKETS = ['upTo3m', 'm3to12', 'y1to3', 'y3to5', 'over5y'] as const;
+export type TenorBucket = (typeof TENOR_BUCKETS)[number];
+export type TenorProfile = Record<TenorBucket, number>;
+
+/** Mid-point of each tenor bucket in years, for the IRB maturity M (capped at 5, Basel II ¶320). */
+export const TENOR_MIDPOINT_YEARS: TenorProfile = { upTo3m: 0.125, m3to12: 0.625, y1to3: 2, y3to5: 4, over5y: 5 };
+
+/** How the LCR and NSFR treat a segment's deposits (Basel III, BCBS 238 and 295). */
+export type DepositClass = 'corporate' | 'smallBusiness';
+
+export interface Market {
+  /** 1-year Loan Prime Rate, decimal. */
+  lpr1y: number;
+  /** Yearly changes of the LPR over the horizon, decimal (empty: flat). */
+  lprPath: number[];
+  /** FTP charge for loans, by tenor bucket. */
+  ftpLoans: TenorProfile;
+  /** FTP credit paid to the business line for each yuan of deposits it brings. */
+  ftpDepositCredit: number;
+  /** Rate on interbank / NCD funding that fills the funding gap. */
+  wholesaleRate: number;
+  /** Income tax rate. */
+  taxRate: number;
+  /** Hurdle rate (cost of equity) charged on economic capital for EVA. */
+  hurdleRate: number;
+}
+
+export interface Bank {
+  /** Net capital 资本净额 (total regulatory capital), yuan. */
+  netCapital: number;
+  /** Tier 1 capital, yuan. */
+  tier1Capital: number;
+  /** Core tier 1 (CET1) capital, yuan. */
+  cet1Capital: number;
+  /** Risk-weighted assets outside the corporate book, yuan. */
+  otherRwa: number;
+  /** High-quality liquid assets, yuan. */
+  hqla: number;
+  /** Retail deposits, yuan. */
+  retailDeposits: number;
+  /** Share of retail deposits that are stable (LCR 5% run-off, NSFR 95%). */
+  retailStableShare: number;
+  /** Retail and other loans outside the corporate book, yuan. */
+  retailLoans: number;
+  /** Other assets (securities other than HQLA, interbank, fixed assets), yuan. */
+  otherAssets: number;
+  /** Other liabilities that are neither deposits nor wholesale funding, yuan. */
+  otherLiabilities: number;
+  /** Share of wholesale funding that falls due within 30 days (LCR run-off 100%). */
+  wholesaleShareUnder30d: number;
+  /** Share of wholesale funding with residual maturity of one year or more (NSFR ASF 100%). */
+  wholesaleShareOver1y: number;
+  /** Corporate loan book L, yuan. */
+  corporateLoans: number;
+  /** Growth rate of the corporate book per year. */
+  corporateLoanGrowth: number;
+}
+
+export interface Segment {
+  /** Stable key (`large`, `mid`, `small` in the built-ins). */
+  key: string;
+  /** Display names. */
+  name: { zh: string; en: string };
+  /** Share of the corporate loan book (shares sum to 1). */
+  share: number;
+  /** Average exposure per client, yuan. */
+  avgExposure: number;
+  /** Lognormal sigma of client sizes within the segment. */
+  sizeSigma: number;
+  /** 1-year PD, through the cycle. */
+  pd: number;
+  /** Loss given default. */
+  lgd: number;
+  /** Asset correlation override; null: from the Basel formula with `turnoverEurMillions`. */
+  correlation: number | null;
+  /** Typical annual sales of a client in EUR millions (IRB SME adjustment, Basel correlation). */
+  turnoverEurMillions: number;
+  /** Fractions of the segment's loans by tenor bucket (sum to 1). */
+  tenor: TenorProfile;
+  /** Markup over LPR in the float convention: rate = LPR·(1 + markup); 上浮10% = 0.10. */
+  markup: number;
+  /** The market's markup for this segment (what competitors charge). */
+  marketMarkup: number;
+  /** Share of new-lending demand lost per +10 bp above the market rate: exp(−ε·Δbp/10). */
+  demandElasticity: number;
+  /** PD multiplier per +10 bp above the market rate (adverse selection); 0 for none. */
+  adverseSelectionSlope: number;
+  /** Deposits brought per yuan of loans. */
+  depositsPerLoan: number;
+  /** Rate paid on the segment's deposits. */
+  depositRate: number;
+  /** Operational share of the segment's deposits (LCR 25% run-off instead of 40%). */
+  operationalShare: number;
+  /** LCR/NSFR class of the deposits. */
+  depositClass: DepositClass;
+  /** Intermediary-business (中间业务) fee income per client per year, yuan. */
+  feePerClient: number;
+  /** Products held per client (cross-selling depth). */
+  productsPerClient: number;
+  /** Servicing cost per client per year, excluding client managers, yuan. */
+  servicingCostPerClient: number;
+  /** Clients one client manager looks after. */
+  clientsPerManager: number;
+  /** Standardized risk weight. */
+  riskWeight: number;
+}
+
+export interface Levers {
+  /** Target mix for the rebalancing path, by segment key (null: the current shares). */
+  targetMix: Record<string, number> | null;
+  /** Quarters to reach the target mix. */
+  paceQuarters: number;
+  /** Client-manager headcount (null: exactly what the book needs). */
+  managerHeadcount: number | null;
+  /** Growth of the headcount per year. */
+  managerGrowth: number;
+  /** Cost of one client manager per year, yuan. */
+  managerCost: number;
+  /** New clients one manager can onboard per quarter. */
+  onboardingPerManagerPerQuarter: number;
+}
+
+export interface Stress {
+  /** Shift of the systematic factor per year, in standard deviations (−2 is a recession). */
+  factorShift: number[];
+  /** PD multiplier per segment key. */
+  pdMultiplier: Record<string, number>;
+  /** Immediate change of the LPR, decimal. */
+  lprShock: number;
+  /** Extra run-off of corporate deposits, fraction. */
+  depositRunOff: number;
+}
+
+export interface SimulationSettings {
+  horizonYears: number;
+  stepsPerYear: number;
+  paths: number;
+  seed: number;
+}
+
+export interface Settings {
+  /** Capital approach for corporate RWA. */
+  capitalApproach: 'standardized' | 'irb';
+}
+
+export interface Scenario {
+  schemaVersion: typeof SCHEMA_VERSION;
+  name: { zh: string; en: string };
+  description: { zh: string; en: string };
+  market: Market;
+  bank: Bank;
+  segments: Segment[];
+  levers: Levers;
+  stress: Stress;
+  simulation: SimulationSettings;
+  settings: Settings;
+}

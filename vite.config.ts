@@ -1,0 +1,43 @@
+/// <reference types="vitest/config" />
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  // Relative base: the built site works from any sub-path of a static host.
+  base: './',
+  plugins: [
+    svelte(),
+    svelteTesting(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: 'script',
+      manifest: {
+        name: '砼 Mix Lab 客户结构配比实验室',
+        short_name: '砼 Mix Lab',
+        description: '银行公司客户结构配比模拟与培训 / A simulator of a bank corporate client mix',
+        lang: 'zh-CN',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#f6f4ef',
+        theme_color: '#4b5563',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        // Precache everything the app needs, so a training-room laptop works offline after one visit.
+        globPatterns: ['**/*.{js,css,html,svg,json}'],
+        navigateFallback: null,
+      },
+    }),
+  ],
+  worker: { format: 'es' },
+  build: { target: 'es2022' },
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    setupFiles: ['test/setup.ts'],
+  },
+});
