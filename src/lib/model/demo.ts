@@ -131,7 +131,20 @@ export const demoScenario: Scenario = {
     onboardingPerManagerPerQuarter: 3, // [A]
   },
   stress: { factorShift: [], pdMultiplier: {}, lprShock: 0, depositRunOff: 0 },
-  simulation: { horizonYears: 5, stepsPerYear: 4, paths: 2000, seed: 20071101 },
+  simulation: {
+    horizonYears: 5,
+    stepsPerYear: 4, // quarterly steps (model.md §7)
+    paths: 2000,
+    seed: 20071101,
+    factorPersistence: 0.5, // model.md §7 default [A]
+    nplWorkoutQuarters: 8, // [A] two years from default to write-off
+    // The source's figures: one product ≈ 1/2 leave within a year, two ≈ 1/3, three or more ≈ 10%
+    // (reference-values.md, "Retention and client value"); interpolated linearly in products held.
+    attritionCurve: [0.5, 1 / 3, 0.1],
+    depositPassThrough: 0.5, // [A] deposit rates were cut by roughly half as much as the LPR since 2019
+    depositRepricingQuarters: 4, // [A] time deposits reprice at maturity, demand deposits on list-rate changes
+    profitRetention: 0.7, // [A] city commercial banks pay out roughly 20–30% of profit as dividends
+  },
   settings: { capitalApproach: 'standardized' },
 };
 

@@ -25,3 +25,4 @@ export { clientCount, segmentWeights, weightShape } from './exposures';
 export { INPUT_SPECS, inputSpec, checkInput, readPath, writePath, scenarioInputPaths, type InputSpec, type Unit, type InputProblem, type Bilingual } from './inputs';
 export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';
 export { createRng, type Rng } from './random';
+export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';

@@ -144,6 +144,18 @@ export interface SimulationSettings {
   stepsPerYear: number;
   paths: number;
   seed: number;
+  /** Persistence φ of the systematic factor from one step to the next, AR(1) (model.md §7). */
+  factorPersistence: number;
+  /** Quarters a defaulted loan sits as an NPL (workout) before it is written off. */
+  nplWorkoutQuarters: number;
+  /** Yearly client attrition by products held: entry k is for k+1 products; linear in between, flat beyond the last. */
+  attritionCurve: number[];
+  /** Long-run share of an LPR change passed on to deposit rates. */
+  depositPassThrough: number;
+  /** Mean lag, in quarters, with which deposit rates follow the LPR (loans reset yearly). */
+  depositRepricingQuarters: number;
+  /** Share of a positive net profit of the corporate book retained as capital (the rest is paid out). */
+  profitRetention: number;
 }
 
 export interface Settings {

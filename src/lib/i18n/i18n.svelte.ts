@@ -1,0 +1,68 @@
+/**
+ * The UI language as a rune: components read `i18n.lang` and call `i18n.t(key)`; switching
+ * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
+ */
+import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent, type Lang } from './format';
+import { MESSAGES, type MessageKey } from './messages';
+
+const STORAGE_KEY = 'tong-mix-lab.lang';
+
+function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (saved === 'zh' || saved === 'en') return saved;
+  } catch {
+    // storage blocked: fall back to Chinese
+  }
+  return 'zh';
+}
+
+/** Fills `{name}` placeholders. */
+export function interpolate(template: string, params?: Record<string, string | number>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+export class I18n {
+  lang = $state<Lang>(initialLang());
+
+  t = (key: MessageKey, params?: Record<string, string | number>): string => interpolate(MESSAGES[this.lang][key], params);
+
+  /** Picks the current language from a bilingual record (segment names, input labels). */
+  pick = (text: { zh: string; en: string }): string => text[this.lang];
+
+  money = (yuan: number, digits = 2) => formatMoney(yuan, this.lang, digits);
+  clientMoney = (yuan: number) => formatClientMoney(yuan, this.lang);
+  percent = (x: number, digits = 2) => formatPercent(x, digits);
+  bp = (x: number, digits = 0) => formatBp(x, this.lang, digits);
+  markup = (x: number, digits = 0) => formatMarkup(x, this.lang, digits);
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+    } catch {
+      // not remembered; still switched
+    }
+    if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }
+
+  toggle(): void {
+    this.setLang(this.lang === 'zh' ? 'en' : 'zh');
+  }
+}
+
+export const i18n = new I18n();
+
+/**
+ * A feature's own dictionary (a view folder keeps its strings beside it). `en` must have every
+ * key of `zh`, checked by the compiler. `t` follows the app's current language.
+ * @example const m = defineMessages({ title: '风险分布' }, { title: 'Loss distribution' }); m.t('title')
+ */
+export function defineMessages<Z extends Record<string, string>>(zhMessages: Z, enMessages: Record<keyof Z, string>) {
+  const dict = { zh: zhMessages as Record<keyof Z, string>, en: enMessages };
+  return {
+    dict,
+    t: (key: keyof Z, params?: Record<string, string | number>): string => interpolate(dict[i18n.lang][key], params),
+  };
+}

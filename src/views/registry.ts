@@ -1,0 +1,16 @@
+/**
+ * The app's screens, one folder each under src/views/. The nav and the hash router read this list;
+ * a new screen adds one entry. `label` is bilingual data so a view needs no global message key.
+ */
+import type { Component } from 'svelte';
+import DashboardView from './dashboard/DashboardView.svelte';
+
+export interface ViewEntry {
+  id: string;
+  label: { zh: string; en: string };
+  component: Component;
+}
+
+export const VIEWS: ViewEntry[] = [
+  { id: 'dashboard', label: { zh: '配比看板', en: 'Mix dashboard' }, component: DashboardView },
+];

@@ -1,0 +1,128 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { DashboardPage } from './pages/dashboard-page';
+
+test.beforeEach(async ({ context }) => {
+  // Every test starts on a fresh profile: no saved workspace, Chinese UI.
+  await context.clearCookies();
+});
+
+test('opens on the demo bank with the three principle panels and limits', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.open();
+  await expect(page.getByRole('heading', { name: /安全性/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /效益性/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /流动性/ })).toBeVisible();
+  await expect(page.getByTestId('scenario-name')).toHaveText('倒金字塔银行');
+  expect(await app.kpiText('netProfit')).toBe('7.60 亿元');
+  expect(await app.kpiText('raroc')).toBe('13.05%');
+  await expect(app.kpi('lcr')).toContainText('达标');
+  await expect(app.kpi('top10ToCapital')).toContainText('上限 50.0%');
+  await expect(page.getByTestId('diagnosis')).toContainText('倒金字塔');
+  // the engine runs in a module worker
+  expect(page.workers().length).toBeGreaterThan(0);
+});
+
+test('a slider moved by keyboard changes the figures, and reload keeps the change', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.open();
+  const before = await app.kpiText('netProfit');
+  const large = page.locator('#share-range-large');
+  await large.focus();
+  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowLeft');
+  await expect(large).toHaveValue('40');
+  await expect(page.locator('#share-number-large')).toHaveValue('40');
+  await expect.poll(() => app.kpiText('netProfit')).not.toBe(before);
+  await expect(app.kpi('netProfit')).toContainText('▲');
+  // the others rebalanced in proportion (25:10) and the mix sums to 100%
+  const mid = Number(await page.locator('#share-range-mid').inputValue());
+  const small = Number(await page.locator('#share-range-small').inputValue());
+  expect(mid + small).toBe(60);
+  const after = await app.kpiText('netProfit');
+  await app.waitSaved();
+  await page.reload();
+  await expect(page.locator('#share-range-large')).toHaveValue('40');
+  expect(await app.kpiText('netProfit')).toBe(after);
+  // reset asks for confirmation; cancel keeps the change, confirm restores the demo
+  await page.getByTestId('reset-demo').click();
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect(page.locator('#share-range-large')).toHaveValue('40');
+  await page.getByTestId('reset-demo').click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await expect(page.locator('#share-range-large')).toHaveValue('65');
+  expect(await app.kpiText('netProfit')).toBe('7.60 亿元');
+});
+
+test('switches between 中文 and English, with money in 亿元 / CNY bn', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.open();
+  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await expect(page.getByRole('heading', { name: /^Safety/ })).toBeVisible();
+  expect(await app.kpiText('netProfit')).toBe('CNY 0.76 bn');
+  await expect(page.getByRole('button', { name: 'Switch the interface to Chinese' })).toHaveText('中文');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+  await expect(page.getByRole('heading', { name: /^安全性/ })).toBeVisible();
+});
+
+test('a figure opens its glass box with the formula, the numbers and the source', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.open();
+  await app.kpi('expectedLoss').click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('EL = Σ 贷款 × PD × LGD');
+  await expect(dialog).toContainText('5.17 亿元');
+  await expect(dialog).toContainText('巴塞尔II');
+  await expect(dialog.locator('ol.drivers li').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('bad input shows a message at the field and never NaN', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.open();
+  const field = page.locator('#share-number-large');
+  await field.fill('150');
+  await expect(page.getByText('不能大于 100 %')).toBeVisible();
+  await field.fill('abc');
+  await expect(page.getByText('请输入数字')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('NaN');
+  expect(await app.kpiText('netProfit')).toBe('7.60 亿元');
+});
+
+test('no request leaves loopback, and axe finds no serious or critical violation', async ({ page, context }) => {
+  const outside: string[] = [];
+  const watch = (url: string) => {
+    const u = new URL(url);
+    if ((u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:') && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') outside.push(url);
+  };
+  context.on('request', (r) => watch(r.url()));
+  page.on('request', (r) => watch(r.url()));
+  const app = new DashboardPage(page);
+  await app.open();
+  await page.locator('#share-range-large').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+  await page.waitForTimeout(500);
+  expect(outside).toEqual([]);
+
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('works offline after the first visit (service worker precache)', async ({ page, context }) => {
+  const app = new DashboardPage(page);
+  await app.open();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload(); // now controlled by the service worker
+  await expect(app.kpi('netProfit')).toBeVisible();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(app.kpi('netProfit')).toBeVisible();
+  expect(await app.kpiText('netProfit')).toMatch(/亿元/);
+  await context.setOffline(false);
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { en, zh } from '../../src/lib/i18n/messages';
+import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent } from '../../src/lib/i18n/format';
+import { INPUT_SPECS } from '../../src/lib/model';
+
+describe('messages', () => {
+  it('has every key in both languages, none empty, placeholders matching', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    for (const k of Object.keys(zh) as (keyof typeof zh)[]) {
+      expect(zh[k].trim(), k).not.toBe('');
+      expect(en[k].trim(), k).not.toBe('');
+      const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(ph(en[k]), k).toEqual(ph(zh[k]));
+    }
+  });
+
+  it('every input has a zh and en label, help text and source', () => {
+    for (const s of INPUT_SPECS) {
+      for (const text of [s.label, s.help, s.source]) {
+        expect(text.zh.trim(), s.path).not.toBe('');
+        expect(text.en.trim(), s.path).not.toBe('');
+      }
+      expect(s.min, s.path).toBeLessThan(s.max);
+    }
+  });
+});
+
+describe('banker formats', () => {
+  it('money in 亿元 / CNY bn and 万元 / CNY m, with a true minus sign', () => {
+    expect(formatMoney(7.6e8, 'zh')).toBe('7.60 亿元');
+    expect(formatMoney(7.6e8, 'en')).toBe('CNY 0.76 bn');
+    expect(formatMoney(-1.2e8, 'zh')).toBe('−1.20 亿元');
+    expect(formatMoney(2125e8, 'zh')).toBe('2,125.00 亿元');
+    expect(formatClientMoney(6e6, 'zh')).toBe('600 万元');
+    expect(formatClientMoney(6e6, 'en')).toBe('CNY 6.00 m');
+  });
+
+  it('rates in %, spreads in bp, markups as 上浮/下浮', () => {
+    expect(formatPercent(0.1305)).toBe('13.05%');
+    expect(formatBp(0.0025, 'zh')).toBe('25 基点');
+    expect(formatBp(-0.0025, 'en')).toBe('−25 bp');
+    expect(formatMarkup(0.2, 'zh')).toBe('上浮20%');
+    expect(formatMarkup(-0.08, 'zh')).toBe('下浮8%');
+    expect(formatMarkup(-0.08, 'en')).toBe('−8% vs LPR');
+    expect(formatPercent(NaN)).toBe('—');
+  });
+});
