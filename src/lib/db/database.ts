@@ -28,11 +28,83 @@ export interface WorkspaceRecord {
   updatedAt: number;
 }
 
+/** A strategist's loan book imported from CSV (never leaves the browser). */
+export interface LoanBookRecord {
+  id: string;
+  name: string;
+  /** The scenario that uses this book instead of generated exposures, if any. */
+  scenarioId: string | null;
+  createdAt: number;
+  /** Validated rows (see the CSV importer). */
+  rows: unknown[];
+}
+
+/** A finished Monte Carlo run, kept per scenario and seed. */
+export interface RunRecord {
+  id: string;
+  /** A hash of the scenario's inputs, so a changed scenario does not show an old run. */
+  scenarioHash: string;
+  seed: number;
+  createdAt: number;
+  result: unknown;
+}
+
+/** Progress through one lesson. */
+export interface LessonProgressRecord {
+  lessonId: string;
+  status: 'started' | 'completed';
+  step: number;
+  updatedAt: number;
+}
+
+/** One scored attempt at a challenge. */
+export interface AttemptRecord {
+  id?: number;
+  challengeId: string;
+  packId: string | null;
+  team: string | null;
+  score: number;
+  createdAt: number;
+  detail: unknown;
+}
+
+/** A workshop pack built by a trainer or opened by a team. */
+export interface PackRecord {
+  id: string;
+  title: string;
+  createdAt: number;
+  data: unknown;
+}
+
+/** A team's results file imported by the trainer. */
+export interface TeamResultRecord {
+  id?: number;
+  packId: string;
+  team: string;
+  importedAt: number;
+  data: unknown;
+}
+
+/** A client's investment portfolio (the portfolio workspace). */
+export interface PortfolioRecord {
+  id: string;
+  title: string;
+  updatedAt: number;
+  data: unknown;
+}
+
 export const DATABASE_NAME = 'tong-mix-lab';
 
 export class MixLabDatabase extends Dexie {
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   workspace!: EntityTable<WorkspaceRecord, 'key'>;
+  loanBooks!: EntityTable<LoanBookRecord, 'id'>;
+  runs!: EntityTable<RunRecord, 'id'>;
+  progress!: EntityTable<LessonProgressRecord, 'lessonId'>;
+  attempts!: EntityTable<AttemptRecord, 'id'>;
+  packs!: EntityTable<PackRecord, 'id'>;
+  teamResults!: EntityTable<TeamResultRecord, 'id'>;
+  portfolios!: EntityTable<PortfolioRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -40,5 +112,28 @@ export class MixLabDatabase extends Dexie {
       scenarios: 'id, title, updatedAt, *tags',
       workspace: 'key',
     });
+    // v2: the library, training and portfolio tables. Existing scenarios are kept; records
+    // written by v1 get the fields v2 reads (tags, description) if they lack them.
+    this.version(2)
+      .stores({
+        scenarios: 'id, title, updatedAt, *tags',
+        workspace: 'key',
+        loanBooks: 'id, scenarioId, createdAt',
+        runs: 'id, scenarioHash, createdAt',
+        progress: 'lessonId',
+        attempts: '++id, challengeId, packId, createdAt',
+        packs: 'id, createdAt',
+        teamResults: '++id, packId, team',
+        portfolios: 'id, updatedAt',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('scenarios')
+          .toCollection()
+          .modify((r: Partial<ScenarioRecord>) => {
+            r.tags ??= [];
+            r.description ??= '';
+          }),
+      );
   }
 }

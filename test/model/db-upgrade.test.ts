@@ -1,0 +1,40 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { MixLabDatabase } from '../../src/lib/db/database';
+import { demoScenario, pyramidScenario, validateScenario } from '../../src/lib/model';
+
+/** Writes a database exactly as version 1 of the schema did (a fixture), then opens it with the app's class. */
+async function writeVersion1(name: string) {
+  const v1 = new Dexie(name);
+  v1.version(1).stores({ scenarios: 'id, title, updatedAt, *tags', workspace: 'key' });
+  await v1.open();
+  await v1.table('scenarios').bulkPut([
+    { id: 'a', title: '倒金字塔', description: 'from v1', tags: ['demo'], createdAt: 1, updatedAt: 1, data: demoScenario },
+    // an early v1 record without tags or description
+    { id: 'b', title: '正金字塔', createdAt: 2, updatedAt: 2, data: pyramidScenario },
+  ]);
+  await v1.table('workspace').put({ key: 'current', scenarioId: 'a', base: { kind: 'saved', id: 'a' }, data: demoScenario, updatedAt: 3 });
+  v1.close();
+}
+
+describe('database upgrades', () => {
+  it('v1 → v2 keeps every scenario and the workspace, and fills the new fields', async () => {
+    const name = `upgrade-${Date.now()}`;
+    await writeVersion1(name);
+    const db = new MixLabDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    const all = await db.scenarios.orderBy('id').toArray();
+    expect(all.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(all[1].tags).toEqual([]);
+    expect(all[1].description).toBe('');
+    expect(all[0].description).toBe('from v1');
+    for (const r of all) expect(validateScenario(r.data).ok).toBe(true);
+    expect((await db.workspace.get('current'))?.scenarioId).toBe('a');
+    // the new tables exist and are empty
+    expect(await db.progress.count()).toBe(0);
+    expect(await db.packs.count()).toBe(0);
+    db.close();
+  });
+});
