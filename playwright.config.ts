@@ -24,7 +24,7 @@ export default defineConfig({
   },
   webServer: {
     command: `node test/e2e/serve-subpath.mjs`,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), ...(process.env.DIST_DIR ? { DIST_DIR: process.env.DIST_DIR } : {}) },
     url: `http://127.0.0.1:${PORT}/mix-lab/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

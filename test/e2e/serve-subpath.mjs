@@ -4,7 +4,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
-const root = new URL('../../dist/', import.meta.url).pathname;
+// DIST_DIR lets several builds be tested side by side (default: the project's dist/).
+const root = process.env.DIST_DIR ?? new URL('../../dist/', import.meta.url).pathname;
 const prefix = '/mix-lab/';
 const port = Number(process.env.PORT ?? 4173);
 const types = {
