@@ -1,0 +1,101 @@
+/**
+ * A pool of module workers for long work split into independent chunks (after Squoosh's
+ * worker bridge): chunks go to idle workers, progress and an ETA are reported, and an
+ * AbortSignal terminates every worker at once, so nothing keeps running after Cancel.
+ * Chunk results come back in chunk order, whatever finished first: the caller merges them
+ * in that order, so the number of workers never changes a result.
+ */
+
+export interface PoolProgress {
+  /** 0..1 of all chunks. */
+  fraction: number;
+  elapsedMs: number;
+  /** Estimated time left, ms; null until the first chunk is done. */
+  etaMs: number | null;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+export interface PoolOptions {
+  /** Number of workers; default hardwareConcurrency − 1, at least 1. */
+  size?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: PoolProgress) => void;
+}
+
+/** Workers to use on this machine: all cores but one for the page, at least one. */
+export function defaultPoolSize(): number {
+  const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, cores - 1);
+}
+
+/**
+ * Runs `chunks` on fresh workers made by `createWorker`; `runChunk` sends one chunk to one
+ * worker and resolves with its result (it may report the chunk's own progress, 0..1).
+ * Workers are terminated when the run ends, fails or is cancelled.
+ */
+export async function runPool<C, R, W extends { terminate(): void }>(
+  chunks: readonly C[],
+  createWorker: () => W,
+  runChunk: (worker: W, chunk: C, onChunkProgress: (f: number) => void) => Promise<R>,
+  { size = defaultPoolSize(), signal, onProgress }: PoolOptions = {},
+): Promise<R[]> {
+  if (signal?.aborted) throw new CancelledError();
+  const workers = Array.from({ length: Math.max(1, Math.min(size, chunks.length)) }, createWorker);
+  const results = new Array<R>(chunks.length);
+  const chunkProgress = new Float64Array(chunks.length);
+  const started = performance.now();
+  let next = 0;
+  let lastReport = 0;
+
+  const report = (force = false) => {
+    if (!onProgress) return;
+    const now = performance.now();
+    if (!force && now - lastReport < 100) return; // at most ten updates a second
+    lastReport = now;
+    let done = 0;
+    for (let i = 0; i < chunkProgress.length; i++) done += chunkProgress[i];
+    const fraction = chunks.length ? done / chunks.length : 1;
+    const elapsedMs = now - started;
+    onProgress({ fraction, elapsedMs, etaMs: fraction > 0.02 ? (elapsedMs / fraction) * (1 - fraction) : null });
+  };
+
+  let abort: () => void = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    abort = () => reject(new CancelledError());
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+
+  async function drive(worker: W): Promise<void> {
+    while (next < chunks.length) {
+      const i = next++;
+      results[i] = await runChunk(worker, chunks[i], (f) => {
+        chunkProgress[i] = Math.min(1, Math.max(0, f));
+        report();
+      });
+      chunkProgress[i] = 1;
+      report();
+    }
+  }
+
+  try {
+    await Promise.race([Promise.all(workers.map(drive)), aborted]);
+    report(true);
+    return results;
+  } finally {
+    signal?.removeEventListener('abort', abort);
+    for (const w of workers) w.terminate();
+  }
+}
+
+/** Splits `total` items into chunks of at most `size`: [{ start, count }, …]. */
+export function splitRange(total: number, size: number): { start: number; count: number }[] {
+  const out: { start: number; count: number }[] = [];
+  for (let start = 0; start < total; start += size) out.push({ start, count: Math.min(size, total - start) });
+  return out;
+}
