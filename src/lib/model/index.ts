@@ -26,3 +26,4 @@ export { INPUT_SPECS, inputSpec, checkInput, readPath, writePath, scenarioInputP
 export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';
 export { createRng, type Rng } from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
+export * from './design-mix';
