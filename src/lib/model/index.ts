@@ -27,3 +27,4 @@ export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle,
 export { createRng, type Rng } from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
 export * from './design-mix';
+export * from './portfolio';
