@@ -4,6 +4,8 @@
  */
 import type { Component } from 'svelte';
 import DashboardView from './dashboard/DashboardView.svelte';
+import TrainingView from './training/TrainingView.svelte';
+import GlossaryView from './glossary/GlossaryView.svelte';
 
 export interface ViewEntry {
   id: string;
@@ -13,4 +15,6 @@ export interface ViewEntry {
 
 export const VIEWS: ViewEntry[] = [
   { id: 'dashboard', label: { zh: '配比看板', en: 'Mix dashboard' }, component: DashboardView },
+  { id: 'training', label: { zh: '课程与工作坊', en: 'Lessons & workshops' }, component: TrainingView },
+  { id: 'glossary', label: { zh: '术语表', en: 'Glossary' }, component: GlossaryView },
 ];

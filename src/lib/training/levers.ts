@@ -1,0 +1,70 @@
+/**
+ * Which levers a lesson or a challenge opens. The mix (linked shares), the target mix of the
+ * rebalancing path, or one input by its path, with the range the lesson allows.
+ */
+import { inputSpec, rebalanceMix, writePath, type InputSpec, type Scenario } from '../model';
+
+export type LeverDef =
+  | { kind: 'mix' }
+  | { kind: 'targetMix' }
+  | { kind: 'input'; path: string; min?: number; max?: number; step?: number };
+
+/** Inputs a lesson opens that the scenario form does not list (no default range there). */
+const TRAINING_SPECS: InputSpec[] = [
+  {
+    path: 'levers.managerHeadcount',
+    group: 'levers',
+    unit: 'count',
+    min: 0,
+    max: 2000,
+    step: 1,
+    isInteger: true,
+    label: { zh: '客户经理人数', en: 'Client-manager headcount' },
+    help: { zh: '对公客户经理编制；每人每季度可新拓展的客户有限', en: 'Corporate client managers on staff; each can win only so many clients a quarter' },
+    source: { zh: '源文章：“培养和选拔客户经理”', en: 'source article: train and select client managers' },
+  },
+  {
+    path: 'levers.targetMix',
+    group: 'levers',
+    unit: 'share',
+    min: 0,
+    max: 1,
+    step: 0.01,
+    label: { zh: '目标客户结构', en: 'Target mix' },
+    help: { zh: '调整路径的终点：各层贷款占比', en: 'Where the rebalancing path ends: share of loans by tier' },
+    source: { zh: '演示假设', en: 'assumed for the demo' },
+  },
+];
+
+/** The input spec of a lever path, narrowed to the lever's own range. */
+export function leverSpec(lever: Extract<LeverDef, { kind: 'input' }>): InputSpec | undefined {
+  const base = inputSpec(lever.path) ?? TRAINING_SPECS.find((s) => s.path === lever.path);
+  if (!base) return undefined;
+  return { ...base, path: lever.path, min: lever.min ?? base.min, max: lever.max ?? base.max, step: lever.step ?? base.step };
+}
+
+/** Sets one segment's share; the others rebalance in proportion (the dashboard's linked sliders). */
+export function setShare(scenario: Scenario, index: number, share: number): Scenario {
+  const shares = rebalanceMix(
+    scenario.segments.map((s) => s.share),
+    index,
+    share,
+  );
+  return { ...scenario, segments: scenario.segments.map((s, i) => ({ ...s, share: shares[i] })) };
+}
+
+/** The target mix as shares in segment order (today's shares where it is missing). */
+export function targetShares(scenario: Scenario): number[] {
+  return scenario.segments.map((s) => scenario.levers.targetMix?.[s.key] ?? s.share);
+}
+
+/** Sets one segment's target share; the others rebalance in proportion. */
+export function setTargetShare(scenario: Scenario, index: number, share: number): Scenario {
+  const shares = rebalanceMix(targetShares(scenario), index, share);
+  return writePath(scenario, 'levers.targetMix', Object.fromEntries(scenario.segments.map((s, i) => [s.key, shares[i]])));
+}
+
+/** Whether a path may be changed under these levers (what a pack's results are checked against). */
+export function isPathOpen(levers: readonly LeverDef[], path: string): boolean {
+  return levers.some((l) => (l.kind === 'input' ? l.path === path : false));
+}

@@ -1,0 +1,363 @@
+/**
+ * Workshop packs and team results: the files a trainer and the teams exchange with no server.
+ * Validated like scenarios (valibot; never throws; every problem with its path), and a pack also
+ * travels as a link: JSON → deflate-raw (CompressionStream) → base64url in the URL hash.
+ */
+import * as v from 'valibot';
+import { validateScenario, type Bilingual, type Scenario, type ValidationProblem } from '../model';
+import { CHALLENGE_IDS, challengeById, challengeFigures, defaultWeights, type ChallengeDef } from './challenges';
+import { createContext } from './context';
+import { LESSON_IDS } from './lessons';
+import { scoreChallenge, type ScoreBreakdown, type ScoringWeights } from './scoring';
+
+export const PACK_FORMAT = 'tong-mix-lab.workshop-pack';
+export const RESULTS_FORMAT = 'tong-mix-lab.team-results';
+export const FILE_VERSION = 1;
+/** Longest pack link code accepted (characters), so a pasted link cannot exhaust memory. */
+export const MAX_LINK_CODE = 200_000;
+/** Largest file accepted, bytes. */
+export const MAX_FILE_BYTES = 5_000_000;
+
+export interface PackScenario {
+  id: string;
+  name: Bilingual;
+  scenario: Scenario;
+}
+
+export interface PackChallenge {
+  challengeId: string;
+  /** A scenario of the pack to start from; null: the challenge's own starting bank. */
+  scenarioId: string | null;
+  weights: ScoringWeights;
+}
+
+export interface WorkshopPack {
+  format: typeof PACK_FORMAT;
+  version: typeof FILE_VERSION;
+  id: string;
+  title: string;
+  createdAt: string;
+  lessons: string[];
+  challenges: PackChallenge[];
+  scenarios: PackScenario[];
+}
+
+export interface TeamResult {
+  challengeId: string;
+  score: number;
+  stars: number;
+  figures: Record<string, number>;
+  scenario: Scenario;
+  attemptedAt: string;
+}
+
+export interface TeamResults {
+  format: typeof RESULTS_FORMAT;
+  version: typeof FILE_VERSION;
+  packId: string;
+  packTitle: string;
+  team: string;
+  exportedAt: string;
+  lessonsCompleted: string[];
+  results: TeamResult[];
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: ValidationProblem[] };
+
+// —— schemas ——
+
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _ (1–64)'));
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const weight = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1000));
+const points = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100));
+const bilingual = v.object({ zh: v.pipe(v.string(), v.maxLength(200)), en: v.pipe(v.string(), v.maxLength(200)) });
+
+export const WeightsSchema = v.object({
+  objective: weight,
+  constraints: v.record(v.string(), weight),
+  failCap: points,
+  stars: v.pipe(
+    v.tuple([points, points, points]),
+    v.check((s) => s[0] <= s[1] && s[1] <= s[2], 'ascending'),
+  ),
+});
+
+const PackSchema = v.object({
+  format: v.literal(PACK_FORMAT),
+  version: v.literal(FILE_VERSION),
+  id,
+  title: text(120),
+  createdAt: v.pipe(v.string(), v.maxLength(40)),
+  lessons: v.pipe(v.array(v.picklist(LESSON_IDS as string[])), v.maxLength(50)),
+  challenges: v.pipe(
+    v.array(v.object({ challengeId: v.picklist(CHALLENGE_IDS as string[]), scenarioId: v.nullable(id), weights: WeightsSchema })),
+    v.maxLength(50),
+  ),
+  scenarios: v.pipe(v.array(v.object({ id, name: bilingual, scenario: v.unknown() })), v.maxLength(20)),
+});
+
+const ResultsSchema = v.object({
+  format: v.literal(RESULTS_FORMAT),
+  version: v.literal(FILE_VERSION),
+  packId: id,
+  packTitle: text(120),
+  team: text(60),
+  exportedAt: v.pipe(v.string(), v.maxLength(40)),
+  lessonsCompleted: v.pipe(v.array(v.picklist(LESSON_IDS as string[])), v.maxLength(50)),
+  results: v.pipe(
+    v.array(
+      v.object({
+        challengeId: v.picklist(CHALLENGE_IDS as string[]),
+        score: v.pipe(points, v.integer()),
+        stars: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
+        figures: v.record(v.string(), v.pipe(v.number(), v.finite())),
+        scenario: v.unknown(),
+        attemptedAt: v.pipe(v.string(), v.maxLength(40)),
+      }),
+    ),
+    v.maxLength(50),
+  ),
+});
+
+// —— problems ——
+
+function describe(x: unknown): string {
+  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
+  if (Array.isArray(x)) return 'array';
+  if (x === null) return 'null';
+  return typeof x === 'object' ? 'object' : String(x);
+}
+
+function problemFromIssue(issue: v.BaseIssue<unknown>, kind: 'pack' | 'results'): ValidationProblem {
+  const path = v.getDotPath(issue) ?? '';
+  const received = describe(issue.input);
+  const expected = issue.expected ?? undefined;
+  switch (issue.type) {
+    case 'literal':
+      if (path === 'format') {
+        return kind === 'pack'
+          ? { path, received, expected, message: { zh: '这不是工作坊课程包文件', en: 'not a workshop pack file' } }
+          : { path, received, expected, message: { zh: '这不是小组结果文件', en: 'not a team results file' } };
+      }
+      return { path, received, expected, message: { zh: `不支持的版本，应为 ${FILE_VERSION}`, en: `unsupported version, expected ${FILE_VERSION}` } };
+    case 'picklist':
+      return { path, received, expected, message: { zh: '未知的课程或挑战', en: 'unknown lesson or challenge' } };
+    case 'min_length':
+      return { path, received, expected, message: { zh: '不能为空', en: 'must not be empty' } };
+    case 'max_length':
+      return { path, received, expected, message: { zh: '太长', en: 'too long' } };
+    case 'min_value':
+    case 'max_value':
+      return { path, received, expected, message: { zh: `超出范围，应为 ${expected}`, en: `out of range, expected ${expected}` } };
+    case 'integer':
+      return { path, received, expected: 'integer', message: { zh: '应为整数', en: 'expected a whole number' } };
+    case 'regex':
+      return { path, received, expected: 'A–Z a–z 0–9 - _', message: { zh: '标识只能含字母、数字、-和_', en: 'an id may hold letters, digits, - and _ only' } };
+    case 'check':
+      return { path, received, expected, message: { zh: '星级分数线应从低到高', en: 'star thresholds must ascend' } };
+    default:
+      return { path, received, expected, message: { zh: `格式错误：应为 ${expected ?? '有效值'}`, en: `wrong type: expected ${expected ?? 'a valid value'}` } };
+  }
+}
+
+function scenarioProblems(data: unknown, prefix: string): { scenario: Scenario | null; problems: ValidationProblem[] } {
+  const checked = validateScenario(data);
+  if (checked.ok) return { scenario: checked.scenario, problems: [] };
+  return { scenario: null, problems: checked.problems.map((p) => ({ ...p, path: p.path ? `${prefix}.${p.path}` : prefix })) };
+}
+
+function weightProblems(challenge: ChallengeDef, weights: ScoringWeights, prefix: string): ValidationProblem[] {
+  const known = new Set(challenge.constraints.map((c) => c.id));
+  return Object.keys(weights.constraints)
+    .filter((k) => !known.has(k))
+    .map((k) => ({ path: `${prefix}.constraints.${k}`, received: k, expected: [...known].join(', '), message: { zh: '该挑战没有这项约束', en: 'the challenge has no such constraint' } }));
+}
+
+function fail<T>(problems: ValidationProblem[]): Checked<T> {
+  return { ok: false, problems };
+}
+
+/** Reads JSON text; a parse error is a problem at the root, never an exception. */
+export function parseJson(textData: string): Checked<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(textData) as unknown };
+  } catch (e) {
+    return fail([{ path: '', message: { zh: `不是有效的JSON：${e instanceof Error ? e.message : String(e)}`, en: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` } }]);
+  }
+}
+
+/**
+ * Validates unknown data as a workshop pack. Never throws. Missing constraint weights take the
+ * challenge's defaults (so a hand-edited file loses nothing); unknown ones are problems.
+ * @example validatePack(JSON.parse(text)) // { ok: true, value } or { ok: false, problems }
+ */
+export function validatePack(data: unknown): Checked<WorkshopPack> {
+  try {
+    const parsed = v.safeParse(PackSchema, data);
+    if (!parsed.success) return fail(parsed.issues.map((i) => problemFromIssue(i, 'pack')));
+    const raw = parsed.output;
+    const problems: ValidationProblem[] = [];
+    const scenarios: PackScenario[] = [];
+    const scenarioIds = new Set<string>();
+    raw.scenarios.forEach((s, i) => {
+      if (scenarioIds.has(s.id)) problems.push({ path: `scenarios.${i}.id`, received: s.id, message: { zh: '情景标识重复', en: 'duplicate scenario id' } });
+      scenarioIds.add(s.id);
+      const checked = scenarioProblems(s.scenario, `scenarios.${i}.scenario`);
+      problems.push(...checked.problems);
+      if (checked.scenario) scenarios.push({ id: s.id, name: s.name, scenario: checked.scenario });
+    });
+    const seen = new Set<string>();
+    const challenges: PackChallenge[] = raw.challenges.map((c, i) => {
+      const def = challengeById(c.challengeId)!;
+      if (seen.has(c.challengeId)) problems.push({ path: `challenges.${i}.challengeId`, received: c.challengeId, message: { zh: '同一挑战出现了两次', en: 'the same challenge appears twice' } });
+      seen.add(c.challengeId);
+      if (c.scenarioId !== null && !scenarioIds.has(c.scenarioId)) {
+        problems.push({ path: `challenges.${i}.scenarioId`, received: c.scenarioId, expected: [...scenarioIds].join(', ') || '—', message: { zh: '课程包中没有这个情景', en: 'no such scenario in the pack' } });
+      }
+      problems.push(...weightProblems(def, c.weights, `challenges.${i}.weights`));
+      const weights: ScoringWeights = {
+        objective: c.weights.objective,
+        constraints: { ...defaultWeights(def).constraints, ...c.weights.constraints },
+        failCap: c.weights.failCap,
+        stars: [c.weights.stars[0], c.weights.stars[1], c.weights.stars[2]],
+      };
+      return { challengeId: c.challengeId, scenarioId: c.scenarioId, weights };
+    });
+    if (raw.lessons.length === 0 && raw.challenges.length === 0) {
+      problems.push({ path: 'lessons', message: { zh: '课程包至少要有一节课或一个挑战', en: 'a pack needs at least one lesson or challenge' } });
+    }
+    if (problems.length) return fail(problems);
+    return { ok: true, value: { format: PACK_FORMAT, version: FILE_VERSION, id: raw.id, title: raw.title, createdAt: raw.createdAt, lessons: [...new Set(raw.lessons)], challenges, scenarios } };
+  } catch (e) {
+    return fail([{ path: '', message: { zh: `无法读取：${String(e)}`, en: `cannot be read: ${String(e)}` } }]);
+  }
+}
+
+/** Validates unknown data as a team's results file. Never throws. */
+export function validateTeamResults(data: unknown): Checked<TeamResults> {
+  try {
+    const parsed = v.safeParse(ResultsSchema, data);
+    if (!parsed.success) return fail(parsed.issues.map((i) => problemFromIssue(i, 'results')));
+    const raw = parsed.output;
+    const problems: ValidationProblem[] = [];
+    const seen = new Set<string>();
+    const results: TeamResult[] = [];
+    raw.results.forEach((r, i) => {
+      if (seen.has(r.challengeId)) problems.push({ path: `results.${i}.challengeId`, received: r.challengeId, message: { zh: '同一挑战出现了两次', en: 'the same challenge appears twice' } });
+      seen.add(r.challengeId);
+      const checked = scenarioProblems(r.scenario, `results.${i}.scenario`);
+      problems.push(...checked.problems);
+      if (checked.scenario) results.push({ ...r, scenario: checked.scenario });
+    });
+    if (problems.length) return fail(problems);
+    return {
+      ok: true,
+      value: { format: RESULTS_FORMAT, version: FILE_VERSION, packId: raw.packId, packTitle: raw.packTitle, team: raw.team, exportedAt: raw.exportedAt, lessonsCompleted: [...new Set(raw.lessonsCompleted)], results },
+    };
+  } catch (e) {
+    return fail([{ path: '', message: { zh: `无法读取：${String(e)}`, en: `cannot be read: ${String(e)}` } }]);
+  }
+}
+
+// —— building ——
+
+/** A fresh id for a pack: time and randomness, URL-safe. */
+export function newPackId(now = Date.now()): string {
+  return `p${now.toString(36)}${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+}
+
+export function buildPack(input: { id?: string; title: string; lessons: string[]; challenges: PackChallenge[]; scenarios: PackScenario[]; now?: Date }): WorkshopPack {
+  const now = input.now ?? new Date();
+  return {
+    format: PACK_FORMAT,
+    version: FILE_VERSION,
+    id: input.id ?? newPackId(now.getTime()),
+    title: input.title.trim(),
+    createdAt: now.toISOString(),
+    lessons: input.lessons,
+    challenges: input.challenges,
+    scenarios: input.scenarios,
+  };
+}
+
+/** The starting scenario of a challenge within a pack (its own when the pack names none). */
+export function packChallengeScenario(pack: WorkshopPack, entry: PackChallenge): Scenario | null {
+  const def = challengeById(entry.challengeId);
+  if (!def) return null;
+  if (entry.scenarioId === null) return def.scenario;
+  return pack.scenarios.find((s) => s.id === entry.scenarioId)?.scenario ?? null;
+}
+
+export function buildTeamResults(input: { pack: Pick<WorkshopPack, 'id' | 'title'>; team: string; lessonsCompleted: string[]; results: TeamResult[]; now?: Date }): TeamResults {
+  return {
+    format: RESULTS_FORMAT,
+    version: FILE_VERSION,
+    packId: input.pack.id,
+    packTitle: input.pack.title,
+    team: input.team.trim(),
+    exportedAt: (input.now ?? new Date()).toISOString(),
+    lessonsCompleted: input.lessonsCompleted,
+    results: input.results,
+  };
+}
+
+/**
+ * The score of a team's result recomputed from its scenario with the pack's weights, so the
+ * leaderboard does not rest on a number typed into a file.
+ */
+export function rescoreResult(result: TeamResult, weights: ScoringWeights | null): ScoreBreakdown | null {
+  const def = challengeById(result.challengeId);
+  if (!def) return null;
+  const figures = challengeFigures(def, createContext(result.scenario));
+  return scoreChallenge(def, figures, weights ?? def.weights);
+}
+
+// —— the link ——
+
+function toBase64Url(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(code: string): Uint8Array {
+  const b64 = code.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (code.length % 4)) % 4);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+async function pipe(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(transform);
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * A pack as a URL-safe code: JSON, deflate-raw, base64url.
+ * @example `${location.origin}${location.pathname}#/training?tab=workshop&pack=${await encodePackCode(pack)}`
+ */
+export async function encodePackCode(pack: WorkshopPack): Promise<string> {
+  return toBase64Url(await pipe(new TextEncoder().encode(JSON.stringify(pack)), new CompressionStream('deflate-raw')));
+}
+
+/** Decodes and validates a pack code from a link. Never throws. */
+export async function decodePackCode(code: string): Promise<Checked<WorkshopPack>> {
+  const damaged = (detail: string) =>
+    fail<WorkshopPack>([{ path: '', message: { zh: `链接已损坏或不完整（${detail}）`, en: `the link is damaged or incomplete (${detail})` } }]);
+  if (code.length > MAX_LINK_CODE) return damaged('too long');
+  if (!/^[A-Za-z0-9_-]+$/.test(code)) return damaged('characters');
+  let textData: string;
+  try {
+    textData = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(code), new DecompressionStream('deflate-raw')));
+  } catch (e) {
+    return damaged(e instanceof Error ? e.message : String(e));
+  }
+  const json = parseJson(textData);
+  return json.ok ? validatePack(json.value) : fail(json.problems);
+}
+
+/** The full link that opens a pack: the app's address with the code in the hash. */
+export function packLink(appUrl: string, code: string): string {
+  return `${appUrl.split('#')[0]}#/training?tab=workshop&pack=${code}`;
+}

@@ -1,0 +1,160 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { TrainingPage } from './pages/training-page';
+
+test.beforeEach(async ({ context }) => {
+  await context.clearCookies();
+});
+
+test('lesson 1 is completed with the keyboard alone, its progress is saved, and the dashboard is untouched', async ({ page }) => {
+  const started = Date.now();
+  const app = new TrainingPage(page);
+  await app.open();
+  await expect(app.lessonStatus('concrete-mix')).toHaveText('未开始');
+
+  await app.tabTo(page.getByRole('link', { name: /第1课 · 砼的配比/ }));
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 2, name: /第1课 · 砼的配比/ });
+  await expect(heading).toBeFocused();
+  await expect(app.goalStatus()).toContainText('尚未达成');
+
+  // Hints, by keyboard
+  await app.tabTo(page.getByRole('button', { name: /显示提示/ }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/石子太多了/)).toBeVisible();
+
+  // The large-client slider, 25 points left: 65% → 40%
+  const large = page.locator('#lesson-share-large');
+  await app.tabTo(large);
+  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowLeft');
+  await expect(large).toHaveValue('40');
+  await expect(app.goalStatus()).toContainText('目标达成');
+  await expect(page.getByTestId('fig-lcr')).toContainText('112.5%');
+
+  // Back to the finish button (it comes before the mini-dashboard)
+  const finish = page.getByTestId('finish-lesson');
+  await expect(finish).toBeEnabled();
+  await app.tabTo(finish, { backwards: true });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('debrief')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /讲评/ })).toBeFocused();
+  await expect(page.getByTestId('debrief')).toContainText('本课已完成');
+
+  // A formula from the debrief opens its glass box, by keyboard
+  await app.tabTo(page.getByTestId('debrief').getByRole('button', { name: '流动性覆盖率（LCR）的公式', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toContainText('LCR = 合格优质流动性资产');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  expect(Date.now() - started).toBeLessThan(10 * 60_000);
+
+  // Saved: after a reload the list says completed
+  await app.open();
+  await page.reload();
+  await expect(app.lessonStatus('concrete-mix')).toContainText('已完成');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('已完成 1 / 7 节课');
+
+  // The lesson had its own scenario: the dashboard is still the demo bank
+  await page.goto('./#/dashboard');
+  await expect(page.locator('#share-range-large')).toHaveValue('65');
+});
+
+test('a pack is exported, opened by a team, played, its results exported and imported by the trainer: the leaderboard shows the team', async ({ page }) => {
+  const app = new TrainingPage(page);
+
+  // —— trainer: build and export the pack, and a link ——
+  await app.workshop('build');
+  await page.getByLabel('课程包名称').fill('周五工作坊');
+  const packFile = await app.download(page.getByTestId('export-pack'));
+  expect(packFile.suggestedFilename()).toBe('workshop-周五工作坊.json');
+  const packPath = await packFile.path();
+  await page.getByTestId('make-link').click();
+  const link = await page.getByTestId('pack-link').inputValue();
+  expect(link).toMatch(/#\/training\?tab=workshop&pack=[A-Za-z0-9_-]+$/);
+
+  // the link opens the same pack
+  await page.goto(link);
+  await expect(page.getByTestId('open-pack-title')).toContainText('周五工作坊');
+  await page.getByRole('button', { name: '关闭课程包' }).click();
+
+  // —— team: open the file, name the team, play a challenge ——
+  await app.workshop('team');
+  await page.getByTestId('open-pack-file').setInputFiles(packPath);
+  await expect(page.getByTestId('open-pack-title')).toContainText('周五工作坊');
+  const team = '第一组 <b>稳健</b>';
+  await page.getByLabel('小组名称').fill(team);
+  await page.getByRole('link', { name: '开始挑战：稳健增利' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '稳健增利' })).toBeVisible();
+  await page.locator('#challenge-share-large').fill('30');
+  await page.locator('#challenge-segments-2-markup').fill('50');
+  await expect(page.getByTestId('live-score')).not.toHaveText('0');
+  await page.getByTestId('submit-challenge').click();
+  const result = page.getByTestId('challenge-result');
+  await expect(result).toContainText('得分是怎么算出来的');
+  const score = (await result.getByTestId('score-value').innerText()).match(/\d+/)![0];
+
+  await page.getByRole('link', { name: /小组：打开课程包/ }).click();
+  await expect(page.getByText(`最高分 ${score}`)).toBeVisible();
+  const resultsFile = await app.download(page.getByTestId('export-results'));
+  expect(resultsFile.suggestedFilename()).toMatch(/^results-.+\.json$/);
+  const resultsPath = await resultsFile.path();
+
+  // —— trainer: import a broken file and the team's file ——
+  await app.workshop('results');
+  await page.getByTestId('import-results').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"tong-mix-lab.team-results","version":1,"team":""}') });
+  await expect(page.getByTestId('problems')).toContainText('broken.json');
+  await expect(page.getByTestId('problems')).toContainText('位置 team');
+  await page.getByTestId('import-results').setInputFiles(resultsPath);
+  await expect(page.getByText(`已导入“${team}”的结果。`)).toBeVisible();
+  const row = page.getByTestId('leaderboard-row').first();
+  await expect(row).toContainText(team); // the name is text, not markup
+  await expect(row).toContainText(score);
+  await expect(page.getByTestId('leaderboard').locator('b')).toHaveCount(0);
+
+  // —— the debrief for the projector ——
+  await app.workshop('debrief');
+  const debrief = page.getByTestId('workshop-debrief');
+  await expect(debrief.getByRole('img')).toBeVisible();
+  await expect(debrief.getByRole('table')).toContainText(team);
+  await expect(debrief.getByRole('table')).toContainText('30%');
+});
+
+test('the glossary: reached from the glass box and from lesson text, `?term=` highlights the term, in both languages', async ({ page }) => {
+  await page.goto('./#/glossary?term=RAROC');
+  const raroc = page.getByTestId('term-RAROC');
+  await expect(raroc).toBeFocused();
+  await expect(raroc).toHaveClass(/highlight/);
+  await expect(raroc).toContainText('风险调整资本回报率');
+  await expect(raroc).toContainText('Risk-adjusted return on capital');
+
+  // from the dashboard's glass box
+  await page.goto('./#/dashboard');
+  await page.getByTestId('kpi-lcr').click();
+  await page.getByTestId('glass-glossary').click();
+  await expect(page).toHaveURL(/#\/glossary\?term=LCR$/);
+  await expect(page.getByTestId('term-LCR')).toBeFocused();
+
+  // from lesson text
+  await page.goto('./#/training?lesson=liquidity');
+  await page.getByRole('link', { name: '合格优质流动性资产' }).first().click();
+  await expect(page.getByTestId('term-HQLA')).toBeFocused();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 2, name: /第4课 · 流动性/ })).toBeVisible();
+
+  // English
+  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Lesson 4 · Liquidity/ })).toBeVisible();
+  await expect(page.getByTestId('goal-status')).toContainText('Not yet');
+  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+});
+
+test('axe finds no serious or critical violation in the lesson player, a challenge, the workshop and the glossary', async ({ page }) => {
+  for (const hash of ['#/training', '#/training?lesson=inverted-pyramid', '#/training?lesson=pace', '#/training?challenge=five-year', '#/training?tab=workshop&part=build', '#/training?tab=workshop&part=team', '#/glossary?term=EVA']) {
+    await page.goto(`./${hash}`);
+    await expect(page.locator('main h2').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('main').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${hash} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});

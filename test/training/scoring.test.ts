@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { applyLevers, writePath } from '../../src/lib/model';
+import {
+  CHALLENGES,
+  challengeById,
+  challengeFigures,
+  createContext,
+  defaultWeights,
+  objectiveFraction,
+  parseFigure,
+  scoreChallenge,
+  starsFor,
+  type Scorable,
+  type ScoringWeights,
+} from '../../src/lib/training';
+
+const YI = 1e8;
+
+const toy: Scorable = {
+  objective: { figure: 'netProfit', floor: 7.6 * YI, target: 8.8 * YI },
+  constraints: [
+    { id: 'lcr', figure: 'lcr', op: '>=', value: 1 },
+    { id: 'single', figure: 'largestClientToCapital', op: '<=', value: 0.1 },
+  ],
+};
+const w: ScoringWeights = { objective: 60, constraints: { lcr: 20, single: 20 }, failCap: 50, stars: [40, 70, 90] };
+
+describe('scoring', () => {
+  it('maps the objective linearly from floor (0) to target (full), clamped, in either direction', () => {
+    expect(objectiveFraction(8.2 * YI, 7.6 * YI, 8.8 * YI)).toBeCloseTo(0.5, 12);
+    expect(objectiveFraction(7 * YI, 7.6 * YI, 8.8 * YI)).toBe(0);
+    expect(objectiveFraction(9 * YI, 7.6 * YI, 8.8 * YI)).toBe(1);
+    expect(objectiveFraction(0.2, 0.4, 0.3)).toBe(1); // less is better
+    expect(objectiveFraction(0.35, 0.4, 0.3)).toBeCloseTo(0.5, 12);
+    expect(objectiveFraction(NaN, 0, 1)).toBe(0);
+  });
+
+  it('scores 0–100 with the weights: objective share × progress, each constraint met its share', () => {
+    const full = scoreChallenge(toy, { netProfit: 8.8 * YI, lcr: 1.1, largestClientToCapital: 0.05 }, w);
+    expect(full.score).toBe(100);
+    expect(full.stars).toBe(3);
+    const half = scoreChallenge(toy, { netProfit: 8.2 * YI, lcr: 1.1, largestClientToCapital: 0.05 }, w);
+    expect(half.score).toBe(70); // 60·0.5 + 20 + 20
+    expect(half.stars).toBe(2);
+    expect(half.objective.points).toBeCloseTo(30, 9);
+    expect(half.constraints.map((c) => c.points)).toEqual([20, 20]);
+    const floor = scoreChallenge(toy, { netProfit: 7 * YI, lcr: 1.1, largestClientToCapital: 0.05 }, w);
+    expect(floor.score).toBe(40);
+    expect(floor.stars).toBe(1);
+  });
+
+  it('a broken constraint earns nothing, caps the score at failCap and the stars at one', () => {
+    const broken = scoreChallenge(toy, { netProfit: 8.8 * YI, lcr: 0.95, largestClientToCapital: 0.05 }, w);
+    expect(broken.constraints[0].isMet).toBe(false);
+    expect(broken.constraints[0].points).toBe(0);
+    expect(broken.rawScore).toBeCloseTo(80, 9);
+    expect(broken.isCapped).toBe(true);
+    expect(broken.score).toBe(50);
+    expect(broken.stars).toBe(1);
+    // a lower cap lowers it further; the cap never raises a low score
+    expect(scoreChallenge(toy, { netProfit: 8.8 * YI, lcr: 0.95, largestClientToCapital: 0.05 }, { ...w, failCap: 20 }).score).toBe(20);
+    const low = scoreChallenge(toy, { netProfit: 7 * YI, lcr: 0.95, largestClientToCapital: 0.05 }, w);
+    expect(low.score).toBe(20);
+    expect(low.isCapped).toBe(false);
+  });
+
+  it('follows the trainer’s weights', () => {
+    const figures = { netProfit: 8.2 * YI, lcr: 1.1, largestClientToCapital: 0.05 };
+    expect(scoreChallenge(toy, figures, { ...w, objective: 100, constraints: { lcr: 0, single: 0 } }).score).toBe(50);
+    expect(scoreChallenge(toy, figures, { ...w, objective: 0 }).score).toBe(100);
+    expect(scoreChallenge(toy, figures, { ...w, objective: 0, constraints: { lcr: 0, single: 0 } }).score).toBe(0);
+    expect(scoreChallenge(toy, figures, { ...w, stars: [10, 20, 60] }).stars).toBe(3);
+  });
+
+  it('stars by thresholds', () => {
+    expect([0, 39, 40, 69, 70, 89, 90, 100].map((s) => starsFor(s, [40, 70, 90]))).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
+  });
+
+  it('treats a missing or NaN figure as failing', () => {
+    const r = scoreChallenge(toy, { netProfit: 8.8 * YI }, w);
+    expect(r.constraints.every((c) => !c.isMet)).toBe(true);
+    expect(r.score).toBe(50);
+  });
+});
+
+describe('the built-in challenges', () => {
+  it('name known figures and carry default weights for every constraint', () => {
+    for (const ch of CHALLENGES) {
+      expect(parseFigure(ch.objective.figure), ch.id).not.toBeNull();
+      for (const c of ch.constraints) {
+        expect(parseFigure(c.figure), `${ch.id}: ${c.figure}`).not.toBeNull();
+        expect(ch.weights.constraints[c.id], `${ch.id}: ${c.id}`).toBeGreaterThan(0);
+      }
+      for (const f of Object.values(challengeFigures(ch, createContext(ch.scenario)))) expect(Number.isFinite(f)).toBe(true);
+    }
+  });
+
+  it('the starting bank scores low and a good answer scores high', () => {
+    const ch = challengeById('steady-profit')!;
+    const start = scoreChallenge(ch, challengeFigures(ch, createContext(ch.scenario)), ch.weights);
+    expect(start.score).toBeLessThanOrEqual(50); // every tier ≥ 15% fails at 65/25/10
+    const good = applyLevers(ch.scenario, { mix: { large: 0.3, mid: 0.55, small: 0.15 }, markup: { small: 0.5, mid: 0.08 } });
+    const scored = scoreChallenge(ch, challengeFigures(ch, createContext(good)), ch.weights);
+    expect(scored.constraints.filter((c) => !c.isMet)).toEqual([]);
+    expect(scored.score).toBeGreaterThanOrEqual(95);
+    expect(scored.stars).toBe(3);
+  });
+
+  it('the five-year plan rewards a staffed, moderate rebalancing', () => {
+    const ch = challengeById('five-year')!;
+    let s = writePath(ch.scenario, 'levers.targetMix', { large: 0.35, mid: 0.45, small: 0.2 });
+    s = writePath(writePath(s, 'levers.paceQuarters', 12), 'levers.managerHeadcount', 100);
+    const scored = scoreChallenge(ch, challengeFigures(ch, createContext(s)), ch.weights);
+    expect(scored.constraints.filter((c) => !c.isMet)).toEqual([]);
+    expect(scored.score).toBeGreaterThanOrEqual(95);
+  });
+
+  it('default weights are a copy a trainer can edit without touching the challenge', () => {
+    const ch = challengeById('raroc')!;
+    const copy = defaultWeights(ch);
+    copy.constraints.single = 99;
+    copy.stars[0] = 1;
+    expect(ch.weights.constraints.single).toBe(10);
+    expect(ch.weights.stars[0]).toBe(40);
+  });
+});
