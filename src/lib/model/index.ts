@@ -28,3 +28,24 @@ export { createRng, type Rng } from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
 export * from './design-mix';
 export * from './portfolio';
+export {
+  lossDistribution,
+  DEFAULT_LOSS_QUANTILES,
+  type CreditExposure,
+  type LossDistribution,
+  type LossDistributionOptions,
+  type RiskContribution,
+  type GranularSegment,
+} from './loss-distribution';
+export { lossMonteCarlo, sampleBinomial, FastRng, type LossMonteCarlo, type LossMonteCarloOptions, type MonteCarloContribution } from './loss-monte-carlo';
+export {
+  scenarioExposures,
+  loanBookExposures,
+  concentration,
+  CONCENTRATION_LIMITS,
+  type ScenarioExposureOptions,
+  type LoanBookRow,
+  type Concentration,
+  type ConcentrationCheck,
+} from './book';
+export { type EvaluateOptions } from './evaluate';
