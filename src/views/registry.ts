@@ -4,6 +4,8 @@
  */
 import type { Component } from 'svelte';
 import DashboardView from './dashboard/DashboardView.svelte';
+import LibraryView from './library/LibraryView.svelte';
+import CompareView from './compare/CompareView.svelte';
 import TrainingView from './training/TrainingView.svelte';
 import GlossaryView from './glossary/GlossaryView.svelte';
 
@@ -15,6 +17,8 @@ export interface ViewEntry {
 
 export const VIEWS: ViewEntry[] = [
   { id: 'dashboard', label: { zh: '配比看板', en: 'Mix dashboard' }, component: DashboardView },
+  { id: 'library', label: { zh: '情景库', en: 'Library' }, component: LibraryView },
+  { id: 'compare', label: { zh: '情景对比', en: 'Compare' }, component: CompareView },
   { id: 'training', label: { zh: '课程与工作坊', en: 'Lessons & workshops' }, component: TrainingView },
   { id: 'glossary', label: { zh: '术语表', en: 'Glossary' }, component: GlossaryView },
 ];

@@ -28,6 +28,8 @@ export { createRng, type Rng } from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
 export * from './design-mix';
 export * from './portfolio';
+export { diffScenarios, differingPaths, linkedPaths, mergeScenarios, jsonEqual, leafPaths, type InputDiff, type MergeResult } from './diff';
+export { attributeNetProfit, attributionEffectOf, shapley, ATTRIBUTION_EFFECTS, type Attribution, type AttributionEffect, type AttributionItem } from './attribution';
 export {
   lossDistribution,
   DEFAULT_LOSS_QUANTILES,

@@ -1,0 +1,275 @@
+/**
+ * Export and import of library files: pure functions, no Dexie, never throw. An import is
+ * all-or-nothing: `parseLibraryText` / `parseLibraryData` either return every entry valid, or every
+ * problem found (path, what was expected, what was found) and nothing to write. `planImport` then
+ * decides ids and titles so that nothing already in the library is overwritten: a clash imports
+ * a copy.
+ *
+ * File format (JSON):
+ *   { format: 'tong-mix-lab/library', schemaVersion: 1, exportedAt: ISO date,
+ *     scenarios: [{ id, title, description, tags, createdAt, updatedAt, scenario, baseline?, loanBook? }] }
+ * A bare scenario (what `validateScenario` accepts) is also accepted, as a library of one.
+ */
+import * as v from 'valibot';
+import { SCHEMA_VERSION, validateScenario, type Bilingual, type Scenario, type ValidationProblem } from '../model';
+import { checkLoanBookRows, type LoanBookRow } from './loan-book';
+
+export const LIBRARY_FILE_FORMAT = 'tong-mix-lab/library';
+/** Version of the file envelope; each scenario inside carries its own `schemaVersion` too. */
+export const LIBRARY_FILE_VERSION = 1;
+
+/** The limits an imported file must respect (shown in the problems). */
+export const TRANSFER_LIMITS = {
+  fileChars: 50_000_000,
+  scenarios: 2_000,
+  title: 200,
+  description: 10_000,
+  tags: 30,
+  tag: 50,
+} as const;
+
+export interface ExportedScenario {
+  id: string;
+  title: string;
+  description: string;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+  scenario: Scenario;
+  /** The saved version that "reset to saved" returns to, when it differs from `scenario`. */
+  baseline?: Scenario;
+  loanBook?: { name: string; rows: LoanBookRow[] };
+}
+
+export interface LibraryFile {
+  format: typeof LIBRARY_FILE_FORMAT;
+  schemaVersion: typeof LIBRARY_FILE_VERSION;
+  exportedAt: string;
+  scenarios: ExportedScenario[];
+}
+
+/** A problem with an imported file: where (dotted path), what, expected and found. */
+export type TransferProblem = ValidationProblem;
+
+export type ParsedImport =
+  | { ok: true; kind: 'library' | 'scenario'; entries: ExportedScenario[] }
+  | { ok: false; problems: TransferProblem[] };
+
+/** Builds an export file. Pure: the caller supplies the records (already validated) and the time. */
+export function buildLibraryFile(entries: ExportedScenario[], now: Date): LibraryFile {
+  return { format: LIBRARY_FILE_FORMAT, schemaVersion: LIBRARY_FILE_VERSION, exportedAt: now.toISOString(), scenarios: entries };
+}
+
+/** The file as text, with a stable key order and two-space indent (diff-friendly). */
+export function serializeLibraryFile(file: LibraryFile): string {
+  return JSON.stringify(file, null, 2);
+}
+
+/** A file name for an export: letters, digits and CJK kept, the rest dashed. */
+export function exportFileName(title: string, now: Date): string {
+  const safe = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'library';
+  return `mix-lab-${safe}-${now.toISOString().slice(0, 10)}.json`;
+}
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const timestamp = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(8.64e15));
+
+const entrySchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  title: text(TRANSFER_LIMITS.title),
+  description: v.optional(text(TRANSFER_LIMITS.description), ''),
+  tags: v.optional(v.pipe(v.array(text(TRANSFER_LIMITS.tag)), v.maxLength(TRANSFER_LIMITS.tags)), []),
+  createdAt: v.optional(timestamp),
+  updatedAt: v.optional(timestamp),
+  scenario: v.unknown(),
+  baseline: v.optional(v.unknown()),
+  loanBook: v.optional(v.object({ name: text(TRANSFER_LIMITS.title), rows: v.unknown() })),
+});
+
+const fileSchema = v.object({
+  format: v.literal(LIBRARY_FILE_FORMAT),
+  schemaVersion: v.literal(LIBRARY_FILE_VERSION),
+  exportedAt: v.optional(v.string()),
+  scenarios: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(TRANSFER_LIMITS.scenarios)),
+});
+
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (Array.isArray(x)) return 'array';
+  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x);
+  if (typeof x === 'object') return 'object';
+  return String(x);
+}
+
+function envelopeProblem(issue: v.BaseIssue<unknown>, prefix: string): TransferProblem {
+  const rel = v.getDotPath(issue) ?? '';
+  const path = [prefix, rel].filter(Boolean).join('.');
+  const received = issue.received;
+  switch (issue.type) {
+    case 'max_length':
+      return { path, expected: `≤ ${issue.expected?.replace(/^<=/, '')}`, received, message: { zh: `过长，最多 ${issue.requirement as number}`, en: `too long, at most ${issue.requirement as number}` } };
+    case 'min_length':
+      return { path, expected: `≥ ${issue.requirement as number}`, received, message: { zh: '不能为空', en: 'must not be empty' } };
+    case 'literal':
+      return { path, expected: issue.expected ?? undefined, received, message: { zh: `应为 ${issue.expected}`, en: `expected ${issue.expected}` } };
+    case 'min_value':
+    case 'max_value':
+    case 'finite':
+      return { path, expected: 'timestamp (ms)', received, message: { zh: '应为时间戳（毫秒）', en: 'expected a timestamp (ms)' } };
+    default:
+      return { path, expected: issue.expected ?? undefined, received, message: { zh: `格式错误：应为 ${issue.expected ?? '有效值'}`, en: `wrong type: expected ${issue.expected ?? 'a valid value'}` } };
+  }
+}
+
+function prefixed(problems: readonly ValidationProblem[], prefix: string): TransferProblem[] {
+  return problems.map((p) => ({ ...p, path: p.path ? `${prefix}.${p.path}` : prefix }));
+}
+
+function looksLikeScenario(x: unknown): boolean {
+  return x !== null && typeof x === 'object' && !Array.isArray(x) && 'market' in x && 'segments' in x;
+}
+
+/**
+ * Validates parsed JSON as a library file or a bare scenario. Never throws. Valid: every entry,
+ * each scenario checked by `validateScenario` (the valibot schema generated from INPUT_SPECS).
+ * Invalid: every problem with its path, e.g. `scenarios.2.scenario.segments.0.pd`.
+ */
+export function parseLibraryData(data: unknown): ParsedImport {
+  try {
+    if (looksLikeScenario(data)) {
+      const checked = validateScenario(data);
+      if (!checked.ok) return { ok: false, problems: checked.problems };
+      const s = checked.scenario;
+      return {
+        ok: true,
+        kind: 'scenario',
+        entries: [{ id: '', title: s.name.zh || s.name.en, description: s.description.zh || s.description.en, tags: [], createdAt: 0, updatedAt: 0, scenario: s }],
+      };
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data) || !('format' in data)) {
+      return {
+        ok: false,
+        problems: [
+          {
+            path: '',
+            expected: `{ format: "${LIBRARY_FILE_FORMAT}", schemaVersion: ${LIBRARY_FILE_VERSION}, scenarios: […] }`,
+            received: describe(data),
+            message: { zh: '不是砼 Mix Lab 的情景文件', en: 'not a Mix Lab scenario file' },
+          },
+        ],
+      };
+    }
+    const envelope = v.safeParse(fileSchema, data);
+    if (!envelope.success) return { ok: false, problems: envelope.issues.map((i) => envelopeProblem(i, '')) };
+    const problems: TransferProblem[] = [];
+    const entries: ExportedScenario[] = [];
+    envelope.output.scenarios.forEach((raw, i) => {
+      const at = `scenarios.${i}`;
+      const e = v.safeParse(entrySchema, raw);
+      if (!e.success) {
+        problems.push(...e.issues.map((issue) => envelopeProblem(issue, at)));
+        return;
+      }
+      const scenario = validateScenario(e.output.scenario);
+      if (!scenario.ok) problems.push(...prefixed(scenario.problems, `${at}.scenario`));
+      let baseline: Scenario | undefined;
+      if (e.output.baseline !== undefined) {
+        const b = validateScenario(e.output.baseline);
+        if (b.ok) baseline = b.scenario;
+        else problems.push(...prefixed(b.problems, `${at}.baseline`));
+      }
+      let loanBook: ExportedScenario['loanBook'];
+      if (e.output.loanBook && scenario.ok) {
+        const rows = checkLoanBookRows(e.output.loanBook.rows, scenario.scenario.segments.map((s) => s.key));
+        if (rows.ok) loanBook = { name: e.output.loanBook.name, rows: rows.rows };
+        else problems.push(...prefixed(rows.problems, `${at}.loanBook`));
+      }
+      if (!scenario.ok) return;
+      entries.push({
+        id: e.output.id,
+        title: e.output.title,
+        description: e.output.description,
+        tags: e.output.tags,
+        createdAt: e.output.createdAt ?? 0,
+        updatedAt: e.output.updatedAt ?? 0,
+        scenario: scenario.scenario,
+        ...(baseline ? { baseline } : {}),
+        ...(loanBook ? { loanBook } : {}),
+      });
+    });
+    return problems.length ? { ok: false, problems } : { ok: true, kind: 'library', entries };
+  } catch (e) {
+    return { ok: false, problems: [{ path: '', message: { zh: `无法读取：${String(e)}`, en: `cannot be read: ${String(e)}` } }] };
+  }
+}
+
+/** The JSON value of a file's text, or why it is not JSON (too large, a syntax error). Never throws. */
+export function readJsonText(textContent: string): { ok: true; data: unknown } | { ok: false; problems: TransferProblem[] } {
+  if (textContent.length > TRANSFER_LIMITS.fileChars) {
+    return { ok: false, problems: [{ path: '', expected: `≤ ${TRANSFER_LIMITS.fileChars} characters`, received: String(textContent.length), message: { zh: '文件过大', en: 'the file is too large' } }] };
+  }
+  try {
+    return { ok: true, data: JSON.parse(textContent.replace(/^\uFEFF/, '')) };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return { ok: false, problems: [{ path: '', expected: 'JSON', message: { zh: `不是有效的JSON：${detail}`, en: `not valid JSON: ${detail}` } }] };
+  }
+}
+
+/** Parses the text of a file (JSON) and validates it. Never throws. */
+export function parseLibraryText(textContent: string): ParsedImport {
+  const read = readJsonText(textContent);
+  return read.ok ? parseLibraryData(read.data) : read;
+}
+
+export interface ExistingRecord {
+  id: string;
+  title: string;
+}
+
+export interface PlannedRecord {
+  /** The id it will have in the library (a fresh id when the file's id is taken). */
+  id: string;
+  /** The title it will have (a copy label when the title is taken). */
+  title: string;
+  isCopy: boolean;
+  entry: ExportedScenario;
+}
+
+/**
+ * Decides ids and titles for an import so that nothing is overwritten: an id already in the
+ * library (or earlier in the same file) gets a fresh id; a title already used gets a copy label
+ * (`X（副本）`, `X（副本 2）`…). Pure: ids come from `newId`.
+ */
+export function planImport(
+  entries: readonly ExportedScenario[],
+  existing: readonly ExistingRecord[],
+  options: { newId: () => string; copyLabel: Bilingual | string },
+): PlannedRecord[] {
+  const ids = new Set(existing.map((r) => r.id));
+  const titles = new Set(existing.map((r) => r.title));
+  const label = typeof options.copyLabel === 'string' ? options.copyLabel : options.copyLabel.zh;
+  return entries.map((entry) => {
+    let id = entry.id;
+    const idClash = id === '' || ids.has(id);
+    if (idClash) {
+      do id = options.newId();
+      while (ids.has(id));
+    }
+    ids.add(id);
+    const title = uniqueTitle(entry.title, titles, label);
+    titles.add(title);
+    return { id, title, isCopy: idClash || title !== entry.title, entry };
+  });
+}
+
+/** `title` if unused, else `title（副本）`, `title（副本 2）`… or `title (copy)` (the label in the UI language). */
+export function uniqueTitle(title: string, taken: ReadonlySet<string>, copyLabel: string): string {
+  if (!taken.has(title)) return title;
+  const stem = title.slice(0, TRANSFER_LIMITS.title - copyLabel.length - 12);
+  const [open, close] = /^[\x20-\x7e]+$/.test(copyLabel) ? [' (', ')'] : ['（', '）'];
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${stem}${open}${copyLabel}${close}` : `${stem}${open}${copyLabel} ${n}${close}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
