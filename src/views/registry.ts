@@ -6,6 +6,7 @@ import type { Component } from 'svelte';
 import DashboardView from './dashboard/DashboardView.svelte';
 import LibraryView from './library/LibraryView.svelte';
 import CompareView from './compare/CompareView.svelte';
+import DesignView from './design/DesignView.svelte';
 import TrainingView from './training/TrainingView.svelte';
 import GlossaryView from './glossary/GlossaryView.svelte';
 
@@ -17,6 +18,7 @@ export interface ViewEntry {
 
 export const VIEWS: ViewEntry[] = [
   { id: 'dashboard', label: { zh: '配比看板', en: 'Mix dashboard' }, component: DashboardView },
+  { id: 'design', label: { zh: '配合比设计', en: 'Mix design' }, component: DesignView },
   { id: 'library', label: { zh: '情景库', en: 'Library' }, component: LibraryView },
   { id: 'compare', label: { zh: '情景对比', en: 'Compare' }, component: CompareView },
   { id: 'training', label: { zh: '课程与工作坊', en: 'Lessons & workshops' }, component: TrainingView },

@@ -61,6 +61,7 @@ describe('stale results', () => {
     // An engine whose first call answers last.
     const resolvers: (() => void)[] = [];
     const slow: EngineClient = {
+      ...createInProcessEngine(),
       evaluate: (s) => new Promise<Evaluation>((resolve) => resolvers.push(() => resolve(evaluate(s)))),
       sensitivities: async () => [],
       dispose: () => {},

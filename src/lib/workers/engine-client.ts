@@ -4,11 +4,19 @@
  */
 import { wrap, type Remote } from 'comlink';
 import { evaluate, sensitivities, type Evaluation, type MetricKey, type Scenario, type Sensitivity } from '../model';
+import { designMix, marginalLoan, tornado, type DesignOptions, type MarginalLoan, type MarginalLoanOptions, type MixDesign, type Tornado, type TornadoSteps } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
+import { riskProfile, type RiskProfile } from './risk-profile';
 
 export interface EngineClient {
+  /** The whole book's loss distribution, concentration and portfolio-basis capital (issue 3); typed arrays arrive transferred. */
+  riskProfile(scenario: Scenario): Promise<RiskProfile>;
   evaluate(scenario: Scenario): Promise<Evaluation>;
   sensitivities(scenario: Scenario, metric: MetricKey, bump?: number): Promise<Sensitivity[]>;
+  /** The mix design over the grid of shares (issue 7); from a worker its typed arrays arrive transferred. */
+  designMix(scenario: Scenario, options?: DesignOptions): Promise<MixDesign>;
+  tornado(scenario: Scenario, metric: MetricKey, options?: { step?: Partial<TornadoSteps>; inputs?: boolean }): Promise<Tornado>;
+  marginalLoan(scenario: Scenario, options: MarginalLoanOptions): Promise<MarginalLoan>;
   dispose(): void;
 }
 
@@ -17,8 +25,12 @@ export function createWorkerEngine(): EngineClient {
   const worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
   const remote: Remote<EngineWorkerApi> = wrap<EngineWorkerApi>(worker);
   return {
+    riskProfile: (s) => remote.riskProfile(s),
     evaluate: (s) => remote.evaluate(s),
     sensitivities: (s, m, b) => remote.sensitivities(s, m, b),
+    designMix: (s, o) => remote.designMix(s, o),
+    tornado: (s, m, o) => remote.tornado(s, m, o),
+    marginalLoan: (s, o) => remote.marginalLoan(s, o),
     dispose: () => worker.terminate(),
   };
 }
@@ -26,8 +38,12 @@ export function createWorkerEngine(): EngineClient {
 /** Runs the engine on the calling thread (tests, or a browser without module workers). */
 export function createInProcessEngine(): EngineClient {
   return {
+    riskProfile: async (s) => riskProfile(s),
     evaluate: async (s) => evaluate(s),
     sensitivities: async (s, m, b) => sensitivities(s, m, b),
+    designMix: async (s, o) => designMix(s, o),
+    tornado: async (s, m, o) => tornado(s, m, o),
+    marginalLoan: async (s, o) => marginalLoan(s, o),
     dispose: () => {},
   };
 }
