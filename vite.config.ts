@@ -39,5 +39,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     setupFiles: ['test/setup.ts'],
+    // Generous: CI machines have 2 cores and the component tests render whole views.
+    testTimeout: 30_000,
   },
 });
