@@ -9,6 +9,7 @@ import CompareView from './compare/CompareView.svelte';
 import DesignView from './design/DesignView.svelte';
 import TrainingView from './training/TrainingView.svelte';
 import GlossaryView from './glossary/GlossaryView.svelte';
+import RiskView from './risk/RiskView.svelte';
 
 export interface ViewEntry {
   id: string;
@@ -18,6 +19,7 @@ export interface ViewEntry {
 
 export const VIEWS: ViewEntry[] = [
   { id: 'dashboard', label: { zh: '配比看板', en: 'Mix dashboard' }, component: DashboardView },
+  { id: 'risk', label: { zh: '风险分布', en: 'Loss distribution' }, component: RiskView },
   { id: 'design', label: { zh: '配合比设计', en: 'Mix design' }, component: DesignView },
   { id: 'library', label: { zh: '情景库', en: 'Library' }, component: LibraryView },
   { id: 'compare', label: { zh: '情景对比', en: 'Compare' }, component: CompareView },

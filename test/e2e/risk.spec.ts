@@ -1,0 +1,127 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { RiskPage } from './pages/risk-page';
+
+declare global {
+  interface Window {
+    __longTasks: { start: number; duration: number }[];
+  }
+}
+
+test.beforeEach(async ({ context }) => {
+  // A fresh profile: no saved workspace, Chinese UI.
+  await context.clearCookies();
+  // Every main-thread task over 50 ms, from the first paint on (Long Tasks API).
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // no Long Tasks API: the check below sees none
+    }
+  });
+});
+
+test('the demo bank’s loss distribution: EL, VaR and ES marked, the add-on, the log tail, a contribution’s working', async ({ page }) => {
+  const risk = new RiskPage(page);
+  await risk.open();
+  // the markers, labelled with their values (亿元)
+  await expect(risk.marker('el')).toContainText('预期损失EL 5.17');
+  await expect(risk.marker('var99')).toContainText('VaR 99% 35.30');
+  await expect(risk.marker('var999')).toContainText('VaR 99.9% 66.60');
+  await expect(risk.marker('es999')).toContainText('ES 99.9% 82.69');
+  await expect(risk.marker('gvar999')).toContainText('颗粒化VaR 99.9%');
+  await expect(page.getByTestId('loss-chart-bracket')).toContainText('颗粒度调整 +3.23 亿元');
+  expect(await risk.figureText('addon')).toContain('+3.23 亿元');
+  expect(await risk.figureText('ec')).toBe('61.43 亿元');
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('颗粒度调整 3.23 亿元（5.5%）');
+  await expect(risk.figure('largest')).toContainText('达标');
+  // the distribution came from the engine's module worker
+  expect(page.workers().length).toBeGreaterThan(0);
+
+  // the log-scale tail, by keyboard
+  await page.getByTestId('loss-chart-mode-density').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(risk.chart).toHaveAttribute('data-mode', 'tail');
+  await expect(risk.chart.getByTestId('loss-chart-ytick').filter({ hasText: /^0\.1%$/ })).toHaveCount(1);
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('对数坐标');
+
+  // a bar opens its glass box: Euler allocation with this bar's numbers and the source
+  await risk.bar('large').click();
+  await expect(risk.dialog).toContainText('欧拉分配');
+  await expect(risk.dialog).toContainText('40.38 亿元');
+  await expect(risk.dialog).toContainText('Tasche');
+  await page.keyboard.press('Escape');
+  await expect(risk.dialog).toBeHidden();
+  // the 20 largest clients
+  await page.getByTestId('contrib-view-name').check();
+  await expect(page.getByTestId('contrib').getByRole('button')).toHaveCount(20);
+  await risk.bar('large-1').press('Enter');
+  await expect(risk.dialog).toContainText('大客户第1大');
+  await expect(risk.dialog).toContainText('PD');
+  await page.keyboard.press('Escape');
+  // a headline figure's formula
+  await risk.figure('addon').click();
+  await expect(risk.dialog).toContainText('颗粒度调整 = EC（组合法） − EC（颗粒化闭式解）');
+  await page.keyboard.press('Escape');
+});
+
+test('the large-client slider at 40% on the dashboard: the add-on and the tail shrink, the page stays responsive', async ({ page }) => {
+  const risk = new RiskPage(page);
+  await risk.open();
+  const addOnBefore = await risk.figureText('addon');
+  const tailBefore = Number((await risk.figureText('tail')).replace('×', ''));
+  expect(addOnBefore).toContain('+3.23 亿元');
+
+  await risk.gotoDashboard();
+  const large = page.locator('#share-range-large');
+  await large.focus();
+  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowLeft');
+  await expect(large).toHaveValue('40');
+
+  expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'))).toBe(true);
+  const since = await page.evaluate(() => performance.now());
+  await page.getByRole('navigation').getByRole('link', { name: '风险分布' }).click();
+  await expect(risk.figure('addon')).toContainText('+2.11 亿元', { timeout: 20_000 });
+  await expect(page.getByTestId('risk-mix')).toContainText('大客户 40%');
+  const tailAfter = Number((await risk.figureText('tail')).replace('×', ''));
+  expect(tailAfter).toBeLessThan(tailBefore);
+  await expect(risk.marker('var999')).toContainText('VaR 99.9%');
+  await expect(risk.status).toContainText('工作线程用时');
+
+  // no main-thread task over 200 ms while the distribution was recomputed in the worker
+  const long = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0 && t.duration > 200), since);
+  expect(long).toEqual([]);
+});
+
+test('the pyramid twin shows a thinner tail than the inverted pyramid', async ({ page }) => {
+  const risk = new RiskPage(page);
+  await risk.open();
+  await page.getByTestId('compare-toggle').check();
+  await expect(page.getByTestId('compare-verdict')).toContainText('当前组合的尾部比正金字塔更厚', { timeout: 20_000 });
+  const current = Number(await page.getByTestId('compare-tail-current').innerText());
+  const twin = Number(await page.getByTestId('compare-tail-twin').innerText());
+  expect(current).toBeGreaterThan(twin * 1.2);
+  await expect(page.getByTestId('compare-chart-marker-twin')).toBeVisible();
+});
+
+test('English, and axe finds no serious or critical violation', async ({ page }) => {
+  const risk = new RiskPage(page);
+  await risk.open();
+  await page.getByTestId('compare-toggle').check();
+  await expect(page.getByTestId('compare-verdict')).toBeVisible({ timeout: 20_000 });
+  await page.locator('details.tables summary').click();
+  let results = await new AxeBuilder({ page }).analyze();
+  let bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await expect(risk.marker('var999')).toContainText('VaR 99.9% 6.66');
+  expect(await risk.figureText('addon')).toContain('+CNY 0.32 bn');
+  await expect(page.getByTestId('loss-chart-bracket')).toContainText('add-on +CNY 0.32 bn');
+  results = await new AxeBuilder({ page }).analyze();
+  bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
