@@ -17,8 +17,11 @@ function openDatabase(): MixLabDatabase | null {
   }
 }
 
-const engine = typeof Worker === 'undefined' ? createInProcessEngine() : createWorkerEngine();
-setViewEngine(engine);
+const hasWorkers = typeof Worker !== 'undefined';
+// Two engine workers: the dashboard's evaluate() never queues behind a view's heavy call
+// (a loss distribution, a design grid, the glass box's sensitivities).
+const engine = hasWorkers ? createWorkerEngine() : createInProcessEngine();
+setViewEngine(hasWorkers ? createWorkerEngine() : engine);
 const workspace = new Workspace(engine, openDatabase());
 void workspace.init();
 
