@@ -50,4 +50,5 @@ export {
   type Concentration,
   type ConcentrationCheck,
 } from './book';
+export * from './simulate';
 export { type EvaluateOptions } from './evaluate';

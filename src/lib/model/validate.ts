@@ -110,7 +110,7 @@ const scenarioSchema = v.object({
     stepsPerYear: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12)),
     paths: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000)),
     seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 32 - 1)),
-    factorPersistence: v.pipe(v.number(), v.finite(), v.minValue(-0.99), v.maxValue(0.99)),
+    factorPersistence: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(0.99)),
     nplWorkoutQuarters: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(40)),
     attritionCurve: v.pipe(v.array(fraction), v.minLength(1)),
     depositPassThrough: v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1.5)),

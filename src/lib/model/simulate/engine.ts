@@ -1,0 +1,552 @@
+/**
+ * The fast Monte Carlo engine (model.md §7): bands, not clients. Each segment is a few size
+ * classes (the book's largest clients as single names, the rest of each segment as bands of
+ * consecutive sizes) holding counts of performing clients, in one vintage or two (the book at the
+ * start; new clients, when adverse selection or IRB gives them another PD or risk weight). Per
+ * step the counts move by binomial draws, as a per-client simulation of the same model would in
+ * distribution (reference.ts):
+ *
+ * 1. the systematic factor Z_t = X_t + shift, X AR(1) with persistence φ, stationary N(0,1);
+ * 2. defaults per class ~ Binomial(n, p(Z_t)), p the per-step Vasicek conditional PD; losses at
+ *    LGD; defaulted loans sit as NPLs for the workout period, then are written off;
+ * 3. attrition per class ~ Binomial(n, a), a from the products held;
+ * 4. new lending toward the glide-path target, limited by the book's growth path, by demand
+ *    (exp(−ε·Δbp/10)) and by client-manager capacity; new clients' sizes are drawn from the grid
+ *    (a multinomial over the classes);
+ * 5. loans falling due in segments above their glide path are not renewed, as far as the book
+ *    would otherwise outgrow its growth path;
+ * 6. loans reprice on their yearly LPR reset (a quarter of the book each quarter), new loans at
+ *    the current LPR; deposit rates follow the schedule of setup.ts;
+ * 7. the accounting of accounting.ts records the step's figures and breaches.
+ *
+ * Path i draws from createRng(seed, i)'s numbers only (PathRandom), so a path's figures do not
+ * depend on which part (worker) computes it.
+ */
+import { PathRandom } from './stream';
+import type { Scenario } from '../scenario';
+import { accountStep, createAggregates, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
+import { binomial, binomialWithLogs } from './binomial';
+import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
+import { conditionalPd, ensurePdTables, preparedFor, type Prepared } from './setup';
+import type { InitialSnapshot, SimulatePathsOptions, SimulationPart } from './types';
+import { SERIES_KEYS } from './types';
+
+/** Checks a path range: whole numbers ≥ 0. */
+export function checkRange(pathStart: number, pathCount: number): void {
+  if (!Number.isInteger(pathStart) || pathStart < 0) throw new RangeError(`pathStart must be a whole number ≥ 0, got ${pathStart}`);
+  if (!Number.isInteger(pathCount) || pathCount < 0) throw new RangeError(`pathCount must be a whole number ≥ 0, got ${pathCount}`);
+}
+
+/** Number of NPL workout steps. */
+export function workoutSteps(prep: Prepared): number {
+  return Math.max(0, Math.round((prep.dynamics.nplWorkoutQuarters * prep.stepsPerYear) / 4));
+}
+
+/** Client managers the initial book needs: Σ ceil(clients / clients per manager). */
+export function initialManagersNeeded(prep: Prepared): number {
+  return prep.segments.reduce((a, g) => a + Math.ceil(g.clients0 / g.clientsPerManager), 0);
+}
+
+/** Below this many expected removals per class, removeBinomial draws the segment's total and picks who (cheaper than a binomial per class). */
+const FEW_PER_CLASS = 4;
+
+/** Scratch for removeBinomial: [exposure at the start, exposure removed, exposure left, clients removed, clients left]. */
+const removed = new Float64Array(5);
+
+/**
+ * Removes Binomial(n_c, p) clients from every class c in [from, to) of `counts`, independently,
+ * and writes the exposures to `removed`. Two exact methods, picked by the expected number
+ * removed (so the choice depends only on the state, never on the worker):
+ * - few (N·p below 4 per class): the total D ~ Binomial(N, p) over the N clients of the
+ *   classes, then a uniformly random D-subset of them, client by client (given D, who defaults
+ *   among exchangeable clients is a uniform subset); one draw when nobody leaves, the usual case;
+ * - many: one binomial per class.
+ */
+function removeBinomial(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, rng: PathRandom): void {
+  removeBinomialWithLogs(counts, exposure, from, to, p, p > 0 && p < 1 ? Math.log(p) : 0, p > 0 && p < 1 ? Math.log1p(-p) : 0, rng);
+}
+
+/** removeBinomial with ln p and ln(1 − p) given (attrition rates are fixed for the run). */
+function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, lp: number, lq: number, rng: PathRandom): void {
+  let N = 0;
+  let start = 0;
+  for (let c = from; c < to; c++) {
+    N += counts[c];
+    start += counts[c] * exposure[c];
+  }
+  removed[0] = start;
+  removed[1] = 0;
+  removed[2] = start;
+  removed[3] = 0;
+  removed[4] = N;
+  if (N === 0 || p <= 0) return;
+  let lost = 0;
+  let gone = 0;
+  if (p >= 1) {
+    for (let c = from; c < to; c++) counts[c] = 0;
+    lost = start;
+    gone = N;
+  } else if (N * p < FEW_PER_CLASS * (to - from)) {
+    let d = binomialWithLogs(N, p, 1 - p, lp, lq, rng);
+    gone = d;
+    let left = N;
+    while (d > 0) {
+      let r = Math.floor(rng.next() * left);
+      let c = from;
+      while (c < to - 1 && r >= counts[c]) r -= counts[c++];
+      counts[c]--;
+      lost += exposure[c];
+      left--;
+      d--;
+    }
+  } else {
+    const q = 1 - p;
+    for (let c = from; c < to; c++) {
+      const n = counts[c];
+      if (n > 0) {
+        const d = binomialWithLogs(n, p, q, lp, lq, rng);
+        if (d > 0) {
+          counts[c] = n - d;
+          lost += d * exposure[c];
+          gone += d;
+        }
+      }
+    }
+  }
+  removed[1] = lost;
+  removed[2] = start - lost;
+  removed[3] = gone;
+  removed[4] = N - gone;
+}
+
+/**
+ * Adds k new clients to the classes [from, to) of `counts`, each falling in class c with
+ * probability prob[c] (a multinomial), and returns the exposure added: client by client by
+ * inversion when k is below the number of classes, else by conditional binomials.
+ */
+function addMultinomial(counts: Float64Array, exposure: Float64Array, prob: Float64Array, from: number, to: number, k: number, rng: PathRandom): number {
+  let amount = 0;
+  if (k < to - from) {
+    for (let m = 0; m < k; m++) {
+      let v = rng.next();
+      let c = from;
+      while (c < to - 1 && v >= prob[c]) v -= prob[c++];
+      counts[c]++;
+      amount += exposure[c];
+    }
+    return amount;
+  }
+  let probLeft = 1;
+  for (let c = from; c < to && k > 0; c++) {
+    const pc = prob[c];
+    const m = pc >= probLeft || c === to - 1 ? k : binomial(k, pc / probLeft, rng);
+    if (m > 0) {
+      counts[c] += m;
+      amount += m * exposure[c];
+      k -= m;
+    }
+    probLeft -= pc;
+  }
+  return amount;
+}
+
+/**
+ * Simulates paths pathStart … pathStart + pathCount − 1 and returns their raw figures.
+ * Pure and deterministic: the same (scenario, seed, path index) always gives the same numbers.
+ * @example const part = simulatePaths(demoScenario, { seed: 1, pathStart: 0, pathCount: 500 })
+ */
+export function simulatePaths(scenario: Scenario, options: SimulatePathsOptions): SimulationPart {
+  return runFast(preparedFor(scenario), options);
+}
+
+export function runFast(prep: Prepared, { seed, pathStart, pathCount, onProgress, isCancelled }: SimulatePathsOptions): SimulationPart {
+  checkRange(pathStart, pathCount);
+  ensurePdTables(prep);
+  const T = prep.steps;
+  const S = prep.segments.length;
+  const columns = SERIES_COUNT + 2 * S;
+  const values = new Float64Array(pathCount * T * columns);
+  const breaches = new Uint8Array(pathCount * T);
+  const engine = new FastPath(prep);
+  for (let i = 0; i < pathCount; i++) {
+    if (i % CHECK_EVERY_PATHS === 0) {
+      if (isCancelled?.()) throw new CancelledError();
+      if (i > 0) onProgress?.(i / pathCount);
+    }
+    engine.start(seed, pathStart + i);
+    for (let t = 1; t <= T; t++) breaches[i * T + t - 1] = engine.step(t, values, ((t - 1) * pathCount + i) * columns);
+  }
+  onProgress?.(1);
+  return { seed, pathStart, pathCount, steps: T, segmentCount: S, columns, values, breaches };
+}
+
+/**
+ * The state of one path, reused for every path of a run (small methods, so each compiles on its
+ * own and stays monomorphic).
+ */
+class FastPath {
+  private readonly rng = new PathRandom();
+  private readonly S: number;
+  private readonly P: number;
+  private readonly n1: number;
+  private readonly W: number;
+  private readonly exposure: Float64Array;
+  private readonly probability: Float64Array;
+  /** Performing clients per class: the book at the start (and, when merged, everyone). */
+  private readonly nOld: Float64Array;
+  /** Performing clients per class who joined during the run with a different PD or risk weight. */
+  private readonly nNew: Float64Array;
+  private readonly phaseBal: Float64Array;
+  private readonly phaseLpr: Float64Array;
+  private readonly ringGross: Float64Array;
+  private readonly ringNet: Float64Array;
+  private readonly perf: Float64Array;
+  private readonly target: Float64Array;
+  private readonly want: Float64Array;
+  private readonly added: Float64Array;
+  private readonly leavers: Float64Array;
+  private readonly clientsLeft: Float64Array;
+  private readonly free: Float64Array;
+  private readonly runOff: Float64Array;
+  private readonly isMerged: boolean[];
+  private readonly attritionLogP: Float64Array;
+  private readonly attritionLogQ: Float64Array;
+  private readonly agg: StepAggregates;
+  private readonly capital: CapitalState = { net: 0, tier1: 0, cet1: 0 };
+  private readonly phi: number;
+  private readonly innovation: number;
+  private readonly neededInitial: number;
+  private readonly onboarding: number;
+  private nplGross = 0;
+  private nplNet = 0;
+  private headcount = 0;
+  private x = 0;
+  // per-step results handed from one phase to the next
+  private expected = 0;
+  private realised = 0;
+  private newClients = 0;
+
+  constructor(private readonly prep: Prepared) {
+    const S = prep.segments.length;
+    const C = prep.classCount;
+    this.S = S;
+    this.P = prep.stepsPerYear;
+    this.n1 = prep.steps + 1;
+    this.W = workoutSteps(prep);
+    this.exposure = prep.classExposure;
+    this.probability = prep.classProbability;
+    this.nOld = new Float64Array(C);
+    this.nNew = new Float64Array(C);
+    this.phaseBal = new Float64Array(S * this.P);
+    this.phaseLpr = new Float64Array(S * this.P);
+    this.ringGross = new Float64Array(Math.max(1, this.W));
+    this.ringNet = new Float64Array(Math.max(1, this.W));
+    this.perf = new Float64Array(S);
+    this.target = new Float64Array(S);
+    this.want = new Float64Array(S);
+    this.added = new Float64Array(S);
+    this.leavers = new Float64Array(S);
+    this.clientsLeft = new Float64Array(S);
+    this.free = new Float64Array(S);
+    this.runOff = new Float64Array(S);
+    // When new loans carry the same PD and risk weight as the old, one vintage is enough (same law, half the draws).
+    this.isMerged = prep.segments.map((g) => g.pdStep[1] === g.pdStep[0] && g.riskWeight[1] === g.riskWeight[0]);
+    this.attritionLogP = Float64Array.from(prep.segments, (g) => (g.attrition > 0 && g.attrition < 1 ? Math.log(g.attrition) : 0));
+    this.attritionLogQ = Float64Array.from(prep.segments, (g) => (g.attrition > 0 && g.attrition < 1 ? Math.log1p(-g.attrition) : 0));
+    this.agg = createAggregates(S);
+    this.phi = Math.min(1, Math.max(-1, prep.dynamics.factorPersistence));
+    this.innovation = Math.sqrt(1 - this.phi * this.phi);
+    this.neededInitial = initialManagersNeeded(prep);
+    this.onboarding = Math.max(0, prep.scenario.levers.onboardingPerManagerPerQuarter) * (4 / this.P);
+  }
+
+  /** Resets the state to the book at t = 0 and the random stream to createRng(seed, path)'s. */
+  start(seed: number, path: number): void {
+    const { prep, P } = this;
+    this.rng.reseed(seed, path);
+    this.nOld.set(prep.classInitial);
+    this.nNew.fill(0);
+    for (let s = 0; s < this.S; s++) {
+      for (let j = 0; j < P; j++) {
+        this.phaseBal[s * P + j] = prep.segments[s].loans0 / P; // resets spread evenly over the year
+        this.phaseLpr[s * P + j] = prep.lpr0;
+      }
+    }
+    this.ringGross.fill(0);
+    this.ringNet.fill(0);
+    this.nplGross = 0;
+    this.nplNet = 0;
+    const { bank } = prep.scenario;
+    this.capital.net = bank.netCapital;
+    this.capital.tier1 = bank.tier1Capital;
+    this.capital.cet1 = bank.cet1Capital;
+    this.headcount = prep.headcount ? prep.headcount[1] : this.neededInitial;
+  }
+
+  /** Simulates step t, writes its row into `values` at `row` and returns the breach mask. */
+  step(t: number, values: Float64Array, row: number): number {
+    // 1. the systematic factor: X_1 from the stationary distribution, then AR(1)
+    this.x = t === 1 ? this.rng.normal() : this.phi * this.x + this.innovation * this.rng.normal();
+    const z = this.x + this.prep.factorShift[t];
+    this.defaults(z, t);
+    this.attrition();
+    this.newLending(t);
+    this.runOffAboveGlide(t);
+    this.reprice(t);
+    const mask = this.record(t, z, values, row);
+    if (t < this.prep.steps) this.headcount = this.prep.headcount ? this.prep.headcount[t + 1] : values[row + SERIES_INDEX.managersNeeded];
+    return mask;
+  }
+
+  /** 2. Defaults per class ~ Binomial(n, p(Z)); losses at LGD; NPLs for the workout period. */
+  private defaults(z: number, t: number): void {
+    const { prep, nOld, nNew, exposure, rng } = this;
+    let expected = 0;
+    let realised = 0;
+    let defaultedGross = 0;
+    let defaultedNet = 0;
+    for (let s = 0; s < this.S; s++) {
+      const g = prep.segments[s];
+      removeBinomial(nOld, exposure, g.classStart, g.classEnd, conditionalPd(prep, s, 0, z), rng);
+      const startOld = removed[0];
+      let lost = removed[1];
+      let after = removed[2];
+      let gone = removed[3];
+      let startNew = 0;
+      if (!this.isMerged[s]) {
+        removeBinomial(nNew, exposure, g.classStart, g.classEnd, conditionalPd(prep, s, 1, z), rng);
+        startNew = removed[0];
+        lost += removed[1];
+        after += removed[2];
+        gone += removed[3];
+      }
+      this.leavers[s] = gone;
+      expected += (startOld * g.pdStep[0] + startNew * g.pdStep[1]) * g.lgd;
+      realised += lost * g.lgd;
+      defaultedGross += lost;
+      defaultedNet += lost * (1 - g.lgd);
+      this.perf[s] = after;
+    }
+    if (this.W > 0) {
+      const k = t % this.W; // the slot of step t − W: written off now
+      this.nplGross += defaultedGross - this.ringGross[k];
+      this.nplNet += defaultedNet - this.ringNet[k];
+      this.ringGross[k] = defaultedGross;
+      this.ringNet[k] = defaultedNet;
+    }
+    this.expected = expected;
+    this.realised = realised;
+  }
+
+  /** 3. Attrition: clients leave at the rate implied by the products they hold. */
+  private attrition(): void {
+    const { prep, nOld, nNew, exposure, rng } = this;
+    for (let s = 0; s < this.S; s++) {
+      const g = prep.segments[s];
+      removeBinomialWithLogs(nOld, exposure, g.classStart, g.classEnd, g.attrition, this.attritionLogP[s], this.attritionLogQ[s], rng);
+      let after = removed[2];
+      let gone = removed[3];
+      let left = removed[4];
+      if (!this.isMerged[s]) {
+        removeBinomialWithLogs(nNew, exposure, g.classStart, g.classEnd, g.attrition, this.attritionLogP[s], this.attritionLogQ[s], rng);
+        after += removed[2];
+        gone += removed[3];
+        left += removed[4];
+      }
+      this.perf[s] = after;
+      this.leavers[s] += gone;
+      this.clientsLeft[s] = left;
+    }
+  }
+
+  /** 4. New lending toward the glide path: growth path, demand, client-manager capacity. */
+  private newLending(t: number): void {
+    const { prep, perf, target, want, free, runOff, S } = this;
+    const totalTarget = prep.targetTotal[t];
+    let runOffMax = 0;
+    let totalPerf = 0;
+    for (let s = 0; s < S; s++) {
+      const g = prep.segments[s];
+      target[s] = totalTarget * prep.glide[s * this.n1 + t];
+      // Above its target a segment can shed at most its maturing loans, and not below the target.
+      runOff[s] = perf[s] > target[s] ? Math.min(g.maturing * perf[s], perf[s] - target[s]) : 0;
+      runOffMax += runOff[s];
+      totalPerf += perf[s];
+    }
+    const room = Math.max(0, totalTarget - (totalPerf - runOffMax));
+    let sumWant = 0;
+    for (let s = 0; s < S; s++) {
+      want[s] = Math.max(0, target[s] - perf[s]) * prep.segments[s].demand;
+      sumWant += want[s];
+    }
+    const growthScale = sumWant > room ? room / sumWant : 1;
+    let sumExtra = 0;
+    let extraLoad = 0;
+    let load = 0;
+    for (let s = 0; s < S; s++) {
+      const g = prep.segments[s];
+      const clients = g.meanNewExposure > 0 ? (want[s] * growthScale) / g.meanNewExposure : 0;
+      // Replacing the clients who left this step is routine; only growth beyond it needs onboarding capacity.
+      free[s] = Math.min(clients, this.leavers[s]);
+      want[s] = clients - free[s]; // now: extra clients wanted
+      sumExtra += want[s];
+      extraLoad += want[s] / g.clientsPerManager;
+      load += (this.clientsLeft[s] + free[s]) / g.clientsPerManager;
+    }
+    let capacityScale = 1;
+    if (sumExtra > 0) {
+      capacityScale = Math.min(1, (this.onboarding * this.headcount) / sumExtra);
+      // A fixed team also cannot look after more clients than it has managers for.
+      if (prep.headcount && extraLoad * capacityScale > this.headcount - load) capacityScale = Math.max(0, this.headcount - load) / extraLoad;
+    }
+    let newClients = 0;
+    for (let s = 0; s < S; s++) {
+      const g = prep.segments[s];
+      const xs = free[s] + want[s] * capacityScale;
+      let k = Math.floor(xs);
+      const frac = xs - k;
+      if (frac > 0 && this.rng.next() < frac) k++;
+      this.added[s] = k > 0 ? addMultinomial(this.isMerged[s] ? this.nOld : this.nNew, this.exposure, this.probability, g.classStart, g.classEnd, k, this.rng) : 0;
+      newClients += k;
+    }
+    this.newClients = newClients;
+  }
+
+  /** 5. Loans falling due above the glide path are not renewed, as far as the book keeps to its growth path. */
+  private runOffAboveGlide(t: number): void {
+    const { prep, perf, runOff, added, S } = this;
+    let runOffMax = 0;
+    let totalAfter = 0;
+    for (let s = 0; s < S; s++) {
+      runOffMax += runOff[s];
+      totalAfter += perf[s] + added[s];
+    }
+    const excess = totalAfter - prep.targetTotal[t];
+    if (!(excess > 0 && runOffMax > 0)) return;
+    const share = Math.min(1, excess / runOffMax);
+    for (let s = 0; s < S; s++) {
+      if (runOff[s] <= 0 || perf[s] <= 0) continue;
+      const g = prep.segments[s];
+      const q = Math.min(1, (runOff[s] * share) / perf[s]);
+      removeBinomial(this.nOld, this.exposure, g.classStart, g.classEnd, q, this.rng);
+      let after = removed[2];
+      if (!this.isMerged[s]) {
+        removeBinomial(this.nNew, this.exposure, g.classStart, g.classEnd, q, this.rng);
+        after += removed[2];
+      }
+      perf[s] = after;
+    }
+  }
+
+  /** 6. Repricing: the loans whose yearly reset falls in step t take its LPR; new loans join them. */
+  private reprice(t: number): void {
+    const { prep, P, phaseBal, phaseLpr } = this;
+    const lprT = prep.lpr[t];
+    const j = (t - 1) % P;
+    for (let s = 0; s < this.S; s++) {
+      const base = s * P;
+      let B = 0;
+      for (let h = 0; h < P; h++) B += phaseBal[base + h];
+      const f = B > 0 ? this.perf[s] / B : 0;
+      phaseLpr[base + j] = lprT;
+      let interest = 0;
+      for (let h = 0; h < P; h++) {
+        let b = phaseBal[base + h] * f;
+        if (h === j) b += this.added[s];
+        phaseBal[base + h] = b;
+        interest += b * phaseLpr[base + h];
+      }
+      this.agg.interest[s] = (interest * prep.segments[s].rateFactor) / P;
+    }
+  }
+
+  /** 7. The book at the end of the step, through the accounting. */
+  private record(t: number, z: number, values: Float64Array, row: number): number {
+    const { prep, agg, nOld, nNew, exposure } = this;
+    for (let s = 0; s < this.S; s++) {
+      const g = prep.segments[s];
+      let lo = 0;
+      let ln = 0;
+      let cl = 0;
+      for (let c = g.classStart; c < g.classEnd; c++) {
+        lo += nOld[c] * exposure[c];
+        ln += nNew[c] * exposure[c];
+        cl += nOld[c] + nNew[c];
+      }
+      agg.loans[s] = lo + ln;
+      agg.rwa[s] = lo * g.riskWeight[0] + ln * g.riskWeight[1];
+      agg.clients[s] = cl;
+    }
+    let largest = 0;
+    let top10 = 0;
+    let taken = 0;
+    const byExposure = prep.classByExposure;
+    for (let r = 0; r < byExposure.length && taken < 10; r++) {
+      const c = byExposure[r];
+      const cnt = nOld[c] + nNew[c];
+      if (cnt > 0) {
+        if (taken === 0) largest = exposure[c];
+        const take = Math.min(cnt, 10 - taken);
+        top10 += take * exposure[c];
+        taken += take;
+      }
+    }
+    agg.lossCharge = this.realised;
+    agg.expectedLoss = this.expected;
+    agg.realisedLoss = this.realised;
+    agg.nplGross = this.nplGross;
+    agg.nplNet = this.nplNet;
+    agg.largestClient = largest;
+    agg.top10 = top10;
+    agg.headcount = prep.headcount ? this.headcount : NaN;
+    agg.factor = z;
+    agg.hqla = prep.hqla[t];
+    agg.newClients = this.newClients;
+    return accountStep(prep, agg, this.capital, t, 1 / this.P, true, values, row);
+  }
+}
+
+/** The book at t = 0 in the yearly closed-form view of evaluate(). */
+export function initialSnapshot(prep: Prepared): InitialSnapshot {
+  const S = prep.segments.length;
+  const agg = createAggregates(S);
+  let el = 0;
+  prep.segments.forEach((g, s) => {
+    let loans = 0;
+    let clients = 0;
+    for (let c = g.classStart; c < g.classEnd; c++) {
+      loans += prep.classInitial[c] * prep.classExposure[c];
+      clients += prep.classInitial[c];
+    }
+    agg.loans[s] = loans;
+    agg.clients[s] = clients;
+    agg.rwa[s] = loans * g.riskWeight[0];
+    agg.interest[s] = loans * prep.lpr0 * g.rateFactor;
+    el += loans * g.pdYear[0] * g.lgd;
+  });
+  let taken = 0;
+  for (let r = 0; r < prep.classCount && taken < 10; r++) {
+    const c = prep.classByExposure[r];
+    const cnt = prep.classInitial[c];
+    if (cnt > 0) {
+      if (taken === 0) agg.largestClient = prep.classExposure[c];
+      const take = Math.min(cnt, 10 - taken);
+      agg.top10 += take * prep.classExposure[c];
+      taken += take;
+    }
+  }
+  agg.lossCharge = el;
+  agg.expectedLoss = el;
+  agg.realisedLoss = el;
+  agg.headcount = NaN; // evaluate() pays the managers the book needs
+  agg.hqla = prep.hqla[0];
+  const { bank } = prep.scenario;
+  const capital: CapitalState = { net: bank.netCapital, tier1: bank.tier1Capital, cet1: bank.cet1Capital };
+  const row = new Float64Array(SERIES_COUNT + 2 * S);
+  accountStep(prep, agg, capital, 0, 1, false, row, 0);
+  const snapshot = Object.fromEntries(SERIES_KEYS.map((k, i) => [k, row[i]])) as Record<(typeof SERIES_KEYS)[number], number>;
+  return {
+    ...snapshot,
+    segments: prep.segments.map((g, s) => ({ key: g.key, loans: row[SERIES_COUNT + 2 * s], clients: row[SERIES_COUNT + 2 * s + 1] })),
+  };
+}

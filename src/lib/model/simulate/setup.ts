@@ -1,0 +1,366 @@
+/**
+ * Everything about a run that does not depend on the path: the size classes of each segment
+ * (single names and bands on the deterministic lognormal grid of exposures.ts), the per-step
+ * probabilities, the LPR and deposit-rate schedules, the glide path, and the constants of the
+ * accounting. Built once per scenario (preparedFor memoises it); the path loops only read it.
+ */
+import { baselCorrelation, irbRiskWeight } from '../capital';
+import { effectiveMaturity, LCR_FACTORS, NSFR_FACTORS } from '../evaluate';
+import { clientCount, segmentWeights } from '../exposures';
+import { TENOR_BUCKETS, type Scenario } from '../scenario';
+import { conditionalDefaultProbability } from '../vasicek';
+import {
+  adverseSelectionMultiplier,
+  attritionRate,
+  BANDS_PER_SEGMENT,
+  demandFactor,
+  gapBp,
+  glideShare,
+  HQLA_REBUILD_PER_QUARTER,
+  lprAtStep,
+  maturingFraction,
+  perStep,
+  resolveDynamics,
+  SINGLE_NAMES,
+  targetShares,
+  type Dynamics,
+} from './dynamics';
+
+/** Per-segment constants of a run. */
+export interface PreparedSegment {
+  key: string;
+  name: { zh: string; en: string };
+  share0: number;
+  loans0: number;
+  clients0: number;
+  lgd: number;
+  /** 1 + markup: the loan rate is LPR·(1 + markup). */
+  rateFactor: number;
+  /** Tenor-weighted FTP charge per year. */
+  ftp: number;
+  /** Deposits per yuan of performing loans, after the stress run-off. */
+  depositsPerLoan: number;
+  /** LCR 30-day run-off factor of the segment's deposits. */
+  depositOutflow: number;
+  /** NSFR available-stable-funding factor of the segment's deposits. */
+  depositAsf: number;
+  /** NSFR required-stable-funding factor per yuan of performing loans. */
+  loanRsf: number;
+  /** Loans due within 30 days per yuan of loans (before the 50% inflow factor). */
+  loanDue30d: number;
+  feePerClient: number;
+  servicingCostPerClient: number;
+  clientsPerManager: number;
+  /** Risk weights of the existing (0) and new (1) vintages. */
+  riskWeight: [number, number];
+  /** Yearly PD (stressed) of the vintages; new loans carry the adverse-selection multiplier. */
+  pdYear: [number, number];
+  /** Per-step PD of the vintages, 1 − (1 − PD)^(1/stepsPerYear). */
+  pdStep: [number, number];
+  correlation: number;
+  /** Share of the loans maturing within one step. */
+  maturing: number;
+  /** Per-step probability that a client leaves (attrition by products held). */
+  attrition: number;
+  /** Share of wanted new lending that the price wins, exp(−ε·Δbp/10). */
+  demand: number;
+  /** Mean exposure of a new client: the grid's mean. */
+  meanNewExposure: number;
+  /** The grid of client exposures (largest first) new clients are drawn from; initial clients are this grid when clients0 > 0. */
+  grid: Float64Array;
+  /** Global class index of each grid point. */
+  gridClass: Int32Array;
+  /** Classes of the segment: [classStart, classEnd). */
+  classStart: number;
+  classEnd: number;
+}
+
+export interface Prepared {
+  scenario: Scenario;
+  dynamics: Dynamics;
+  stepsPerYear: number;
+  steps: number;
+  stepYears: number;
+  segments: PreparedSegment[];
+  // —— size classes (all segments, contiguous per segment) ——
+  classCount: number;
+  classSegment: Int32Array;
+  /** Exposure of one client of the class (the mean of its grid points). */
+  classExposure: Float64Array;
+  /** Probability that a new client of the segment falls in the class (its count share of the grid). */
+  classProbability: Float64Array;
+  /** Initial number of clients in the class. */
+  classInitial: Float64Array;
+  /** Class indices from the largest exposure down, for the top-10 and the largest client. */
+  classByExposure: Int32Array;
+  // —— schedules, index t = 0..steps (t = 0 is the start) ——
+  /** LPR of the loans on the book at the start (before any shock). */
+  lpr0: number;
+  lpr: Float64Array;
+  /** depositRate[s·(steps+1) + t]. */
+  depositRate: Float64Array;
+  /** Stress shift of the factor in σ. */
+  factorShift: Float64Array;
+  /** Target total of performing corporate loans: L·(1+g)^(t/stepsPerYear). */
+  targetTotal: Float64Array;
+  /** Glide-path share glide[s·(steps+1) + t]. */
+  glide: Float64Array;
+  /** Fixed headcount per step, or null when headcount follows the book (levers.managerHeadcount null). */
+  headcount: Float64Array | null;
+  hqla: Float64Array;
+  // —— accounting constants ——
+  retailOutflow: number;
+  retailAsf: number;
+  fixedRsf: number;
+  wholesaleAsfFactor: number;
+  nplRiskWeight: number;
+  /** Conditional per-step PD on a z grid, table per (segment, vintage): index s·2 + v (ensurePdTables). */
+  pdTables: Float64Array[];
+}
+
+/** The z grid of the conditional-PD tables: [−Z_MAX, Z_MAX] every 1/Z_RES; exact outside. */
+export const Z_MAX = 8;
+export const Z_RES = 128;
+const TABLE_N = 2 * Z_MAX * Z_RES + 1;
+
+function buildPdTable(pdStep: number, rho: number): Float64Array {
+  const t = new Float64Array(TABLE_N);
+  for (let i = 0; i < TABLE_N; i++) t[i] = conditionalDefaultProbability(pdStep, rho, -Z_MAX + i / Z_RES);
+  return t;
+}
+
+/**
+ * Per-step default probability conditional on the factor z, p(z) = Φ((Φ⁻¹(p) − √ρ·z)/√(1−ρ))
+ * (vasicek.ts), read from the table by linear interpolation (relative error of order 1e-5 at the
+ * grid step 1/128, far below the Monte Carlo error); exact outside the grid.
+ */
+export function conditionalPd(prep: Prepared, s: number, v: number, z: number): number {
+  const x = (z + Z_MAX) * Z_RES;
+  if (x >= 0 && x < TABLE_N - 1) {
+    const i = Math.floor(x);
+    const f = x - i;
+    const t = prep.pdTables[s * 2 + v];
+    return t[i] + f * (t[i + 1] - t[i]);
+  }
+  const seg = prep.segments[s];
+  return conditionalDefaultProbability(seg.pdStep[v], seg.correlation, z);
+}
+
+const PREPARED_CACHE_SIZE = 4;
+const preparedCache = new Map<string, Prepared>();
+
+/**
+ * prepareSimulation, memoised on the scenario's JSON (a worker gets a fresh copy of the same
+ * scenario with every chunk of paths; building the tables each time would cost more than a small
+ * chunk). The Prepared is never written after its tables are built, so sharing it is safe.
+ */
+export function preparedFor(scenario: Scenario): Prepared {
+  const key = JSON.stringify(scenario);
+  const hit = preparedCache.get(key);
+  if (hit) return hit;
+  const prep = prepareSimulation(scenario);
+  if (preparedCache.size >= PREPARED_CACHE_SIZE) preparedCache.delete(preparedCache.keys().next().value as string);
+  preparedCache.set(key, prep);
+  return prep;
+}
+
+/** Builds the path-independent part of a run. Pure: reads the scenario, never writes it. */
+export function prepareSimulation(scenario: Scenario): Prepared {
+  const { market, bank, stress, levers } = scenario;
+  const dynamics = resolveDynamics(scenario);
+  const stepsPerYear = Math.max(1, Math.round(scenario.simulation.stepsPerYear));
+  const steps = Math.max(1, Math.round(scenario.simulation.horizonYears * stepsPerYear));
+  const stepYears = 1 / stepsPerYear;
+  const L = bank.corporateLoans;
+  const lpr0 = market.lpr1y;
+  const lprStart = market.lpr1y + stress.lprShock; // price new loans are made at, for the gap to the market
+  const targets = targetShares(scenario);
+  const runOff = stress.depositRunOff;
+
+  const classSegment: number[] = [];
+  const classExposure: number[] = [];
+  const classProbability: number[] = [];
+  const classInitial: number[] = [];
+
+  // The grid of each segment: the initial book, or for a segment that starts empty the book at its target share.
+  const grids = scenario.segments.map((seg, s) => {
+    const loans0 = seg.share * L;
+    const clients0 = clientCount(seg, L);
+    const gridN = clients0 > 0 ? clients0 : targets[s] > 0 && seg.avgExposure > 0 ? Math.max(1, Math.round((targets[s] * L) / seg.avgExposure)) : 0;
+    const gridTotal = clients0 > 0 ? loans0 : gridN * seg.avgExposure;
+    const w = gridN > 0 ? segmentWeights(gridN, seg.sizeSigma) : new Float64Array(0);
+    const grid = new Float64Array(gridN);
+    for (let i = 0; i < gridN; i++) grid[i] = w[i] * gridTotal;
+    return { loans0, clients0, grid };
+  });
+  // Single names: the largest grid points of the whole book.
+  const candidates: { s: number; i: number; e: number }[] = [];
+  grids.forEach((g, s) => {
+    for (let i = 0; i < Math.min(SINGLE_NAMES, g.grid.length); i++) candidates.push({ s, i, e: g.grid[i] });
+  });
+  candidates.sort((a, b) => b.e - a.e || a.s - b.s || a.i - b.i);
+  const singlesOf = grids.map(() => 0);
+  for (const c of candidates.slice(0, SINGLE_NAMES)) singlesOf[c.s]++;
+
+  const segments: PreparedSegment[] = scenario.segments.map((seg, s) => {
+    const { loans0, clients0, grid } = grids[s];
+    const gridN = grid.length;
+    const gridClass = new Int32Array(gridN);
+    const classStart = classSegment.length;
+    const addClass = (from: number, to: number) => {
+      let sum = 0;
+      for (let i = from; i < to; i++) {
+        sum += grid[i];
+        gridClass[i] = classSegment.length;
+      }
+      classSegment.push(s);
+      classExposure.push(sum / (to - from));
+      classProbability.push((to - from) / gridN);
+      classInitial.push(clients0 > 0 ? to - from : 0);
+    };
+    const singles = singlesOf[s];
+    for (let i = 0; i < singles; i++) addClass(i, i + 1);
+    // Bands of consecutive sizes, each about 1/BANDS of the rest of the segment's loans.
+    let rest = 0;
+    for (let i = singles; i < gridN; i++) rest += grid[i];
+    let from = singles;
+    let cum = 0;
+    let band = 1;
+    for (let i = singles; i < gridN; i++) {
+      cum += grid[i];
+      if (i === gridN - 1 || (cum >= (band * rest) / BANDS_PER_SEGMENT && band < BANDS_PER_SEGMENT)) {
+        addClass(from, i + 1);
+        from = i + 1;
+        while (band < BANDS_PER_SEGMENT && cum >= (band * rest) / BANDS_PER_SEGMENT) band++;
+      }
+    }
+    const classEnd = classSegment.length;
+
+    const mult = stress.pdMultiplier[seg.key] ?? 1;
+    const pdOld = Math.min(1, seg.pd * mult);
+    const bp = gapBp(lprStart, seg.markup, seg.marketMarkup);
+    const pdNew = Math.min(1, pdOld * adverseSelectionMultiplier(seg.adverseSelectionSlope, bp));
+    // As evaluate(): the segment's correlation from its (stressed) PD unless overridden.
+    const correlation = seg.correlation ?? baselCorrelation(Math.max(pdOld, 0.0005), seg.turnoverEurMillions);
+    const irb = (pd: number) =>
+      irbRiskWeight({ pd, lgd: seg.lgd, maturityYears: effectiveMaturity(seg), turnoverEurMillions: seg.turnoverEurMillions });
+    const riskWeight: [number, number] = scenario.settings.capitalApproach === 'irb' ? [irb(pdOld), irb(pdNew)] : [seg.riskWeight, seg.riskWeight];
+    let ftp = 0;
+    for (const b of TENOR_BUCKETS) ftp += seg.tenor[b] * market.ftpLoans[b]; // as evaluate(): tenor-weighted FTP
+    const under1y = seg.tenor.upTo3m + seg.tenor.m3to12;
+    const longFactor = seg.riskWeight <= 0.35 ? NSFR_FACTORS.loanOver1yLowRw : NSFR_FACTORS.loanOver1yOther;
+    let meanNewExposure = 0;
+    for (let i = 0; i < gridN; i++) meanNewExposure += grid[i];
+    meanNewExposure = gridN > 0 ? meanNewExposure / gridN : 0;
+    return {
+      key: seg.key,
+      name: seg.name,
+      share0: seg.share,
+      loans0,
+      clients0,
+      lgd: seg.lgd,
+      rateFactor: 1 + seg.markup,
+      ftp,
+      depositsPerLoan: seg.depositsPerLoan * (1 - runOff),
+      depositOutflow:
+        seg.depositClass === 'smallBusiness'
+          ? LCR_FACTORS.smallBusiness
+          : seg.operationalShare * LCR_FACTORS.operational + (1 - seg.operationalShare) * LCR_FACTORS.nonOperationalCorporate,
+      depositAsf: seg.depositClass === 'smallBusiness' ? NSFR_FACTORS.smallBusiness : NSFR_FACTORS.corporate,
+      loanRsf: under1y * NSFR_FACTORS.loanUnder1y + (1 - under1y) * longFactor,
+      loanDue30d: seg.tenor.upTo3m * LCR_FACTORS.dueWithin30dOfUpTo3m,
+      feePerClient: seg.feePerClient,
+      servicingCostPerClient: seg.servicingCostPerClient,
+      clientsPerManager: seg.clientsPerManager,
+      riskWeight,
+      pdYear: [pdOld, pdNew],
+      pdStep: [perStep(pdOld, stepsPerYear), perStep(pdNew, stepsPerYear)],
+      correlation,
+      maturing: maturingFraction(seg.tenor, stepYears),
+      attrition: perStep(attritionRate(dynamics.attritionCurve, seg.productsPerClient), stepsPerYear),
+      demand: demandFactor(seg.demandElasticity, bp),
+      meanNewExposure,
+      grid,
+      gridClass,
+      classStart,
+      classEnd,
+    };
+  });
+
+  const S = segments.length;
+  const n1 = steps + 1;
+  const lpr = new Float64Array(n1);
+  const depositRate = new Float64Array(S * n1);
+  const factorShift = new Float64Array(n1);
+  const targetTotal = new Float64Array(n1);
+  const glide = new Float64Array(S * n1);
+  const hqla = new Float64Array(n1);
+  const headcount = levers.managerHeadcount === null ? null : new Float64Array(n1);
+  const lag = dynamics.depositRepricingQuarters * (stepsPerYear / 4); // in steps
+  const runAmount = segments.reduce((a, g, s) => a + scenario.segments[s].depositsPerLoan * g.loans0 * runOff, 0);
+  const rebuild = 1 - Math.pow(1 - HQLA_REBUILD_PER_QUARTER, 4 / stepsPerYear);
+  let depositShift = 0;
+  lpr[0] = lpr0;
+  hqla[0] = bank.hqla;
+  for (let t = 0; t <= steps; t++) {
+    if (t > 0) {
+      lpr[t] = lprAtStep(scenario, t, stepsPerYear);
+      // Deposit rates follow the LPR partly (pass-through) and slowly (exponential lag).
+      depositShift += (dynamics.depositPassThrough * (lpr[t] - lpr0) - depositShift) * (lag > 1 ? 1 / lag : 1);
+      factorShift[t] = stress.factorShift[Math.floor((t - 1) / stepsPerYear)] ?? 0;
+      // The deposit run is paid from HQLA in the first step, which is rebuilt with wholesale funding.
+      hqla[t] = bank.hqla - runAmount * Math.pow(1 - rebuild, t - 1);
+    }
+    targetTotal[t] = L * Math.pow(1 + bank.corporateLoanGrowth, t / stepsPerYear);
+    for (let s = 0; s < S; s++) {
+      depositRate[s * n1 + t] = Math.max(0, scenario.segments[s].depositRate + depositShift);
+      glide[s * n1 + t] = glideShare(scenario.segments[s].share, targets[s], levers.paceQuarters, stepYears, t);
+    }
+    if (headcount) headcount[t] = (levers.managerHeadcount ?? 0) * Math.pow(1 + levers.managerGrowth, Math.max(0, t - 1) / stepsPerYear);
+  }
+
+  const classCount = classSegment.length;
+  const classExposureArr = Float64Array.from(classExposure);
+  const order = Array.from({ length: classCount }, (_, i) => i).sort((a, b) => classExposureArr[b] - classExposureArr[a] || a - b);
+
+  const stable = bank.retailStableShare;
+  return {
+    scenario,
+    dynamics,
+    stepsPerYear,
+    steps,
+    stepYears,
+    segments,
+    classCount,
+    classSegment: Int32Array.from(classSegment),
+    classExposure: classExposureArr,
+    classProbability: Float64Array.from(classProbability),
+    classInitial: Float64Array.from(classInitial),
+    classByExposure: Int32Array.from(order),
+    lpr0,
+    lpr,
+    depositRate,
+    factorShift,
+    targetTotal,
+    glide,
+    headcount,
+    hqla,
+    retailOutflow: bank.retailDeposits * (stable * LCR_FACTORS.retailStable + (1 - stable) * LCR_FACTORS.retailLessStable),
+    retailAsf: bank.retailDeposits * (stable * NSFR_FACTORS.retailStable + (1 - stable) * NSFR_FACTORS.retailLessStable),
+    fixedRsf: bank.retailLoans * NSFR_FACTORS.retailLoans + bank.otherAssets * NSFR_FACTORS.otherAssets,
+    wholesaleAsfFactor: bank.wholesaleShareOver1y * NSFR_FACTORS.wholesaleOver1y + (1 - bank.wholesaleShareOver1y) * NSFR_FACTORS.wholesaleUnder1y,
+    // Defaulted exposures net of the specific provision: 100% under the standardized approach
+    // (Basel II ¶75, provisions ≥ 20%); under IRB the provision covers them (capital.ts).
+    nplRiskWeight: scenario.settings.capitalApproach === 'irb' ? 0 : 1,
+    pdTables: [],
+  };
+}
+
+/** Builds the conditional-PD tables once (the fast engine needs them; the summary does not). */
+export function ensurePdTables(prep: Prepared): void {
+  if (prep.pdTables.length > 0) return;
+  for (const g of prep.segments) {
+    const old = buildPdTable(g.pdStep[0], g.correlation);
+    prep.pdTables.push(old, g.pdStep[1] === g.pdStep[0] ? old : buildPdTable(g.pdStep[1], g.correlation));
+  }
+}
