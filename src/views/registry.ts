@@ -9,6 +9,7 @@ import CompareView from './compare/CompareView.svelte';
 import DesignView from './design/DesignView.svelte';
 import TrainingView from './training/TrainingView.svelte';
 import GlossaryView from './glossary/GlossaryView.svelte';
+import PortfolioView from './portfolio/PortfolioView.svelte';
 import RiskView from './risk/RiskView.svelte';
 
 export interface ViewEntry {
@@ -23,6 +24,7 @@ export const VIEWS: ViewEntry[] = [
   { id: 'design', label: { zh: '配合比设计', en: 'Mix design' }, component: DesignView },
   { id: 'library', label: { zh: '情景库', en: 'Library' }, component: LibraryView },
   { id: 'compare', label: { zh: '情景对比', en: 'Compare' }, component: CompareView },
+  { id: 'portfolio', label: { zh: '客户投资组合', en: 'Client portfolios' }, component: PortfolioView },
   { id: 'training', label: { zh: '课程与工作坊', en: 'Lessons & workshops' }, component: TrainingView },
   { id: 'glossary', label: { zh: '术语表', en: 'Glossary' }, component: GlossaryView },
 ];

@@ -1,0 +1,173 @@
+/**
+ * The page's side of the client-portfolio engine (issue 8).
+ *
+ * - `createPortfolioEngine()`: the quick analyses (frontier, best allocation, VaR/ES, cash needs)
+ *   in one long-lived module worker, or in-process where there is no Worker (jsdom tests).
+ * - `runRebalancingOnPool()`: the rebalancing comparison on the worker pool. The paths are cut
+ *   into fixed chunks by path index (never by worker count); each chunk runs in whichever worker
+ *   is free; the raw slices come back in chunk order and are merged and summarised in one more
+ *   worker (the percentiles of 10,000 paths × 121 steps × 5 rules would block the page for about
+ *   a second). Path k always draws from the stream (seed, k), so 1 worker or 4 give the same
+ *   numbers. Cancel terminates every worker at once.
+ */
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import {
+  bestAllocation,
+  cashNeedsCheck,
+  efficientFrontier,
+  mergeRebalancingPaths,
+  portfolioRisk,
+  simulateRebalancingPaths,
+  summarizeRebalancing,
+  type AssetUniverse,
+  type BestAllocation,
+  type CashNeedsCheck,
+  type CashNeedsOptions,
+  type ClientPortfolio,
+  type FrontierConstraints,
+  type FrontierPoint,
+  type PortfolioRisk,
+  type PortfolioRiskOptions,
+  type RebalanceRule,
+  type RebalancingPaths,
+  type RebalancingResult,
+  type RiskProfile,
+  type WeightsInput,
+} from '../model';
+import type { PortfolioWorkerApi } from '../../../workers/portfolio.worker';
+import { CancelledError, defaultPoolSize, runPool, splitRange, type PoolProgress } from './pool';
+
+/** The quick analyses, async whether they run in a worker or in-process. */
+export interface PortfolioEngine {
+  efficientFrontier(assets: AssetUniverse, constraints: FrontierConstraints): Promise<FrontierPoint[]>;
+  bestAllocation(assets: AssetUniverse, constraints: FrontierConstraints, profile: RiskProfile, horizonYears: number): Promise<BestAllocation>;
+  portfolioRisk(weights: WeightsInput, assets: AssetUniverse, options: PortfolioRiskOptions): Promise<PortfolioRisk>;
+  cashNeedsCheck(portfolio: ClientPortfolio, options: Omit<CashNeedsOptions, 'onProgress' | 'isCancelled'>): Promise<CashNeedsCheck>;
+  dispose(): void;
+}
+
+function createWorker(name: string): Worker {
+  return new Worker(new URL('../../../workers/portfolio.worker.ts', import.meta.url), { type: 'module', name });
+}
+
+/** A module worker where the browser has one; else the same calls on the page. */
+export function createPortfolioEngine(): PortfolioEngine {
+  if (typeof Worker === 'undefined') {
+    return {
+      efficientFrontier: async (a, c) => efficientFrontier(a, c),
+      bestAllocation: async (a, c, p, h) => bestAllocation(a, c, p, h),
+      portfolioRisk: async (w, a, o) => portfolioRisk(w, a, o),
+      cashNeedsCheck: async (p, o) => cashNeedsCheck(p, o),
+      dispose: () => {},
+    };
+  }
+  const worker = createWorker('portfolio');
+  const remote: Remote<PortfolioWorkerApi> = wrap<PortfolioWorkerApi>(worker);
+  return {
+    efficientFrontier: (a, c) => remote.efficientFrontier(a, c),
+    bestAllocation: (a, c, p, h) => remote.bestAllocation(a, c, p, h),
+    portfolioRisk: (w, a, o) => remote.portfolioRisk(w, a, o),
+    cashNeedsCheck: (p, o) => remote.cashNeedsCheck(p, o),
+    dispose: () => worker.terminate(),
+  };
+}
+
+/** Paths per chunk: about 0.1 s of work, so progress is smooth and Cancel is never far off. */
+export const PORTFOLIO_PATHS_PER_CHUNK = 500;
+
+/** What the pool needs of a worker: the two calls of portfolio.worker.ts, and terminate. */
+export interface RebalancingWorker {
+  rebalancingPaths(
+    portfolio: ClientPortfolio,
+    rules: RebalanceRule[],
+    options: { paths: number; seed: number; pathStart: number; pathCount: number; costRate?: number; withdrawCashNeeds?: boolean; stepsPerYear?: number },
+    onProgress?: (fraction: number) => void,
+  ): Promise<RebalancingPaths>;
+  summarizeRebalancing(slices: RebalancingPaths[]): Promise<RebalancingResult>;
+  terminate(): void;
+}
+
+/** A pool worker: the module worker through Comlink. */
+export function createRebalancingWorker(): RebalancingWorker {
+  const worker = createWorker('portfolio-pool');
+  const remote = wrap<PortfolioWorkerApi>(worker);
+  return {
+    rebalancingPaths: (p, r, o, onProgress) => remote.rebalancingPaths(p, r, o, onProgress ? proxy(onProgress) : undefined),
+    summarizeRebalancing: (slices) => {
+      const buffers = new Set<ArrayBuffer>();
+      for (const s of slices) for (const r of s.perRule) for (const a of Object.values(r) as ArrayBufferView[]) buffers.add(a.buffer as ArrayBuffer);
+      // the slices are the page's no longer: transferred, not copied (≈25 MB for 10,000 paths)
+      return remote.summarizeRebalancing(transfer(slices, [...buffers]));
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** The same calls on the calling thread (Node tests, or a browser without module workers). */
+export function createInProcessRebalancingWorker(): RebalancingWorker {
+  return {
+    rebalancingPaths: async (p, r, o, onProgress) => simulateRebalancingPaths(p, r, { ...o, onProgress }),
+    summarizeRebalancing: async (slices) => summarizeRebalancing(mergeRebalancingPaths(slices)),
+    terminate: () => {},
+  };
+}
+
+export type RebalancingPhase = 'paths' | 'summary';
+
+export interface RebalancingRunOptions {
+  paths: number;
+  seed: number;
+  /** Pool size; default all cores but one. The result does not depend on it. */
+  workers?: number;
+  costRate?: number;
+  withdrawCashNeeds?: boolean;
+  stepsPerYear?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: PoolProgress) => void;
+  onPhase?: (phase: RebalancingPhase) => void;
+  /** Worker factory (tests pass the in-process one). */
+  createWorker?: () => RebalancingWorker;
+  pathsPerChunk?: number;
+}
+
+/**
+ * Compares rebalancing rules over `paths` seeded paths on the worker pool.
+ * @example const result = await runRebalancingOnPool(portfolio, DEFAULT_REBALANCE_RULES, { paths: 10_000, seed: 2024, workers: 2 });
+ */
+export async function runRebalancingOnPool(portfolio: ClientPortfolio, rules: readonly RebalanceRule[], options: RebalancingRunOptions): Promise<RebalancingResult> {
+  const { paths, seed, workers = defaultPoolSize(), signal, onProgress, onPhase, createWorker: make = createRebalancingWorker, pathsPerChunk = PORTFOLIO_PATHS_PER_CHUNK } = options;
+  const settings = {
+    paths,
+    seed,
+    ...(options.costRate !== undefined ? { costRate: options.costRate } : {}),
+    ...(options.withdrawCashNeeds !== undefined ? { withdrawCashNeeds: options.withdrawCashNeeds } : {}),
+    ...(options.stepsPerYear !== undefined ? { stepsPerYear: options.stepsPerYear } : {}),
+  };
+  const ruleList = rules.map((r) => ({ ...r }));
+  onPhase?.('paths');
+  const slices = await runPool<{ start: number; count: number }, RebalancingPaths, RebalancingWorker>(
+    splitRange(paths, pathsPerChunk),
+    make,
+    (w, c, onChunk) => w.rebalancingPaths(portfolio, ruleList, { ...settings, pathStart: c.start, pathCount: c.count }, onChunk),
+    { size: workers, signal, onProgress },
+  );
+  onPhase?.('summary');
+  return summarizeOffPage(slices, make, signal);
+}
+
+/** Merge and summary in a fresh worker, terminated on Cancel like the pool. */
+async function summarizeOffPage(slices: RebalancingPaths[], make: () => RebalancingWorker, signal?: AbortSignal): Promise<RebalancingResult> {
+  if (signal?.aborted) throw new CancelledError();
+  const worker = make();
+  let onAbort: () => void = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new CancelledError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([worker.summarizeRebalancing(slices), aborted]);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    worker.terminate();
+  }
+}
