@@ -11,6 +11,7 @@ import TrainingView from './training/TrainingView.svelte';
 import GlossaryView from './glossary/GlossaryView.svelte';
 import PortfolioView from './portfolio/PortfolioView.svelte';
 import RiskView from './risk/RiskView.svelte';
+import OverTimeView from './over-time/OverTimeView.svelte';
 
 export interface ViewEntry {
   id: string;
@@ -21,6 +22,7 @@ export interface ViewEntry {
 export const VIEWS: ViewEntry[] = [
   { id: 'dashboard', label: { zh: '配比看板', en: 'Mix dashboard' }, component: DashboardView },
   { id: 'risk', label: { zh: '风险分布', en: 'Loss distribution' }, component: RiskView },
+  { id: 'over-time', label: { zh: '经营推演', en: 'Over time' }, component: OverTimeView },
   { id: 'design', label: { zh: '配合比设计', en: 'Mix design' }, component: DesignView },
   { id: 'library', label: { zh: '情景库', en: 'Library' }, component: LibraryView },
   { id: 'compare', label: { zh: '情景对比', en: 'Compare' }, component: CompareView },

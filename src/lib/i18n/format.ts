@@ -7,9 +7,14 @@ export type Lang = 'zh' | 'en';
 
 const MINUS = '−';
 
+/** One formatter per digit count: toLocaleString with options builds a new one per call (slow in charts). */
+const FORMATS = new Map<number, Intl.NumberFormat>();
+
 function fixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return '—';
-  const s = Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let format = FORMATS.get(digits);
+  if (!format) FORMATS.set(digits, (format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  const s = format.format(Math.abs(x));
   // −0.00 reads as 0.00
   return x < 0 && Number(s.replace(/,/g, '')) !== 0 ? MINUS + s : s;
 }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { demoScenario, simulate } from '../../src/lib/model';
+import { SimulationRun } from '../../src/lib/state/simulation-run.svelte';
+import { createInProcessSimulationWorker, runSimulationOnPool, type SimulationWorker } from '../../src/lib/workers/simulation-client';
+
+const options = { paths: 120, seed: 7, pathsPerChunk: 50, createWorker: createInProcessSimulationWorker };
+
+describe('runSimulationOnPool', () => {
+  it('gives the same numbers with 1 or 3 workers, equal to one run of the engine', async () => {
+    const phases: string[] = [];
+    const one = await runSimulationOnPool(demoScenario, { ...options, workers: 1, onPhase: (p) => phases.push(p) });
+    const three = await runSimulationOnPool(demoScenario, { ...options, workers: 3 });
+    expect(three).toEqual(one);
+    expect(one).toEqual(simulate(demoScenario, { paths: 120, seed: 7 }));
+    expect(phases).toEqual(['paths', 'summary']);
+  });
+
+  it('stops on cancel and terminates every worker it made', async () => {
+    let made = 0;
+    let terminated = 0;
+    const controller = new AbortController();
+    const make = (): SimulationWorker => {
+      made++;
+      const w = createInProcessSimulationWorker();
+      return { ...w, runPaths: (s, r, p) => new Promise((resolve) => setTimeout(() => resolve(w.runPaths(s, r, p)), 5)), terminate: () => terminated++ };
+    };
+    const run = runSimulationOnPool(demoScenario, { ...options, paths: 2000, workers: 2, createWorker: make, signal: controller.signal });
+    setTimeout(() => controller.abort(), 1);
+    await expect(run).rejects.toMatchObject({ name: 'CancelledError' });
+    expect(made).toBe(2);
+    expect(terminated).toBe(2);
+  });
+});
+
+describe('SimulationRun', () => {
+  it('keeps the completed result per scenario, seed and paths; cancel leaves it in place', async () => {
+    const run = new SimulationRun((scenario, o) => runSimulationOnPool(scenario, { ...o, pathsPerChunk: 50, createWorker: createInProcessSimulationWorker }));
+    await run.start(demoScenario, { paths: 60, seed: 3, workers: 2 });
+    expect(run.status).toBe('done');
+    expect(run.cached(demoScenario, 3, 60)?.result).toBe(run.result);
+    expect(run.cached(demoScenario, 4, 60)).toBeNull();
+    const faster = { ...demoScenario, levers: { ...demoScenario.levers, paceQuarters: 2 } };
+    expect(run.cached(faster, 3, 60)).toBeNull();
+
+    const second = run.start(faster, { paths: 2000, seed: 3, workers: 1 });
+    run.cancel();
+    await second;
+    expect(run.status).toBe('cancelled');
+    expect(run.result).not.toBeNull(); // the earlier result stays
+    expect(run.cached(faster, 3, 2000)).toBeNull();
+  });
+});
