@@ -247,7 +247,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     { zh: '客户经理人数', en: 'Client managers (headcount)' },
     { zh: '设定的客户经理编制：新拓客户数受“人数×人均季度新拓客户数”限制，管户总数受“人数×每名客户经理管户数”限制；不设定则按业务需要配备', en: 'A set client-manager team: new clients are limited to headcount × new clients per manager per quarter, and all clients to headcount × clients per manager; unset, the bank staffs as the book needs' },
     ASSUMED, true),
-  spec('simulation.paths', 'levers', 'count', [1, 1_000_000, 1000],
+  spec('simulation.paths', 'levers', 'count', [1, 100_000, 1000], // beyond 100,000 paths the path data outgrows a laptop's memory
     { zh: '模拟路径数', en: 'Simulated paths' },
     { zh: '蒙特卡洛路径越多，分位数越稳定，耗时也越长', en: 'More Monte Carlo paths give steadier percentiles and take longer' },
     ASSUMED, true),
