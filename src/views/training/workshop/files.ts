@@ -1,17 +1,10 @@
 /** Files in and out of the browser, with no server: a Blob download and a File read. */
 import { MAX_FILE_BYTES } from '../../../lib/training';
+import { downloadText } from '../../../lib/ui/download';
 
 /** Saves data as a pretty-printed JSON file through the browser's download. */
 export function downloadJson(filename: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 2000);
+  downloadText(filename, JSON.stringify(data, null, 2));
 }
 
 export class FileTooLargeError extends Error {}
