@@ -24,7 +24,7 @@ export {
 export { clientCount, segmentWeights, weightShape } from './exposures';
 export { INPUT_SPECS, inputSpec, checkInput, readPath, writePath, scenarioInputPaths, type InputSpec, type Unit, type InputProblem, type Bilingual } from './inputs';
 export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';
-export { createRng, type Rng } from './random';
+export { createRng, Sfc32, type Rng, type UniformSource } from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
 export * from './design-mix';
 export * from './portfolio';

@@ -13,6 +13,7 @@
  *   that size. Either way one normal per client is replaced by a few draws per row or per default.
  */
 import { logFactorial, type CreditExposure } from './loss-distribution';
+import { Sfc32 } from './random';
 import { normalCdf, normalQuantile } from './normal';
 
 export interface LossMonteCarloOptions {
@@ -59,73 +60,9 @@ export interface LossMonteCarlo {
 
 // ————————————————————————————————————————————————————————— random numbers
 
-/**
- * sfc32 seeded by splitmix32 exactly as random.ts's createRng(seed, stream), with its state in a
- * Uint32Array: the same sequence at a few ns per draw (closure variables holding 32-bit unsigned
- * values are boxed by V8, which costs ~15× in a hot loop).
- */
-export class FastRng {
-  private readonly s = new Uint32Array(4);
-  private spare = 0;
-  private hasSpare = false;
-
-  constructor(seed: number, stream = 0) {
-    this.reseed(seed, stream);
-  }
-
-  /** Restart at stream `stream` of `seed` without allocating. */
-  reseed(seed: number, stream: number): void {
-    let x = ((seed >>> 0) ^ Math.imul((stream + 1) >>> 0, 0x9e3779b1)) >>> 0;
-    const mix = () => {
-      x = (x + 0x9e3779b9) >>> 0;
-      let z = x;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    const s = this.s;
-    s[0] = mix();
-    s[1] = mix();
-    s[2] = mix();
-    s[3] = mix() ^ (stream >>> 0);
-    this.hasSpare = false;
-    for (let i = 0; i < 12; i++) this.next(); // sfc32 warm-up, as createRng
-  }
-
-  /** Uniform on [0, 1). */
-  next(): number {
-    const s = this.s;
-    const a = s[0];
-    const b = s[1];
-    const c = s[2];
-    const d = s[3];
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    s[3] = d + 1;
-    s[0] = b ^ (b >>> 9);
-    s[1] = c + (c << 3);
-    const r = (c << 21) | (c >>> 11);
-    s[2] = r + t;
-    return t / 4294967296;
-  }
-
-  /** Standard normal, Marsaglia polar method (as createRng). */
-  normal(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
-    }
-    let u: number, v: number, q: number;
-    do {
-      u = 2 * this.next() - 1;
-      v = 2 * this.next() - 1;
-      q = u * u + v * v;
-    } while (q >= 1 || q === 0);
-    const m = Math.sqrt((-2 * Math.log(q)) / q);
-    this.spare = v * m;
-    this.hasSpare = true;
-    return u * m;
-  }
-}
+/** The Monte Carlo's generator: random.ts's sfc32 (same numbers as createRng), reseeded per path. */
+export const FastRng = Sfc32;
+export type FastRng = Sfc32;
 
 /**
  * Binomial(n, p) by inversion: from 0 when n·p is small, else outward from the mode (pmf at the
