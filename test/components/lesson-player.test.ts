@@ -5,7 +5,7 @@ import { MixLabDatabase } from '../../src/lib/db/database';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
 import { setTrainingDb } from '../../src/lib/state/training-db';
 import { forgetTrainingSession } from '../../src/lib/state/training-session.svelte';
-import { lessonById } from '../../src/lib/training';
+import { bankLessonById as lessonById } from '../../src/lib/training';
 import LessonPlayer from '../../src/views/training/LessonPlayer.svelte';
 
 let db: MixLabDatabase;

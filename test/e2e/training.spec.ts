@@ -53,7 +53,7 @@ test('lesson 1 is completed with the keyboard alone, its progress is saved, and 
   await app.open();
   await page.reload();
   await expect(app.lessonStatus('concrete-mix')).toContainText('已完成');
-  await expect(page.getByTestId('lesson-progress')).toHaveText('已完成 1 / 7 节课');
+  await expect(page.getByTestId('lesson-progress')).toHaveText('已完成 1 / 8 节课');
 
   // The lesson had its own scenario: the dashboard is still the demo bank
   await page.goto('./#/dashboard');

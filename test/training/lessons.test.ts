@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { writePath, type Scenario } from '../../src/lib/model';
 import {
+  BANK_LESSONS,
   LESSONS,
   checkGoal,
   createContext,
   glossaryTerm,
   lessonBaseContext,
-  lessonById,
+  bankLessonById,
   parseFigure,
   parseRichText,
   readFigure,
   setShare,
-  type LessonDef,
+  type BankLessonDef,
 } from '../../src/lib/training';
 
 const YI = 1e8;
@@ -27,14 +28,16 @@ const SOLUTIONS: Record<string, { solve: (s: Scenario) => Scenario; answers: Rec
   pareto: { solve: (s) => writePath(s, 'segments.2.feePerClient', 4e4), answers: { top20: 'about80' } },
 };
 
-function check(lesson: LessonDef, scenario: Scenario, answers: Record<string, string>) {
+function check(lesson: BankLessonDef, scenario: Scenario, answers: Record<string, string>) {
   return checkGoal(lesson.goal, createContext(scenario), lessonBaseContext(lesson), answers);
 }
 
-describe('the seven lessons of the issue', () => {
+describe('the seven bank lessons of the issue', () => {
   it('are all there, in order, in both languages, with hints and a debrief', () => {
-    expect(LESSONS.map((l) => l.title.zh)).toEqual(['砼的配比', '倒金字塔', '定价权', '流动性', '产品渗透', '节奏', '二八法则']);
-    for (const l of LESSONS) {
+    // the seven of the concrete article, then the client-portfolio lesson (test/training/portfolio.test.ts)
+    expect(LESSONS.map((l) => l.title.zh)).toEqual(['砼的配比', '倒金字塔', '定价权', '流动性', '产品渗透', '节奏', '二八法则', '资产配置与风险承受能力']);
+    expect(BANK_LESSONS.map((l) => l.title.zh)).toEqual(['砼的配比', '倒金字塔', '定价权', '流动性', '产品渗透', '节奏', '二八法则']);
+    for (const l of BANK_LESSONS) {
       for (const text of [l.title, l.claim, l.task, ...l.narrative, ...l.hints, ...l.debrief.mechanism]) {
         expect(text.zh.length, l.id).toBeGreaterThan(0);
         expect(text.en.length, l.id).toBeGreaterThan(0);
@@ -46,7 +49,7 @@ describe('the seven lessons of the issue', () => {
   });
 
   it('name only known figures, glossary terms and levers', () => {
-    for (const l of LESSONS) {
+    for (const l of BANK_LESSONS) {
       for (const f of [...l.figures, ...l.goal.flatMap((c) => (c.kind === 'figure' ? [c.figure] : []))]) expect(parseFigure(f), `${l.id}: ${f}`).not.toBeNull();
       const texts = [l.task, ...l.narrative].flatMap((b) => [b.zh, b.en]);
       for (const part of texts.flatMap(parseRichText)) if (part.kind === 'term') expect(glossaryTerm(part.id), `${l.id}: ${part.id}`).toBeDefined();
@@ -55,7 +58,7 @@ describe('the seven lessons of the issue', () => {
     }
   });
 
-  for (const lesson of LESSONS) {
+  for (const lesson of BANK_LESSONS) {
     describe(`${lesson.number}. ${lesson.title.zh} (${lesson.id})`, () => {
       const solution = SOLUTIONS[lesson.id];
 
@@ -81,13 +84,13 @@ describe('the seven lessons of the issue', () => {
 
 describe('the goal checks move the way the source says', () => {
   it('lesson 1: too little gravel breaks the mix too', () => {
-    const lesson = lessonById('concrete-mix')!;
+    const lesson = bankLessonById('concrete-mix')!;
     expect(check(lesson, setShare(lesson.scenario, 0, 0.25), {}).isMet).toBe(false);
     expect(check(lesson, setShare(lesson.scenario, 0, 0.45), {}).isMet).toBe(true);
   });
 
   it('lesson 3: the best SME markup is interior, near 上浮46%, and costs a third of the demand', () => {
-    const ctx = createContext(lessonById('pricing-power')!.scenario);
+    const ctx = createContext(bankLessonById('pricing-power')!.scenario);
     const { best, points } = ctx.curve('small');
     expect(best.markup).toBeCloseTo(0.46, 2);
     expect(best.netProfit).toBeGreaterThan(points[0].netProfit);
@@ -95,18 +98,18 @@ describe('the goal checks move the way the source says', () => {
     const at = createContext(writePath(ctx.scenario, 'segments.2.markup', best.markup));
     expect(readFigure(at, 'demandKept.small')).toBeCloseTo(0.677, 3);
     // too high a markup misses the goal
-    const lesson = lessonById('pricing-power')!;
+    const lesson = bankLessonById('pricing-power')!;
     expect(check(lesson, writePath(lesson.scenario, 'segments.2.markup', 0.8), {}).isMet).toBe(false);
   });
 
   it('lesson 4: cutting gravel alone to 40% does not restore the LCR; adding paste does', () => {
-    const lesson = lessonById('liquidity')!;
+    const lesson = bankLessonById('liquidity')!;
     expect(readFigure(createContext(setShare(lesson.scenario, 0, 0.4)), 'lcr')).toBeLessThan(1);
     expect(readFigure(createContext(setShare(lesson.scenario, 2, 0.3)), 'lcr')).toBeGreaterThan(1);
   });
 
   it('lesson 6: with today’s 65 managers the mix cannot move; too many managers cost too much', () => {
-    const lesson = lessonById('pace')!;
+    const lesson = bankLessonById('pace')!;
     const stuck = createContext(lesson.scenario).pace();
     expect(stuck.quartersToTarget).toBe(stuck.horizonQuarters + 1);
     expect(stuck.years.every((y) => Math.abs(y.shares[0] - 0.65) < 1e-9)).toBe(true);
@@ -118,20 +121,20 @@ describe('the goal checks move the way the source says', () => {
   });
 
   it('lesson 6: the recession year is a loss and the tiers with more correlation suffer more', () => {
-    const p = createContext(lessonById('pace')!.scenario).pace();
+    const p = createContext(bankLessonById('pace')!.scenario).pace();
     expect(p.years[1].isRecession).toBe(true);
     expect(p.years[1].netProfit).toBeLessThan(0);
     expect(p.years[0].netProfit / YI).toBeCloseTo(7.6, 1);
   });
 
   it('lesson 7: about 80% of profit comes from the top 20% of clients', () => {
-    expect(readFigure(createContext(lessonById('pareto')!.scenario), 'top20ProfitShare')).toBeCloseTo(0.805, 3);
+    expect(readFigure(createContext(bankLessonById('pareto')!.scenario), 'top20ProfitShare')).toBeCloseTo(0.805, 3);
   });
 
   it('never mutates the lesson scenarios', () => {
-    const before = JSON.stringify(LESSONS.map((l) => l.scenario));
-    for (const l of LESSONS) check(l, SOLUTIONS[l.id].solve(l.scenario), SOLUTIONS[l.id].answers);
-    expect(JSON.stringify(LESSONS.map((l) => l.scenario))).toBe(before);
+    const before = JSON.stringify(BANK_LESSONS.map((l) => l.scenario));
+    for (const l of BANK_LESSONS) check(l, SOLUTIONS[l.id].solve(l.scenario), SOLUTIONS[l.id].answers);
+    expect(JSON.stringify(BANK_LESSONS.map((l) => l.scenario))).toBe(before);
   });
 });
 

@@ -3,7 +3,7 @@ import { cloneScenario, pyramidScenario } from '../../src/lib/model';
 import {
   buildPack,
   buildTeamResults,
-  challengeById,
+  bankChallengeById,
   challengeFigures,
   createContext,
   decodePackCode,
@@ -24,8 +24,8 @@ function goodPack(): WorkshopPack {
     title: '周五工作坊',
     lessons: ['concrete-mix', 'liquidity'],
     challenges: [
-      { challengeId: 'steady-profit', scenarioId: null, weights: defaultWeights(challengeById('steady-profit')!) },
-      { challengeId: 'raroc', scenarioId: 'pyramid', weights: { ...defaultWeights(challengeById('raroc')!), failCap: 30 } },
+      { challengeId: 'steady-profit', scenarioId: null, weights: defaultWeights(bankChallengeById('steady-profit')!) },
+      { challengeId: 'raroc', scenarioId: 'pyramid', weights: { ...defaultWeights(bankChallengeById('raroc')!), failCap: 30 } },
     ],
     scenarios: [{ id: 'pyramid', name: pyramidScenario.name, scenario: cloneScenario(pyramidScenario) }],
     now: new Date('2025-06-01T08:00:00Z'),
@@ -33,7 +33,7 @@ function goodPack(): WorkshopPack {
 }
 
 function goodResults() {
-  const ch = challengeById('steady-profit')!;
+  const ch = bankChallengeById('steady-profit')!;
   const ctx = createContext(ch.scenario);
   const s = scoreChallenge(ch, challengeFigures(ch, ctx), ch.weights);
   return buildTeamResults({
@@ -124,7 +124,7 @@ describe('team results validation', () => {
     expect(checked.ok).toBe(true);
     if (checked.ok) {
       expect(checked.value.team).toBe('第一组 <script>alert(1)</script>');
-      expect(checked.value.results[0].scenario).toEqual(challengeById('steady-profit')!.scenario);
+      expect(checked.value.results[0].scenario).toEqual(bankChallengeById('steady-profit')!.scenario);
     }
   });
 
@@ -150,7 +150,7 @@ describe('team results validation', () => {
 
   it('rescores a result from its scenario with the pack’s weights', () => {
     const r = goodResults().results[0];
-    const weights = { ...defaultWeights(challengeById('steady-profit')!), failCap: 10 };
+    const weights = { ...defaultWeights(bankChallengeById('steady-profit')!), failCap: 10 };
     expect(rescoreResult(r, null)!.score).toBe(r.score);
     expect(rescoreResult(r, weights)!.score).toBe(10);
   });

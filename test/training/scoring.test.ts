@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyLevers, writePath } from '../../src/lib/model';
 import {
-  CHALLENGES,
-  challengeById,
+  BANK_CHALLENGES,
+  bankChallengeById,
   challengeFigures,
   createContext,
   defaultWeights,
@@ -85,7 +85,7 @@ describe('scoring', () => {
 
 describe('the built-in challenges', () => {
   it('name known figures and carry default weights for every constraint', () => {
-    for (const ch of CHALLENGES) {
+    for (const ch of BANK_CHALLENGES) {
       expect(parseFigure(ch.objective.figure), ch.id).not.toBeNull();
       for (const c of ch.constraints) {
         expect(parseFigure(c.figure), `${ch.id}: ${c.figure}`).not.toBeNull();
@@ -96,7 +96,7 @@ describe('the built-in challenges', () => {
   });
 
   it('the starting bank scores low and a good answer scores high', () => {
-    const ch = challengeById('steady-profit')!;
+    const ch = bankChallengeById('steady-profit')!;
     const start = scoreChallenge(ch, challengeFigures(ch, createContext(ch.scenario)), ch.weights);
     expect(start.score).toBeLessThanOrEqual(50); // every tier ≥ 15% fails at 65/25/10
     const good = applyLevers(ch.scenario, { mix: { large: 0.3, mid: 0.55, small: 0.15 }, markup: { small: 0.5, mid: 0.08 } });
@@ -107,7 +107,7 @@ describe('the built-in challenges', () => {
   });
 
   it('the five-year plan rewards a staffed, moderate rebalancing', () => {
-    const ch = challengeById('five-year')!;
+    const ch = bankChallengeById('five-year')!;
     let s = writePath(ch.scenario, 'levers.targetMix', { large: 0.35, mid: 0.45, small: 0.2 });
     s = writePath(writePath(s, 'levers.paceQuarters', 12), 'levers.managerHeadcount', 100);
     const scored = scoreChallenge(ch, challengeFigures(ch, createContext(s)), ch.weights);
@@ -116,7 +116,7 @@ describe('the built-in challenges', () => {
   });
 
   it('default weights are a copy a trainer can edit without touching the challenge', () => {
-    const ch = challengeById('raroc')!;
+    const ch = bankChallengeById('raroc')!;
     const copy = defaultWeights(ch);
     copy.constraints.single = 99;
     copy.stars[0] = 1;

@@ -21,12 +21,11 @@ export async function saveProgress(db: MixLabDatabase, lessonId: string, status:
   });
 }
 
-/** What an attempt keeps beside its score (AttemptRecord.detail). */
-export interface AttemptDetail {
-  stars: number;
-  figures: Record<string, number>;
-  scenario: Scenario;
-}
+/**
+ * What an attempt keeps beside its score (AttemptRecord.detail): the bank scenario played, or for
+ * a client-portfolio challenge the weights by asset key.
+ */
+export type AttemptDetail = { stars: number; figures: Record<string, number> } & ({ scenario: Scenario } | { weights: Record<string, number> });
 
 export async function addAttempt(db: MixLabDatabase, attempt: { challengeId: string; packId: string | null; team: string | null; score: number; detail: AttemptDetail }): Promise<number> {
   return (await db.attempts.add({ ...attempt, createdAt: Date.now() })) as number;

@@ -12,8 +12,11 @@ import type { LeverDef } from './levers';
 import type { ConstraintDef, ObjectiveDef, ScoringWeights } from './scoring';
 import type { TrainingContext } from './context';
 import { readFigure } from './figures';
+import { PORTFOLIO_CHALLENGE, type PortfolioChallengeDef } from './portfolio';
 
-export interface ChallengeDef {
+/** A challenge on a bank scenario (`kind` absent means 'bank'). */
+export interface BankChallengeDef {
+  kind?: 'bank';
   id: string;
   title: Bilingual;
   brief: Bilingual;
@@ -24,6 +27,13 @@ export interface ChallengeDef {
   weights: ScoringWeights;
   /** Figures shown while playing (objective and constraints are always shown). */
   figures: string[];
+}
+
+/** A challenge: on a bank scenario, or on a client's investment portfolio (portfolio.ts). */
+export type ChallengeDef = BankChallengeDef | PortfolioChallengeDef;
+
+export function isPortfolioChallenge(challenge: ChallengeDef): challenge is PortfolioChallengeDef {
+  return challenge.kind === 'portfolio';
 }
 
 const YI = 1e8;
@@ -62,7 +72,8 @@ const MARKUP_LEVERS: LeverDef[] = [
   { kind: 'input', path: 'segments.2.markup', min: -0.1, max: 1, step: 0.01 },
 ];
 
-export const CHALLENGES: readonly ChallengeDef[] = [
+/** The four bank challenges. */
+export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
   {
     id: 'steady-profit',
     title: { zh: '稳健增利', en: 'Profit within the limits' },
@@ -174,10 +185,18 @@ export const CHALLENGES: readonly ChallengeDef[] = [
   },
 ];
 
+/** Every challenge: the four bank challenges, then the client-portfolio challenge. */
+export const CHALLENGES: readonly ChallengeDef[] = [...BANK_CHALLENGES, PORTFOLIO_CHALLENGE];
+
 export const CHALLENGE_IDS: readonly string[] = CHALLENGES.map((c) => c.id);
 
 export function challengeById(id: string): ChallengeDef | undefined {
   return CHALLENGES.find((c) => c.id === id);
+}
+
+/** A bank challenge by id (undefined for an unknown id or a portfolio challenge). */
+export function bankChallengeById(id: string): BankChallengeDef | undefined {
+  return BANK_CHALLENGES.find((c) => c.id === id);
 }
 
 /** A deep copy of a challenge's default weights, safe to edit. */
@@ -191,6 +210,6 @@ export function challengeFigureNames(challenge: ChallengeDef): string[] {
 }
 
 /** The figures of a challenge in a context (what is scored and what a results file carries). */
-export function challengeFigures(challenge: ChallengeDef, ctx: TrainingContext): Record<string, number> {
+export function challengeFigures(challenge: BankChallengeDef, ctx: TrainingContext): Record<string, number> {
   return Object.fromEntries(challengeFigureNames(challenge).map((f) => [f, readFigure(ctx, f)]));
 }

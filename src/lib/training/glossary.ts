@@ -143,6 +143,31 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '在给定置信水平（如99.9%）下一年内损失不会超过的金额：损失分布的分位数。',
     en: 'The loss not exceeded within a year at a given confidence level (such as 99.9%): a quantile of the loss distribution.',
   }, ['ES', 'EC']),
+  // —— the client's investment portfolio (the second theme of the source) ——
+  t('assetAllocation', { zh: '资产配置', en: 'Asset allocation' }, { zh: '资产配置模型', en: 'Asset-allocation model' }, {
+    zh: '按客户的风险偏好、期限和资金需求，把资金分配到存款、理财、债券、基金、黄金等资产类别；源文章《银行工作中的客户投资组合分析与优化方法》把它列为客户经理的首要工具。',
+    en: 'Splitting a client\'s money across deposits, wealth-management products, bonds, funds, gold and so on by the client\'s risk preference, horizon and cash needs; the source article on client portfolio analysis names it the client manager\'s first tool.',
+  }, ['riskProfile', 'efficientFrontier']),
+  t('volatility', { zh: '标准差（波动率）', en: 'Volatility' }, { zh: '收益率的标准差', en: 'Standard deviation of the return' }, {
+    zh: '一年收益率的标准差，衡量组合收益围绕预期值的波动幅度；组合的波动率 σₚ = √(wᵀΣw)，取决于权重、各资产的波动率和它们之间的相关系数。',
+    en: 'The standard deviation of the one-year return: how far the return swings around its expected value; a portfolio\'s volatility σₚ = √(wᵀΣw) depends on the weights, each asset\'s volatility and their correlations.',
+  }, ['diversification', 'VaR']),
+  t('diversification', { zh: '分散化', en: 'Diversification' }, { zh: '分散投资', en: 'Diversification' }, {
+    zh: '持有相关性低的多种资产：组合的波动率低于各资产波动率的加权平均，相关系数越低，降得越多——“不要把鸡蛋放在一个篮子里”。',
+    en: 'Holding several assets that move little together: the portfolio\'s volatility is below the weighted average of the assets\' volatilities, the more so the lower the correlations ("do not put all your eggs in one basket").',
+  }, ['correlation', 'volatility', 'efficientFrontier']),
+  t('efficientFrontier', { zh: '有效前沿', en: 'Efficient frontier' }, { zh: '均值—方差有效前沿', en: 'Mean-variance efficient frontier' }, {
+    zh: '对每一个预期收益水平，风险（标准差）最小的组合连成的曲线（马科维茨，1952）。前沿以下的组合都不是最优的：同样的风险可以得到更高的收益。',
+    en: 'The curve of the least-risk (standard deviation) allocation for each level of expected return (Markowitz, 1952). An allocation below it is not the best: the same risk could earn more.',
+  }, ['diversification', 'riskProfile']),
+  t('riskProfile', { zh: '风险承受能力', en: 'Risk profile' }, { zh: '客户风险等级（保守型至激进型）', en: 'Client risk level (conservative to aggressive)' }, {
+    zh: '适当性管理把客户分为五级：保守型、稳健型、平衡型、成长型、进取型（激进型）。本应用为每一级设定波动率和亏损限额（演示假设），配置必须在限额之内。',
+    en: 'Suitability rules grade clients in five levels: conservative, moderately conservative, balanced, growth and aggressive. This app gives each level a volatility and a loss limit (assumed for the demo); an allocation must stay within them.',
+  }, ['assetAllocation', 'VaR']),
+  t('cashFlowMatching', { zh: '现金流匹配', en: 'Cash-flow matching' }, { zh: '资金需求与组合现金流的匹配', en: 'Matching cash needs with the portfolio' }, {
+    zh: '检查组合能否在客户需要用钱时（如第3年的学费）以规定的概率付得出这笔钱；在模拟路径上计算每笔需求按期满足的概率和缺口。',
+    en: 'Checking that the portfolio can pay what the client needs when it is needed (tuition in year 3, say) with a stated probability: over simulated paths, the probability that each need is met and the shortfall when it is not.',
+  }, ['assetAllocation', 'monteCarlo']),
   t('ES', 'ES', { zh: '预期短缺', en: 'Expected shortfall' }, {
     zh: '超过VaR时的平均损失，比VaR更能反映尾部风险。',
     en: 'The average loss beyond the VaR; it sees more of the tail than the VaR does.',

@@ -13,5 +13,6 @@ export * from './levers';
 export * from './lessons';
 export * from './scoring';
 export * from './challenges';
+export * from './portfolio';
 export * from './pack';
 export * from './glossary';

@@ -1,20 +1,24 @@
 /**
- * The seven lessons, each grounded in a claim of the source (DIGEST.md): a short narrative, a
+ * The lessons: seven on the bank's client mix, each grounded in a claim of the source (DIGEST.md): a short narrative, a
  * starting bank, the levers it opens, a goal checked live, hints and a debrief that names the
  * mechanism and links the glass-box formulas. Text may link glossary terms as `[[id]]` or
  * `[[id|text]]`. Thresholds were set from the engine's numbers (test/training/lessons.test.ts
- * checks that the start fails each goal and a stated solution meets it).
+ * checks that the start fails each goal and a stated solution meets it). The eighth works on a
+ * client's investment portfolio instead of a bank (`kind: 'portfolio'`, portfolio.ts).
  */
 import { cloneScenario, demoScenario, evaluate, writePath, type Bilingual, type MetricKey, type Scenario } from '../model';
 import { createContext, type TrainingContext } from './context';
 import type { Condition } from './goals';
 import { readFigure } from './figures';
 import type { LeverDef } from './levers';
+import { PORTFOLIO_LESSON, type PortfolioLessonDef } from './portfolio';
 
 /** Extra displays beside the figures. */
 export type LessonPanel = 'concrete' | 'segments' | 'ladder' | 'retention' | 'pace' | 'markupCurve';
 
-export interface LessonDef {
+/** A lesson on a bank scenario (`kind` absent means 'bank'). */
+export interface BankLessonDef {
+  kind?: 'bank';
   id: string;
   number: number;
   title: Bilingual;
@@ -39,6 +43,13 @@ export interface LessonDef {
     /** Panels shown only in the debrief. */
     panels?: LessonPanel[];
   };
+}
+
+/** A lesson: on a bank scenario, or on a client's investment portfolio (portfolio.ts). */
+export type LessonDef = BankLessonDef | PortfolioLessonDef;
+
+export function isPortfolioLesson(lesson: LessonDef): lesson is PortfolioLessonDef {
+  return lesson.kind === 'portfolio';
 }
 
 const YI = 1e8;
@@ -68,7 +79,8 @@ const TIER_OPTIONS = [
   { id: 'small', label: { zh: '小客户（水泥浆）', en: 'Small clients (cement paste)' } },
 ];
 
-export const LESSONS: readonly LessonDef[] = [
+/** The seven bank lessons. */
+export const BANK_LESSONS: readonly BankLessonDef[] = [
   // 1. Source: the 砼 metaphor, "配合比 … 和易性、强度、耐久性、经济性" ↔ "安全性、效益性、流动性".
   {
     id: 'concrete-mix',
@@ -481,13 +493,21 @@ export const LESSONS: readonly LessonDef[] = [
   },
 ];
 
+/** Every lesson, in order: the seven bank lessons, then the client-portfolio lesson. */
+export const LESSONS: readonly LessonDef[] = [...BANK_LESSONS, PORTFOLIO_LESSON];
+
 export const LESSON_IDS: readonly string[] = LESSONS.map((l) => l.id);
 
 export function lessonById(id: string): LessonDef | undefined {
   return LESSONS.find((l) => l.id === id);
 }
 
+/** A bank lesson by id (undefined for an unknown id or a portfolio lesson). */
+export function bankLessonById(id: string): BankLessonDef | undefined {
+  return BANK_LESSONS.find((l) => l.id === id);
+}
+
 /** The starting bank's context of a lesson (what choice answers are judged on). */
-export function lessonBaseContext(lesson: LessonDef): TrainingContext {
+export function lessonBaseContext(lesson: BankLessonDef): TrainingContext {
   return createContext(lesson.scenario);
 }

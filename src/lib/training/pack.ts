@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { validateScenario, type Bilingual, type Scenario, type ValidationProblem } from '../model';
-import { CHALLENGE_IDS, challengeById, challengeFigures, defaultWeights, type ChallengeDef } from './challenges';
+import { CHALLENGE_IDS, challengeById, challengeFigures, defaultWeights, isPortfolioChallenge, type ChallengeDef } from './challenges';
 import { createContext } from './context';
 import { LESSON_IDS } from './lessons';
 import { scoreChallenge, type ScoreBreakdown, type ScoringWeights } from './scoring';
@@ -211,7 +211,9 @@ export function validatePack(data: unknown): Checked<WorkshopPack> {
       const def = challengeById(c.challengeId)!;
       if (seen.has(c.challengeId)) problems.push({ path: `challenges.${i}.challengeId`, received: c.challengeId, message: { zh: '同一挑战出现了两次', en: 'the same challenge appears twice' } });
       seen.add(c.challengeId);
-      if (c.scenarioId !== null && !scenarioIds.has(c.scenarioId)) {
+      if (c.scenarioId !== null && isPortfolioChallenge(def)) {
+        problems.push({ path: `challenges.${i}.scenarioId`, received: c.scenarioId, expected: 'null', message: { zh: '客户组合挑战只能从它自己的客户出发', en: 'a client-portfolio challenge starts from its own client' } });
+      } else if (c.scenarioId !== null && !scenarioIds.has(c.scenarioId)) {
         problems.push({ path: `challenges.${i}.scenarioId`, received: c.scenarioId, expected: [...scenarioIds].join(', ') || '—', message: { zh: '课程包中没有这个情景', en: 'no such scenario in the pack' } });
       }
       problems.push(...weightProblems(def, c.weights, `challenges.${i}.weights`));
@@ -280,10 +282,13 @@ export function buildPack(input: { id?: string; title: string; lessons: string[]
   };
 }
 
-/** The starting scenario of a challenge within a pack (its own when the pack names none). */
+/**
+ * The starting scenario of a challenge within a pack (its own when the pack names none); null for
+ * a client-portfolio challenge, which starts from its own client.
+ */
 export function packChallengeScenario(pack: WorkshopPack, entry: PackChallenge): Scenario | null {
   const def = challengeById(entry.challengeId);
-  if (!def) return null;
+  if (!def || isPortfolioChallenge(def)) return null;
   if (entry.scenarioId === null) return def.scenario;
   return pack.scenarios.find((s) => s.id === entry.scenarioId)?.scenario ?? null;
 }
@@ -307,7 +312,8 @@ export function buildTeamResults(input: { pack: Pick<WorkshopPack, 'id' | 'title
  */
 export function rescoreResult(result: TeamResult, weights: ScoringWeights | null): ScoreBreakdown | null {
   const def = challengeById(result.challengeId);
-  if (!def) return null;
+  // A team result carries a bank scenario; client-portfolio attempts are not exported (yet).
+  if (!def || isPortfolioChallenge(def)) return null;
   const figures = challengeFigures(def, createContext(result.scenario));
   return scoreChallenge(def, figures, weights ?? def.weights);
 }

@@ -4,13 +4,13 @@
  */
 import { formatCount } from '../../lib/i18n/format';
 import { i18n } from '../../lib/i18n/i18n.svelte';
-import { figureLabel, parseFigure, type Comparison, type TrainingContext } from '../../lib/training';
+import { PORTFOLIO_FIGURES, figureLabel, parseFigure, type Comparison, type TrainingContext } from '../../lib/training';
 import { m } from './messages';
 
 export function formatFigure(name: string, value: number, digits?: number): string {
-  const ref = parseFigure(name);
-  if (!ref || !Number.isFinite(value)) return '—';
-  switch (ref.def.unit) {
+  const unit = parseFigure(name)?.def.unit ?? PORTFOLIO_FIGURES[name]?.unit;
+  if (!unit || !Number.isFinite(value)) return '—';
+  switch (unit) {
     case 'yuan':
       return i18n.money(value);
     case 'clientYuan':

@@ -10,7 +10,7 @@ export const m = defineMessages(
     tabWorkshop: '工作坊',
     storageMemory: '浏览器存储不可用：进度只保存在本次打开的页面中。',
     // lesson list
-    lessonsIntro: '七节课，每节5–10分钟，把源文章“从‘砼’字看如何优化银行公司客户结构”的论点变成可以动手验证的数字。',
+    lessonsIntro: '八节课，每节5–10分钟：前七节把源文章“从‘砼’字看如何优化银行公司客户结构”的论点变成可以动手验证的数字，第八节练习为客户配置投资组合。',
     lessonNumber: '第{n}课',
     minutes: '约{n}分钟',
     start: '开始',
@@ -184,6 +184,16 @@ export const m = defineMessages(
     score: '得分',
     stars: '星级',
     noResultForChallenge: '还没有小组提交这个挑战。',
+    // client-portfolio lesson and challenge
+    pfWeightsTitle: '客户的资产配置',
+    pfClient: '{name}：{profile}，投资{amount}，期限{years}年',
+    pfSeparate: '这里使用独立的客户组合，不会改动客户组合工作区。',
+    pfWeightsLegend: '各类资产的权重（%，合计100%）',
+    pfLimit: '限额 {limit}',
+    pfMarginOk: '{status}，余量 {pp} 个百分点',
+    pfMarginBad: '{status}，超出 {pp} 个百分点',
+    pfBest: '平衡型之内的最优配置：预期收益 {ret}，波动率 {vol}（{weights}）',
+    pfChallengeBest: '稳健型之内预期收益最高的配置约为 {ret}。',
   },
   {
     title: 'Training: lessons, challenges and workshops',
@@ -362,5 +372,15 @@ export const m = defineMessages(
     score: 'Score',
     stars: 'Stars',
     noResultForChallenge: 'No team has submitted this challenge yet.',
+    // client-portfolio lesson and challenge
+    pfWeightsTitle: 'The client\'s allocation',
+    pfClient: '{name}: {profile}, investing {amount} for {years} years',
+    pfSeparate: 'This is a separate client portfolio; the client-portfolio workspace is not changed.',
+    pfWeightsLegend: 'Weight of each asset class (%, summing to 100%)',
+    pfLimit: 'limit {limit}',
+    pfMarginOk: '{status}, {pp} pp headroom',
+    pfMarginBad: '{status}, {pp} pp over',
+    pfBest: 'The best allocation within the balanced profile: expected return {ret}, volatility {vol} ({weights})',
+    pfChallengeBest: 'The highest expected return within the moderately conservative profile is about {ret}.',
   },
 );
