@@ -102,6 +102,7 @@ export class Library {
    * write is retried there; any other failure is reported and nothing was written.
    */
   async write<T>(op: (store: LibraryStore) => Promise<T>): Promise<T | undefined> {
+    await this.#workspace.whenStorageSettled();
     try {
       const result = await op(this.store);
       this.writeError = null;

@@ -90,6 +90,17 @@ export class Workspace {
     return this.redoDepth > 0;
   }
 
+  #settleStorage: () => void = () => {};
+  #storageSettled = new Promise<void>((resolve) => (this.#settleStorage = resolve));
+
+  /**
+   * Resolves once the library store is final (IndexedDB opened, or memory because it cannot be):
+   * a library write before then would land in the interim memory store and vanish at the switch.
+   */
+  whenStorageSettled(): Promise<void> {
+    return this.#storageSettled;
+  }
+
   /** Restores the saved workspace (or starts on the demo bank) and evaluates it. */
   async init(): Promise<void> {
     if (!this.#db) {
@@ -115,6 +126,7 @@ export class Workspace {
         this.library = createMemoryStore();
       }
     }
+    this.#settleStorage();
     await this.#evaluate();
   }
 
