@@ -20,14 +20,13 @@ export function displayUnit(spec: InputSpec, lang: Lang): DisplayUnit {
     }
     case 'rate':
     case 'share':
-    case 'markup':
       return { factor: 0.01, label: '%', digits: 2 };
+    case 'bp':
+      return { factor: 1, label: lang === 'zh' ? '基点' : 'bp', digits: 0 };
     case 'years':
       return { factor: 1, label: lang === 'zh' ? '年' : 'years', digits: 0 };
     case 'quarters':
       return { factor: 1, label: lang === 'zh' ? '季度' : 'quarters', digits: 0 };
-    case 'eurMillions':
-      return { factor: 1, label: lang === 'zh' ? '百万欧元' : 'EUR m', digits: 0 };
     case 'perTenBp':
       return { factor: 1, label: lang === 'zh' ? '/10基点' : 'per 10 bp', digits: 2 };
     case 'count':

@@ -4,26 +4,17 @@
  * concentration measures of a list of exposures (model.md §3, §6).
  */
 import { baselCorrelation } from './capital';
-import { segmentCorrelation } from './evaluate'; // called inside functions only: evaluate.ts imports this module too
-import { clientCount, segmentWeights } from './exposures';
+import { segmentWeights } from './exposures';
 import type { CreditExposure } from './loss-distribution';
-import type { Scenario, Segment } from './scenario';
+import type { Scenario } from './scenario';
+import { LIMITS } from './regulation';
+import { PD_FLOOR, scenarioTerms, segmentCorrelation } from './segment-economics';
 
 export interface ScenarioExposureOptions {
   /** Most bands a segment's non-single clients are grouped into. Default 200 ("a few hundred", model.md §2). */
   maxBandsPerSegment?: number;
   /** The largest clients of every segment kept as single names. Default 20. */
   singleNamesPerSegment?: number;
-}
-
-/** The segment's PD under the scenario's stress (as evaluate() applies it). */
-function stressedPd(scenario: Scenario, segment: Segment): number {
-  return Math.min(1, segment.pd * (scenario.stress.pdMultiplier[segment.key] ?? 1));
-}
-
-/** The segment's correlation at its stressed PD: its override, or the Basel formula (as evaluate()). */
-function stressedCorrelation(scenario: Scenario, segment: Segment): number {
-  return segmentCorrelation({ ...segment, pd: stressedPd(scenario, segment) });
 }
 
 /**
@@ -38,15 +29,13 @@ function stressedCorrelation(scenario: Scenario, segment: Segment): number {
 export function scenarioExposures(scenario: Scenario, options: ScenarioExposureOptions = {}): CreditExposure[] {
   const maxBands = Math.max(1, Math.floor(options.maxBandsPerSegment ?? 200));
   const singles = Math.max(0, Math.floor(options.singleNamesPerSegment ?? 20));
-  const L = scenario.bank.corporateLoans;
   const out: CreditExposure[] = [];
-  for (const segment of scenario.segments) {
-    const n = clientCount(segment, L);
-    if (n === 0) continue;
-    const loans = segment.share * L;
+  const terms = scenarioTerms(scenario);
+  scenario.segments.forEach((segment, s) => {
+    // The steady-state book of evaluate(): loans after the pricing response, PD and ρ of segment-economics.ts.
+    const { clients: n, loans, pd, correlation: rho } = terms[s];
+    if (n === 0) return;
     const weights = segmentWeights(n, segment.sizeSigma); // largest first
-    const pd = stressedPd(scenario, segment);
-    const rho = stressedCorrelation(scenario, segment);
     const base = { pd, lgd: segment.lgd, rho, segment: segment.key };
     const named = Math.min(singles, n);
     for (let i = 0; i < named; i++) out.push({ ...base, ead: weights[i] * loans, count: 1, id: `${segment.key}-${i + 1}` });
@@ -61,7 +50,7 @@ export function scenarioExposures(scenario: Scenario, options: ScenarioExposureO
       const count = to - from;
       out.push({ ...base, ead: (sum / count) * loans, count, id: `${segment.key}-band-${b + 1}` });
     }
-  }
+  });
   return out;
 }
 
@@ -99,22 +88,20 @@ export function loanBookExposures(rows: readonly LoanBookRow[], scenario: Scenar
     const segment = bySegment.get(r.segment);
     const multiplier = scenario.stress.pdMultiplier[r.segment] ?? 1;
     const pd = Math.min(1, r.pd * multiplier);
-    const rho = segment ? stressedCorrelation(scenario, segment) : baselCorrelation(Math.max(pd, 0.0005));
+    const rho = segment
+      ? segmentCorrelation(segment, Math.min(1, segment.pd * multiplier))
+      : baselCorrelation(Math.max(pd, PD_FLOOR));
     const e: CreditExposure = { ead: r.exposure, pd, lgd: r.lgd, rho, count: 1, id: r.id, segment: r.segment };
     if (r.group !== undefined) e.group = r.group;
     return e;
   });
 }
 
-/**
- * Concentration limits against net capital (reference-values.md, "Chinese regulatory limits"); the
- * single-client and top-10 figures are evaluate()'s LIMITS, repeated here because evaluate.ts
- * imports this module (a top-level read across the cycle would fail).
- */
+/** Concentration limits against net capital: the LIMITS of regulation.ts and the group limit. */
 export const CONCENTRATION_LIMITS = {
-  singleClientToCapital: 0.1, // 单一客户贷款集中度 ≤ 10%: Commercial Bank Law Art. 39; 核心指标 (2005)
-  groupToCapital: 0.15, // 单一集团客户授信集中度 ≤ 15%: 核心指标 (2005)
-  top10ToCapital: 0.5, // 最大十家客户贷款比例 ≤ 50%: PBoC monitoring ratio
+  singleClientToCapital: LIMITS.singleClientToCapital,
+  groupToCapital: 0.15, // 单一集团客户授信集中度 ≤ 15%: 商业银行风险监管核心指标 (2005)
+  top10ToCapital: LIMITS.top10ToCapital,
 } as const;
 
 export interface ConcentrationCheck {

@@ -17,6 +17,11 @@ export interface IrbInput {
   turnoverEurMillions?: number;
   /** PD floor: 0.05% under Basel III / China 2023, 0.03% under Basel II (¶285). */
   pdFloor?: number;
+  /**
+   * Scaling factor of IRB credit RWA: 1 under Basel III final and the China 2023 rules (the default,
+   * so the Annex 5 figures are reproduced), 1.06 under Basel II (¶44).
+   */
+  scalingFactor?: number;
 }
 
 /**
@@ -47,6 +52,7 @@ export function irbRiskWeight({
   maturityYears = 2.5,
   turnoverEurMillions,
   pdFloor = 0.0005,
+  scalingFactor = 1,
 }: IrbInput): number {
   if (pd >= 1) return 0; // defaulted exposures: capital is the specific provision (¶272 fn 70)
   const p = Math.max(pd, pdFloor);
@@ -54,7 +60,7 @@ export function irbRiskWeight({
   const b = (0.11852 - 0.05478 * Math.log(p)) ** 2;
   const conditionalPd = normalCdf((normalQuantile(p) + Math.sqrt(r) * PHI_INV_999) / Math.sqrt(1 - r));
   const k = (lgd * conditionalPd - p * lgd) * ((1 + (maturityYears - 2.5) * b) / (1 - 1.5 * b));
-  return 12.5 * k;
+  return 12.5 * k * scalingFactor;
 }
 
 /**
@@ -67,3 +73,30 @@ export const CHINA_STANDARDIZED_WEIGHTS = {
   sme: 0.85,
   smallMicroRetail: 0.75,
 } as const;
+
+/** Basel II's IRB scaling factor (¶44), an option; Basel III final and China 2023 dropped it. */
+export const BASEL_II_SCALING_FACTOR = 1.06;
+
+/**
+ * The output floor of Basel III final (Dec 2017, RBC20.11): IRB RWA at least 72.5% of the RWA the
+ * standardized approach gives, phased in from 50% (2023) to 72.5% (2028). China's 2023 rules
+ * (商业银行资本管理办法, Art. 28) adopt the same 72.5% floor with a transition; the default here
+ * is the fully phased-in level.
+ */
+export const OUTPUT_FLOOR = 0.725;
+
+/**
+ * Corporate RWA under the chosen approach: standardized, or IRB floored at `floor` × standardized.
+ * @example flooredRwa('irb', 60, 100, 0.725) // 72.5
+ */
+export function flooredRwa(approach: 'standardized' | 'irb', irbRwa: number, standardizedRwa: number, floor: number): number {
+  return approach === 'irb' ? Math.max(irbRwa, floor * standardizedRwa) : standardizedRwa;
+}
+
+/** Yuan per euro, to put a client's turnover (yuan) into the Basel formula's EUR millions [A: 2025 average ≈ 8.0]. */
+export const CNY_PER_EUR = 8.0;
+
+/** Turnover in yuan as the EUR millions of the Basel SME adjustment (¶273). */
+export function turnoverEurMillions(turnoverYuan: number): number {
+  return turnoverYuan / CNY_PER_EUR / 1e6;
+}

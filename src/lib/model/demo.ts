@@ -4,7 +4,7 @@
  * Calibration: the project's docs/model.md ("The demo bank"); each figure says its source
  * or "[A]" (assumed for the demo).
  */
-import { CHINA_STANDARDIZED_WEIGHTS } from './capital';
+import { CHINA_STANDARDIZED_WEIGHTS, OUTPUT_FLOOR } from './capital';
 import { SCHEMA_VERSION, type Scenario, type Segment } from './scenario';
 
 const YI = 1e8; // 亿元
@@ -19,21 +19,27 @@ const large: Segment = {
   pd: 0.006, // [A] within 0.4–0.8% (reference-values.md, credit quality)
   lgd: 0.45, // F-IRB senior unsecured, Basel II ¶287
   correlation: null, // Basel formula
-  turnoverEurMillions: 500, // [A] above EUR 50m: no SME adjustment
+  turnover: 40 * YI, // [A] EUR 500m, above EUR 50m: no SME adjustment
   tenor: { upTo3m: 0.08, m3to12: 0.17, y1to3: 0.2, y3to5: 0.2, over5y: 0.35 }, // [A] project loans are long
-  markup: -0.08, // [A] 下浮8%: the best large clients borrow below LPR (reference-values.md, pricing)
-  marketMarkup: -0.08, // [A]
+  spreadBp: -24, // [A] LPR − 24 bp (≈ 下浮8% at LPR 3.00%): the best large clients borrow below LPR (docs/model.md, pricing)
+  marketSpreadBp: -24, // [A]
   demandElasticity: 0.15, // [A] large clients shop around
   adverseSelectionSlope: 0, // [A]
+  franchiseShare: 0.5, // [A] the large-client market a city commercial bank can hold at market terms
+  franchisePdSlope: 0.5, // [A] beyond it, weaker large names
+  franchiseSpreadSlopeBp: 40, // [A] … and mostly price: large clients bargain the price down (the source's diagnosis)
   depositsPerLoan: 0.8, // [A] includes fiscal-linked deposits
-  depositRate: 0.0135, // [A] FTP credit 1.60% − margin 0.25%
+  depositRate: 0.0115, // [A] FTP credit 1.60% − margin 0.45%: operational and settlement balances are cheap funding
   operationalShare: 0.4, // [A]
   depositClass: 'corporate',
   feePerClient: 100 * WAN, // [A]
   productsPerClient: 4, // [A]
+  acquisitionCostPerClient: 50 * WAN, // [A] months of a senior manager's time, due diligence
+  undrawnPerLoan: 0.15, // [A] committed lines of large groups
   servicingCostPerClient: 35 * WAN, // [A] 40万 all-in less 5万 of client-manager cost (40万 / 8)
   clientsPerManager: 8, // [A]
   riskWeight: CHINA_STANDARDIZED_WEIGHTS.generalCorporate,
+  smallMicroCap: null,
 };
 
 const mid: Segment = {
@@ -42,24 +48,30 @@ const mid: Segment = {
   share: 0.25,
   avgExposure: 6000 * WAN, // [A]
   sizeSigma: 0.5, // [A]
-  pd: 0.015, // [A] within 1–2%
+  pd: 0.012, // [A] within 1–2%
   lgd: 0.4, // Basel III F-IRB, non-financial corporates 40%
   correlation: null,
-  turnoverEurMillions: 25, // [A]
+  turnover: 2 * YI, // [A] EUR 25m
   tenor: { upTo3m: 0.18, m3to12: 0.37, y1to3: 0.3, y3to5: 0.1, over5y: 0.05 }, // [A]
-  markup: 0.08, // [A] 上浮8%
-  marketMarkup: 0.08, // [A]
+  spreadBp: 24, // [A] LPR + 24 bp (≈ 上浮8%)
+  marketSpreadBp: 24, // [A]
   demandElasticity: 0.08, // [A]
   adverseSelectionSlope: 0.01, // [A]
+  franchiseShare: 0.35, // [A]
+  franchisePdSlope: 1.5, // [A]
+  franchiseSpreadSlopeBp: 30, // [A]
   depositsPerLoan: 0.5, // [A]
   depositRate: 0.01, // [A] margin 0.60%
   operationalShare: 0.5, // [A]
   depositClass: 'corporate',
   feePerClient: 10 * WAN, // [A]
   productsPerClient: 2.5, // [A]
+  acquisitionCostPerClient: 5 * WAN, // [A]
+  undrawnPerLoan: 0.1, // [A]
   servicingCostPerClient: 6.4 * WAN, // [A] 8万 all-in less 1.6万 (40万 / 25)
   clientsPerManager: 25, // [A]
   riskWeight: CHINA_STANDARDIZED_WEIGHTS.sme,
+  smallMicroCap: null,
 };
 
 const small: Segment = {
@@ -71,21 +83,27 @@ const small: Segment = {
   pd: 0.03, // [A] small-business NPL about 3–4% (CBRC 2015; 3.56% in Q3 2019)
   lgd: 0.35, // [A] mostly collateralised
   correlation: null,
-  turnoverEurMillions: 5, // Basel SME floor (¶273)
+  turnover: 4000 * WAN, // [A] EUR 5m, the Basel SME floor (¶273)
   tenor: { upTo3m: 0.28, m3to12: 0.57, y1to3: 0.15, y3to5: 0, over5y: 0 }, // source: SME needs are mostly within one year
-  markup: 0.2, // [A] 上浮20%: 3.60%, near the 3.48% of inclusive small & micro loans (June 2025)
-  marketMarkup: 0.2, // [A]
+  spreadBp: 80, // [A] LPR + 80 bp (≈ 上浮27%): 3.80%; SMEs paid LPR + 50 to 130 bp in 2023–2025 (inclusive small & micro loans 3.48% in June 2025)
+  marketSpreadBp: 80, // [A]
   demandElasticity: 0.05, // [A] SMEs have fewer alternatives: the source's "pricing power"
   adverseSelectionSlope: 0.02, // [A]
+  franchiseShare: 0.3, // [A] the SMEs of the bank's region it can serve well (the source: SMEs are plentiful, but a bank knows only its own)
+  franchisePdSlope: 2.5, // [A] beyond it, the borrowers other banks turned down
+  franchiseSpreadSlopeBp: 20, // [A]
   depositsPerLoan: 0.4, // [A]
   depositRate: 0.007, // [A] margin 0.90%
   operationalShare: 0.5, // [A] not used: small-business deposits are retail-like
   depositClass: 'smallBusiness',
   feePerClient: 1 * WAN, // [A]
   productsPerClient: 1.5, // [A]
+  acquisitionCostPerClient: 1 * WAN, // [A] batch marketing, credit investigation moved forward (调查前置), onboarding
+  undrawnPerLoan: 0.05, // [A]
   servicingCostPerClient: 1.5 * WAN, // [A] 2万 all-in less 0.5万 (40万 / 80)
   clientsPerManager: 80, // [A]
   riskWeight: CHINA_STANDARDIZED_WEIGHTS.smallMicroRetail,
+  smallMicroCap: 1000 * WAN, // NFRA 2023: the 75% weight needs the obligor's total exposure ≤ 1,000万; larger obligors take 85%
 };
 
 /** 倒金字塔银行: a mid-sized city commercial bank (城商行) with total assets about 3,000 亿元. */
@@ -102,6 +120,8 @@ export const demoScenario: Scenario = {
     ftpLoans: { upTo3m: 0.0175, m3to12: 0.0175, y1to3: 0.0195, y3to5: 0.0215, over5y: 0.0235 }, // [A]
     ftpDepositCredit: 0.016, // [A]
     wholesaleRate: 0.019, // [A] interbank / NCD funding
+    ftpPassThrough: 0.8, // [A] money-market rates and the FTP curve follow most of an LPR move
+    hqlaYield: 0.016, // [A] yield of government bonds held as HQLA (1–5 years, 2025)
     taxRate: 0.25, // Enterprise Income Tax Law
     hurdleRate: 0.1, // [A]
   },
@@ -110,7 +130,7 @@ export const demoScenario: Scenario = {
     tier1Capital: 215 * YI, // [A]
     cet1Capital: 200 * YI, // [A]
     otherRwa: 1000 * YI, // [A]
-    hqla: 400 * YI, // [A]
+    hqla: 420 * YI, // [A] LCR just above 100% (the demo's target range 100–110%)
     retailDeposits: 1100 * YI, // [A]
     retailStableShare: 0.6, // [A]
     retailLoans: 700 * YI, // [A]
@@ -145,7 +165,11 @@ export const demoScenario: Scenario = {
     depositRepricingQuarters: 4, // [A] time deposits reprice at maturity, demand deposits on list-rate changes
     profitRetention: 0.7, // [A] city commercial banks pay out roughly 20–30% of profit as dividends
   },
-  settings: { capitalApproach: 'standardized' },
+  settings: {
+    capitalApproach: 'standardized',
+    irbScalingFactor: 1, // Basel III final and China 2023 dropped Basel II's 1.06 (¶44)
+    outputFloor: OUTPUT_FLOOR,
+  },
 };
 
 /** 正金字塔银行: the same bank with a 40/30/30 mix. */

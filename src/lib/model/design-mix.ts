@@ -24,9 +24,21 @@
  * `fastWeightShape`. Its relative error against `weightShape` is below 2e-13 for σ ≤ 2.5 and
  * n up to 10⁶ (docs/mix-design.md).
  */
-import { baselCorrelation, irbRiskWeight } from './capital';
-import { EC_CONFIDENCE, LCR_FACTORS, LIMITS, NSFR_FACTORS, effectiveMaturity, evaluate, loanRate } from './evaluate';
-import { weightShape, type WeightShape } from './exposures';
+import { evaluate } from './evaluate';
+import { fastWeightShape } from './exposures';
+import { LIMITS } from './regulation';
+import {
+  bankLiquidity,
+  bankTerms,
+  corporateRwa,
+  marketRates,
+  ratio,
+  segmentFlows,
+  segmentTerms,
+  type BankTerms,
+  type MarketRates,
+  type SegmentFlows,
+} from './segment-economics';
 import { inputSpec, readPath, writePath } from './inputs';
 import { rebalanceMix } from './levers';
 import { METRICS, sensitivities, type MetricKey, type Sensitivity } from './metrics';
@@ -64,88 +76,11 @@ export type MixFigures = Record<MixFigureKey, number>;
 const F = Object.fromEntries(MIX_FIGURE_KEYS.map((k, i) => [k, i])) as Record<MixFigureKey, number>;
 const FIGURE_COUNT = MIX_FIGURE_KEYS.length;
 
-// ———————————————————————————————————————————— fast weight shape ————————————————————————————————————————————
-
-/** Up to this many clients the shape is `weightShape` itself (exact, cached). */
-export const EXACT_SHAPE_MAX_CLIENTS = 4000;
-/** Exact terms kept at each tail by `fastWeightShape`. */
-const TAIL_TERMS = 1000;
-/** Largest weights kept, as in exposures.ts. */
-const TOP_KEPT = 20;
-
-/**
- * Σw² and the largest weights of n lognormal clients on the quantile grid of model.md §2, in
- * O(1) normal quantiles instead of O(n). With q_i = Φ⁻¹((i−½)/n) and S_k = Σ exp(k·σ·q_i),
- * Σw² = S₂/S₁² and w_top = exp(σ·q_n)/S₁. S_k is summed exactly over the 1,000 smallest and
- * 1,000 largest clients; the middle is the midpoint rule of f(u) = exp(kσΦ⁻¹(u)), replaced by
- * its integral, closed form ∫f du = e^{k²σ²/2}·Φ(Φ⁻¹(u) − kσ), and its Euler–Maclaurin
- * correction −(1/(24n))·[f′(u₂) − f′(u₁)], f′(u) = kσ·f(u)/φ(Φ⁻¹(u)).
- * Measured against `weightShape` (exact sum): |relative error| ≤ 2e-13 for σ ∈ [0.3, 2.5],
- * n ∈ [5·10³, 10⁶] (docs/mix-design.md). For n ≤ 4,000 it returns `weightShape(n, σ)` itself.
- * @example fastWeightShape(20000, 0.6).sumOfSquares // ≈ exp(0.36)/20000 · (1 − 6.5e-4)
- */
-export function fastWeightShape(n: number, sigma: number): WeightShape {
-  if (n <= EXACT_SHAPE_MAX_CLIENTS) return weightShape(n, sigma);
-  let s1 = 0;
-  let s2 = 0;
-  const top = new Float64Array(TOP_KEPT);
-  for (let i = 1; i <= TAIL_TERMS; i++) {
-    const lo = Math.exp(sigma * normalQuantile((i - 0.5) / n));
-    const hi = Math.exp(sigma * normalQuantile((n - i + 0.5) / n)); // i-th largest
-    if (i <= TOP_KEPT) top[i - 1] = hi;
-    s1 += lo + hi;
-    s2 += lo * lo + hi * hi;
-  }
-  const x1 = normalQuantile(TAIL_TERMS / n);
-  const x2 = normalQuantile((n - TAIL_TERMS) / n);
-  const middle = (k: number): number => {
-    const ks = k * sigma;
-    const integral = Math.exp((ks * ks) / 2) * (normalCdf(x2 - ks) - normalCdf(x1 - ks));
-    const slope = (x: number) => (ks * Math.exp(ks * x)) / normalPdf(x);
-    return n * integral - (slope(x2) - slope(x1)) / (24 * n);
-  };
-  s1 += middle(1);
-  s2 += middle(2);
-  for (let i = 0; i < TOP_KEPT; i++) top[i] /= s1;
-  return { sumOfSquares: s2 / (s1 * s1), top };
-}
-
 // ———————————————————————————————————————————— prepared scenario ————————————————————————————————————————————
 
-/** Per-segment terms that do not depend on the share (model.md §3, as in evaluate.ts). */
-interface SegmentTerms {
-  key: string;
-  avgExposure: number;
-  sigma: number;
-  /** Loan rate − tenor-weighted FTP. */
-  marginRate: number;
-  depositsPerLoan: number;
-  depositMarginRate: number;
-  feePerClient: number;
-  servicingCostPerClient: number;
-  clientsPerManager: number;
-  pd: number;
-  lgd: number;
-  /** VaR₉₉.₉ per yuan − PD·LGD: granular EC per yuan of loans. */
-  ecRate: number;
-  riskWeight: number;
-  /** LCR 30-day run-off of the segment's deposits. */
-  lcrRunOff: number;
-  /** NSFR ASF factor of the segment's deposits. */
-  asfFactor: number;
-  /** Share of the loans due within 30 days. */
-  due30d: number;
-  /** NSFR RSF factor of the segment's loans. */
-  rsfFactor: number;
-  under1y: number;
-  shapes: Map<number, WeightShape>;
-}
-
-/** One segment at one share: everything the mix sum needs. */
+/** One segment at one share: its year (segment-economics.ts) and what the concentration needs. */
 interface Level {
-  loans: number;
-  clients: number;
-  managers: number;
+  flows: SegmentFlows;
   /** loans²·Σw², the segment's part of the HHI numerator. */
   hhiPart: number;
   /** Largest exposures in yuan, largest first (up to 20). */
@@ -154,116 +89,43 @@ interface Level {
 
 interface Prepared {
   scenario: Scenario;
-  segments: SegmentTerms[];
-  L: number;
-  runOffKeep: number;
+  rates: MarketRates;
+  bank: BankTerms;
+  keys: string[];
+  sigmas: number[];
   taxRate: number;
   hurdleRate: number;
   managerCost: number;
-  netCapital: number;
-  tier1Capital: number;
-  cet1Capital: number;
-  otherRwa: number;
-  hqla: number;
-  /** retailLoans + hqla + otherAssets: total assets outside the corporate book. */
-  otherAssetsTotal: number;
-  /** Liabilities that are neither corporate deposits nor wholesale: retail deposits, other liabilities, net capital. */
-  fixedFunding: { retailDeposits: number; otherLiabilities: number; netCapital: number };
-  retailOutflow: number;
-  wholesaleOutflowRate: number;
-  asfBase: number;
-  wholesaleAsfRate: number;
-  rsfBase: number;
-}
-
-function tenorWeighted(profile: Segment['tenor'], rates: Segment['tenor']): number {
-  let total = 0;
-  for (const b of TENOR_BUCKETS) total += profile[b] * rates[b];
-  return total;
 }
 
 function prepare(scenario: Scenario): Prepared {
-  const { market, bank, stress } = scenario;
-  const lpr = market.lpr1y + stress.lprShock;
-  const segments = scenario.segments.map((seg): SegmentTerms => {
-    const pd = Math.min(1, seg.pd * (stress.pdMultiplier[seg.key] ?? 1));
-    const rho = seg.correlation ?? baselCorrelation(Math.max(pd, 0.0005), seg.turnoverEurMillions);
-    const riskWeight =
-      scenario.settings.capitalApproach === 'irb'
-        ? irbRiskWeight({ pd, lgd: seg.lgd, maturityYears: effectiveMaturity(seg), turnoverEurMillions: seg.turnoverEurMillions })
-        : seg.riskWeight;
-    const under1y = seg.tenor.upTo3m + seg.tenor.m3to12;
-    const longFactor = seg.riskWeight <= 0.35 ? NSFR_FACTORS.loanOver1yLowRw : NSFR_FACTORS.loanOver1yOther;
-    const isSmall = seg.depositClass === 'smallBusiness';
-    return {
-      key: seg.key,
-      avgExposure: seg.avgExposure,
-      sigma: seg.sizeSigma,
-      marginRate: loanRate(lpr, seg.markup) - tenorWeighted(seg.tenor, market.ftpLoans),
-      depositsPerLoan: seg.depositsPerLoan,
-      depositMarginRate: market.ftpDepositCredit - seg.depositRate,
-      feePerClient: seg.feePerClient,
-      servicingCostPerClient: seg.servicingCostPerClient,
-      clientsPerManager: seg.clientsPerManager,
-      pd,
-      lgd: seg.lgd,
-      ecRate: vasicekLossQuantile({ pd, rho, lgd: seg.lgd, q: EC_CONFIDENCE }) - pd * seg.lgd,
-      riskWeight,
-      lcrRunOff: isSmall
-        ? LCR_FACTORS.smallBusiness
-        : seg.operationalShare * LCR_FACTORS.operational + (1 - seg.operationalShare) * LCR_FACTORS.nonOperationalCorporate,
-      asfFactor: isSmall ? NSFR_FACTORS.smallBusiness : NSFR_FACTORS.corporate,
-      due30d: seg.tenor.upTo3m * LCR_FACTORS.dueWithin30dOfUpTo3m,
-      rsfFactor: under1y * NSFR_FACTORS.loanUnder1y + (1 - under1y) * longFactor,
-      under1y,
-      shapes: new Map(),
-    };
-  });
   return {
     scenario,
-    segments,
-    L: bank.corporateLoans,
-    runOffKeep: 1 - stress.depositRunOff,
-    taxRate: market.taxRate,
-    hurdleRate: market.hurdleRate,
+    rates: marketRates(scenario),
+    bank: bankTerms(scenario),
+    keys: scenario.segments.map((s) => s.key),
+    sigmas: scenario.segments.map((s) => s.sizeSigma),
+    taxRate: scenario.market.taxRate,
+    hurdleRate: scenario.market.hurdleRate,
     managerCost: scenario.levers.managerCost,
-    netCapital: bank.netCapital,
-    tier1Capital: bank.tier1Capital,
-    cet1Capital: bank.cet1Capital,
-    otherRwa: bank.otherRwa,
-    hqla: bank.hqla,
-    otherAssetsTotal: bank.retailLoans + bank.hqla + bank.otherAssets,
-    fixedFunding: { retailDeposits: bank.retailDeposits, otherLiabilities: bank.otherLiabilities, netCapital: bank.netCapital },
-    retailOutflow:
-      bank.retailDeposits * (bank.retailStableShare * LCR_FACTORS.retailStable + (1 - bank.retailStableShare) * LCR_FACTORS.retailLessStable),
-    wholesaleOutflowRate: bank.wholesaleShareUnder30d * LCR_FACTORS.wholesaleDue,
-    asfBase:
-      bank.netCapital * NSFR_FACTORS.capital +
-      bank.retailDeposits * (bank.retailStableShare * NSFR_FACTORS.retailStable + (1 - bank.retailStableShare) * NSFR_FACTORS.retailLessStable),
-    wholesaleAsfRate: bank.wholesaleShareOver1y * NSFR_FACTORS.wholesaleOver1y + (1 - bank.wholesaleShareOver1y) * NSFR_FACTORS.wholesaleUnder1y,
-    rsfBase: bank.retailLoans * NSFR_FACTORS.retailLoans + bank.hqla * NSFR_FACTORS.hqla + bank.otherAssets * NSFR_FACTORS.otherAssets,
   };
 }
 
 const NO_TOP = new Float64Array(0);
 
-/** A segment at a share: loans, clients (as `clientCount`), managers, HHI part and largest exposures. */
-function levelOf(prep: Prepared, s: SegmentTerms, share: number): Level {
-  const loans = share * prep.L;
-  const clients = loans <= 0 || s.avgExposure <= 0 ? 0 : Math.max(1, Math.round(loans / s.avgExposure)); // = clientCount()
-  if (clients === 0) return { loans, clients, managers: 0, hhiPart: 0, top: NO_TOP };
-  let shape = s.shapes.get(clients);
-  if (!shape) {
-    shape = fastWeightShape(clients, s.sigma);
-    s.shapes.set(clients, shape);
-  }
+/** Segment j at a share: its steady-state year (as evaluate()), HHI part and largest exposures. */
+function levelOf(prep: Prepared, j: number, share: number): Level {
+  const terms = segmentTerms(prep.scenario, j, prep.rates, { share });
+  const flows = segmentFlows(terms, prep.managerCost);
+  if (flows.clients === 0) return { flows, hhiPart: 0, top: NO_TOP };
+  const shape = fastWeightShape(flows.clients, prep.sigmas[j]);
   const top = new Float64Array(shape.top.length);
-  for (let i = 0; i < top.length; i++) top[i] = shape.top[i] * loans;
-  return { loans, clients, managers: Math.ceil(clients / s.clientsPerManager), hhiPart: loans * loans * shape.sumOfSquares, top };
+  for (let i = 0; i < top.length; i++) top[i] = shape.top[i] * flows.loans;
+  return { flows, hhiPart: flows.loans * flows.loans * shape.sumOfSquares, top };
 }
 
 /** Sum of the `count` largest of several descending lists (k-way merge), and the largest. */
-function topSum(levels: readonly Level[], heads: Int32Array, count: number): { largest: number; sum: number } {
+function topSum(levels: readonly { top: Float64Array }[], heads: Int32Array, count: number): { largest: number; sum: number } {
   heads.fill(0);
   let sum = 0;
   let largest = 0;
@@ -285,66 +147,44 @@ function topSum(levels: readonly Level[], heads: Int32Array, count: number): { l
   return { largest, sum };
 }
 
-function ratio(a: number, b: number): number {
-  return b === 0 ? 0 : a / b;
-}
-
 /**
- * The closed form of model.md §3–§6 for one mix, from its segments' levels, in the order and
- * with the formulas of evaluate.ts (keep the two in step: the tests compare them to 1e-9).
+ * The figures of one mix from its segments' levels: the sums and the bank-level formulas of
+ * evaluate() (segment-economics.ts), so the grid and evaluate() agree (tested to 1e-9).
  */
 function computeFigures(prep: Prepared, levels: readonly Level[], out: Float64Array, heads: Int32Array): void {
-  const segs = prep.segments;
-  let nii = 0;
-  let depositMargin = 0;
-  let fees = 0;
-  let opex = 0;
-  let el = 0;
+  let preTax = 0;
   let ec = 0;
-  let corporateRwa = 0;
-  let totalLoans = 0;
-  let deposits = 0;
+  let el = 0;
+  let rwaIrb = 0;
+  let rwaStandardized = 0;
   let clients = 0;
   let managers = 0;
   let hhiNumerator = 0;
-  let depositOutflow = 0;
-  let depositAsf = 0;
-  let loansDue30d = 0;
-  let loanRsf = 0;
-  for (let j = 0; j < segs.length; j++) {
-    const s = segs[j];
-    const lv = levels[j];
-    const loans = lv.loans;
-    const d = s.depositsPerLoan * loans * prep.runOffKeep;
-    nii += loans * s.marginRate;
-    depositMargin += d * s.depositMarginRate;
-    fees += lv.clients * s.feePerClient;
-    opex += lv.clients * s.servicingCostPerClient + lv.managers * prep.managerCost;
-    el += loans * s.pd * s.lgd;
-    ec += loans * s.ecRate;
-    corporateRwa += loans * s.riskWeight;
-    totalLoans += loans;
-    deposits += d;
-    clients += lv.clients;
-    managers += lv.managers;
-    hhiNumerator += lv.hhiPart;
-    depositOutflow += d * s.lcrRunOff;
-    depositAsf += d * s.asfFactor;
-    loansDue30d += loans * s.due30d;
-    loanRsf += loans * s.rsfFactor;
+  let run = 0;
+  const book = { loans: 0, deposits: 0, outflows30d: 0, loansDue30d: 0, availableStableFunding: 0, requiredStableFunding: 0, nplNet: 0 };
+  for (let j = 0; j < levels.length; j++) {
+    const f = levels[j].flows;
+    preTax += f.preTaxProfit;
+    ec += f.economicCapital;
+    el += f.expectedLoss;
+    rwaIrb += f.rwaIrb;
+    rwaStandardized += f.rwaStandardized;
+    clients += f.clients;
+    managers += f.managersNeeded;
+    hhiNumerator += levels[j].hhiPart;
+    run += f.loans * prep.scenario.segments[j].depositsPerLoan * prep.scenario.stress.depositRunOff;
+    book.loans += f.loans;
+    book.deposits += f.deposits;
+    book.outflows30d += f.outflows30d;
+    book.loansDue30d += f.loansDue30d;
+    book.availableStableFunding += f.availableStableFunding;
+    book.requiredStableFunding += f.requiredStableFunding;
   }
-  const preTax = nii + depositMargin + fees - opex - el;
   const netProfit = preTax - Math.max(0, preTax) * prep.taxRate;
-  const rwa = corporateRwa + prep.otherRwa;
+  const b = prep.bank;
+  const rwa = corporateRwa(b, rwaIrb, rwaStandardized) + b.otherRwa;
   const { largest, sum: top10 } = topSum(levels, heads, 10);
-
-  const ff = prep.fixedFunding;
-  const totalAssets = totalLoans + prep.otherAssetsTotal;
-  const wholesale = Math.max(0, totalAssets - deposits - ff.retailDeposits - ff.otherLiabilities - ff.netCapital);
-  const outflows = prep.retailOutflow + wholesale * prep.wholesaleOutflowRate + depositOutflow;
-  const inflows = Math.min(loansDue30d * LCR_FACTORS.loanInflow, outflows * LCR_FACTORS.inflowCap);
-  const asf = prep.asfBase + wholesale * prep.wholesaleAsfRate + depositAsf;
-  const rsf = prep.rsfBase + loanRsf;
+  const liq = bankLiquidity(b, book, Math.max(0, b.hqla - run), b.netCapital);
 
   out[F.netProfit] = netProfit;
   out[F.preTaxProfit] = preTax;
@@ -353,17 +193,17 @@ function computeFigures(prep: Prepared, levels: readonly Level[], out: Float64Ar
   out[F.economicCapital] = ec;
   out[F.expectedLoss] = el;
   out[F.rwa] = rwa;
-  out[F.capitalAdequacyRatio] = ratio(prep.netCapital, rwa);
-  out[F.tier1Ratio] = ratio(prep.tier1Capital, rwa);
-  out[F.cet1Ratio] = ratio(prep.cet1Capital, rwa);
-  out[F.lcr] = ratio(prep.hqla, outflows - inflows);
-  out[F.nsfr] = ratio(asf, rsf);
-  out[F.largestClientToCapital] = ratio(largest, prep.netCapital);
-  out[F.top10ToCapital] = ratio(top10, prep.netCapital);
-  out[F.hhi] = ratio(hhiNumerator, totalLoans * totalLoans);
+  out[F.capitalAdequacyRatio] = ratio(b.netCapital, rwa);
+  out[F.tier1Ratio] = ratio(b.tier1Capital, rwa);
+  out[F.cet1Ratio] = ratio(b.cet1Capital, rwa);
+  out[F.lcr] = liq.lcr;
+  out[F.nsfr] = liq.nsfr;
+  out[F.largestClientToCapital] = ratio(largest, b.netCapital);
+  out[F.top10ToCapital] = ratio(top10, b.netCapital);
+  out[F.hhi] = ratio(hhiNumerator, book.loans * book.loans);
   out[F.clients] = clients;
   out[F.managers] = managers;
-  out[F.corporateDeposits] = deposits;
+  out[F.corporateDeposits] = book.deposits;
 }
 
 function figuresObject(row: Float64Array): MixFigures {
@@ -384,13 +224,13 @@ export interface MixEvaluator {
  */
 export function createMixEvaluator(scenario: Scenario): MixEvaluator {
   const prep = prepare(scenario);
-  const heads = new Int32Array(prep.segments.length);
+  const heads = new Int32Array(prep.keys.length);
   const row = new Float64Array(FIGURE_COUNT);
   return {
-    segmentKeys: prep.segments.map((s) => s.key),
+    segmentKeys: prep.keys,
     figures(shares) {
-      if (shares.length !== prep.segments.length) throw new RangeError(`expected ${prep.segments.length} shares, got ${shares.length}`);
-      const levels = prep.segments.map((s, j) => levelOf(prep, s, shares[j]));
+      if (shares.length !== prep.keys.length) throw new RangeError(`expected ${prep.keys.length} shares, got ${shares.length}`);
+      const levels = prep.keys.map((_, j) => levelOf(prep, j, shares[j]));
       computeFigures(prep, levels, row, heads);
       return figuresObject(row);
     },
@@ -664,7 +504,7 @@ export function designMix(scenario: Scenario, options: DesignOptions = {}): MixD
   if (N > 65535) throw new RangeError('step too fine');
 
   const prep = prepare(scenario);
-  const keys = prep.segments.map((s) => s.key);
+  const keys = prep.keys;
   const heads = new Int32Array(k);
   const row = new Float64Array(FIGURE_COUNT);
 
@@ -673,16 +513,16 @@ export function designMix(scenario: Scenario, options: DesignOptions = {}): MixD
   const currentRow = new Float64Array(FIGURE_COUNT);
   computeFigures(
     prep,
-    prep.segments.map((s, j) => levelOf(prep, s, currentShares[j])),
+    keys.map((_, j) => levelOf(prep, j, currentShares[j])),
     currentRow,
     heads,
   );
   const constraints = resolveConstraints(scenario, options.constraints ?? REGULATORY_CONSTRAINTS, () => figuresObject(currentRow));
 
   // Tabulate each segment at each share level u/N.
-  const levels: Level[][] = prep.segments.map((s) => {
+  const levels: Level[][] = keys.map((_, j) => {
     const table: Level[] = [];
-    for (let u = 0; u <= N; u++) table[u] = levelOf(prep, s, u / N);
+    for (let u = 0; u <= N; u++) table[u] = levelOf(prep, j, u / N);
     return table;
   });
 
@@ -870,8 +710,8 @@ export function designTransferables(design: MixDesign): ArrayBuffer[] {
 export interface TornadoSteps {
   /** Share of each segment, absolute (0.05 = ±5 pp), the others rebalanced in proportion (rebalanceMix). */
   mix: number;
-  /** Markup of each segment in the float convention, absolute (0.05 = ±5 pp of float, 上浮/下浮). */
-  markup: number;
+  /** Spread over LPR of each segment, absolute bp (±15 bp). */
+  spreadBp: number;
   /** 1-year LPR, absolute (0.0025 = ±25 bp). */
   lpr: number;
   /** Products per client of each segment, absolute (±0.5). */
@@ -890,7 +730,7 @@ export interface TornadoSteps {
 
 export const DEFAULT_TORNADO_STEPS: TornadoSteps = {
   mix: 0.05,
-  markup: 0.05,
+  spreadBp: 15,
   lpr: 0.0025,
   productsPerClient: 0.5,
   pdRelative: 0.2,
@@ -900,14 +740,14 @@ export const DEFAULT_TORNADO_STEPS: TornadoSteps = {
   managerCostRelative: 0.2,
 };
 
-export type TornadoLever = 'mix' | 'markup' | 'lpr' | 'productsPerClient' | 'pd' | 'lgd' | 'depositsPerLoan' | 'clientsPerManager' | 'managerCost';
+export type TornadoLever = 'mix' | 'spread' | 'lpr' | 'productsPerClient' | 'pd' | 'lgd' | 'depositsPerLoan' | 'clientsPerManager' | 'managerCost';
 
 export interface TornadoBar {
-  /** `lever` or `lever.segmentKey`, e.g. `markup.small`. */
+  /** `lever` or `lever.segmentKey`, e.g. `spread.small`. */
   id: string;
   lever: TornadoLever;
   segmentKey: string | null;
-  /** Input path moved, e.g. `segments.2.markup`. */
+  /** Input path moved, e.g. `segments.2.spreadBp`. */
   path: string;
   /** The stated step and whether it is absolute or relative to the value. */
   step: number;
@@ -927,7 +767,7 @@ export interface Tornado {
   metric: MetricKey;
   /** The figure now. */
   base: number;
-  /** Sorted by effect, largest first. Levers that the one-year closed form ignores (products per client acts through attrition, model.md §7) show 0. */
+  /** Sorted by effect, largest first. */
   bars: TornadoBar[];
   /** With `inputs: true`: every numeric input bumped ±10% relative (metrics.ts `sensitivities`). */
   inputs?: Sensitivity[];
@@ -942,7 +782,7 @@ function clampToSpec(path: string, v: number): number {
 
 /**
  * Tornado of the levers (issue 7): each lever moved down and up by a stated step
- * (`DEFAULT_TORNADO_STEPS`: mix ±5 pp with proportional rebalancing, markups ±5 pp of float,
+ * (`DEFAULT_TORNADO_STEPS`: mix ±5 pp with proportional rebalancing, spreads ±15 bp,
  * LPR ±25 bp, products per client ±0.5, PD ±20% relative, LGD ±5 pp, deposits per loan ±0.1,
  * clients per manager ±20%, manager cost ±20%), ranked by the larger absolute change of the
  * figure. Uses `evaluate()` (granular EC).
@@ -1005,7 +845,7 @@ export function tornado(
       const clampShare = (v: number) => Math.min(1, Math.max(0, v));
       push('mix', seg.key, `segments.${i}.share`, steps.mix, 'absolute', seg.share, clampShare(seg.share - steps.mix), clampShare(seg.share + steps.mix), withShare);
     }
-    inputLever('markup', seg.key, `segments.${i}.markup`, steps.markup, 'absolute');
+    inputLever('spread', seg.key, `segments.${i}.spreadBp`, steps.spreadBp, 'absolute');
     inputLever('productsPerClient', seg.key, `segments.${i}.productsPerClient`, steps.productsPerClient, 'absolute');
     inputLever('pd', seg.key, `segments.${i}.pd`, steps.pdRelative, 'relative');
     inputLever('lgd', seg.key, `segments.${i}.lgd`, steps.lgd, 'absolute');
@@ -1049,6 +889,10 @@ export interface MarginalLoan {
   servicingCost: number;
   /** managerCost / clientsPerManager: the client's share of a manager (headcount moves in whole managers). */
   managerCost: number;
+  /** attrition × acquisition cost: replacing the client when it leaves, per year. */
+  acquisitionCost: number;
+  /** (amount − deposits)·(wholesale rate − FTP credit): its share of the funding gap. */
+  fundingCost: number;
   expectedLoss: number;
   preTaxProfit: number;
   /** The bank's tax with the loan less without (25% while the bank is profitable). */
@@ -1061,8 +905,8 @@ export interface MarginalLoan {
   eva: number;
   hurdleRate: number;
   isAboveHurdle: boolean;
-  /** Markup (float convention) at which the loan's RAROC equals the hurdle rate; null when undefined (LPR 0, tax 100%). */
-  hurdleMarkup: number | null;
+  /** Spread over LPR (bp) at which the loan's RAROC equals the hurdle rate; null when undefined (tax 100%). */
+  hurdleSpreadBp: number | null;
   rwa: number;
   capitalAdequacyRatio: BeforeAfter;
   lcr: BeforeAfter;
@@ -1103,41 +947,40 @@ export function marginalLoan(scenario: Scenario, { segmentKey, amount }: Margina
   const index = scenario.segments.findIndex((s) => s.key === segmentKey);
   if (index < 0) throw new RangeError(`no segment ${segmentKey}`);
   if (!(amount > 0) || !Number.isFinite(amount)) throw new RangeError('amount must be a positive number of yuan');
-  const seg = scenario.segments[index];
   const prep = prepare(scenario);
-  const s = prep.segments[index];
-  const { market } = scenario;
-  const lpr = market.lpr1y + scenario.stress.lprShock;
-
-  const rate = loanRate(lpr, seg.markup);
-  const ftpRate = tenorWeighted(seg.tenor, market.ftpLoans);
-  const netInterestIncome = amount * s.marginRate;
-  const deposits = s.depositsPerLoan * amount * prep.runOffKeep;
-  const depositMargin = deposits * s.depositMarginRate;
-  const feeIncome = s.feePerClient;
-  const servicingCost = s.servicingCostPerClient;
-  const managerCost = prep.managerCost / s.clientsPerManager;
-  const expectedLoss = amount * s.pd * s.lgd;
-  const preTaxProfit = netInterestIncome + depositMargin + feeIncome - servicingCost - managerCost - expectedLoss;
+  // The new client's terms at the segment's current volume: its price, PD and funding as the book's.
+  const t = segmentTerms(scenario, index, prep.rates);
+  const rate = t.rate;
+  const ftpRate = t.ftpRate;
+  const netInterestIncome = amount * (t.rate - t.ftpRate);
+  const deposits = t.depositsPerLoan * amount;
+  const depositMargin = deposits * t.depositMarginRate;
+  const feeIncome = t.feePerClient;
+  const servicingCost = t.servicingCostPerClient;
+  const managerCost = prep.managerCost / t.clientsPerManager;
+  const acquisitionCost = t.attrition * t.acquisitionCostPerClient;
+  const fundingCost = (amount - deposits) * t.fundingPremium;
+  const expectedLoss = amount * t.pd * t.lgd;
+  const preTaxProfit = netInterestIncome + depositMargin + feeIncome - servicingCost - managerCost - acquisitionCost - fundingCost - expectedLoss;
   const before = evaluate(scenario);
   const after = evaluate(withMarginalLoan(scenario, segmentKey, amount));
   const bankPreTax = before.profitability.preTaxProfit;
   const tax = (Math.max(0, bankPreTax + preTaxProfit) - Math.max(0, bankPreTax)) * prep.taxRate;
   const netProfit = preTaxProfit - tax;
-  const economicCapital = amount * s.ecRate;
-  // RAROC = hurdle ⇔ (A·(r − FTP) + dm + fee − cost − EL)·(1 − t) = h·EC, solved for r = LPR·(1 + markup).
+  const economicCapital = amount * t.ecRate;
+  // RAROC = hurdle ⇔ (A·(r − FTP) + other terms)·(1 − tax) = h·EC, solved for r = LPR + spread.
   const keep = 1 - prep.taxRate;
-  const hurdleRateOfLoan =
-    keep > 0 ? ftpRate + ((prep.hurdleRate * economicCapital) / keep - depositMargin - feeIncome + servicingCost + managerCost + expectedLoss) / amount : NaN;
-  const hurdleMarkup = lpr > 0 && Number.isFinite(hurdleRateOfLoan) ? hurdleRateOfLoan / lpr - 1 : null;
+  const otherTerms = depositMargin + feeIncome - servicingCost - managerCost - acquisitionCost - fundingCost - expectedLoss;
+  const hurdleRateOfLoan = keep > 0 ? ftpRate + ((prep.hurdleRate * economicCapital) / keep - otherTerms) / amount : NaN;
+  const hurdleSpreadBp = Number.isFinite(hurdleRateOfLoan) ? (hurdleRateOfLoan - prep.rates.lpr) * 1e4 : null;
 
   // Concentration: the book's largest exposures, then the new name among them.
-  const heads = new Int32Array(prep.segments.length);
-  const levels = prep.segments.map((t, j) => levelOf(prep, t, scenario.segments[j].share));
+  const heads = new Int32Array(prep.keys.length);
+  const levels = prep.keys.map((_, j) => levelOf(prep, j, scenario.segments[j].share));
   const { largest: largestBefore, sum: top10Before } = topSum(levels, heads, 10);
-  const withNew: Level[] = [...levels, { loans: amount, clients: 1, managers: 0, hhiPart: 0, top: Float64Array.of(amount) }];
+  const withNew = [...levels, { top: Float64Array.of(amount) }];
   const { largest: largestAfter, sum: top10After } = topSum(withNew, new Int32Array(withNew.length), 10);
-  const nc = prep.netCapital;
+  const nc = prep.bank.netCapital;
   const ba = (b: number, a: number): BeforeAfter => ({ before: b, after: a, change: a - b });
 
   return {
@@ -1151,6 +994,8 @@ export function marginalLoan(scenario: Scenario, { segmentKey, amount }: Margina
     feeIncome,
     servicingCost,
     managerCost,
+    acquisitionCost,
+    fundingCost,
     expectedLoss,
     preTaxProfit,
     tax,
@@ -1161,8 +1006,8 @@ export function marginalLoan(scenario: Scenario, { segmentKey, amount }: Margina
     eva: netProfit - prep.hurdleRate * economicCapital,
     hurdleRate: prep.hurdleRate,
     isAboveHurdle: netProfit >= prep.hurdleRate * economicCapital,
-    hurdleMarkup,
-    rwa: amount * s.riskWeight,
+    hurdleSpreadBp,
+    rwa: amount * (prep.bank.approach === 'irb' ? t.riskWeightIrb : t.riskWeightStandardized),
     capitalAdequacyRatio: ba(before.safety.capitalAdequacyRatio, after.safety.capitalAdequacyRatio),
     lcr: ba(before.liquidity.lcr, after.liquidity.lcr),
     nsfr: ba(before.liquidity.nsfr, after.liquidity.nsfr),

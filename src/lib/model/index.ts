@@ -11,7 +11,6 @@ export { applyLevers, rebalanceMix, mixOf, type LeverChanges } from './levers';
 export {
   evaluate,
   effectiveMaturity,
-  segmentCorrelation,
   loanRate,
   EC_CONFIDENCE,
   LIMITS,
@@ -21,7 +20,37 @@ export {
   type SegmentResult,
   type LimitCheck,
 } from './evaluate';
-export { clientCount, segmentWeights, weightShape } from './exposures';
+export { segmentWeights, weightShape, fastWeightShape, EXACT_SHAPE_MAX_CLIENTS } from './exposures';
+export {
+  marketRates,
+  segmentTerms,
+  scenarioTerms,
+  segmentFlows,
+  segmentCorrelation,
+  pricingResponse,
+  demandKept,
+  adverseSelection,
+  franchiseEffect,
+  attritionRate,
+  clientsFor,
+  managersNeeded,
+  equivalentFloat,
+  standardizedWeight,
+  shareAboveCap,
+  bankTerms,
+  bankLiquidity,
+  tenorWeighted,
+  PD_FLOOR,
+  type MarketRates,
+  type SegmentTerms,
+  type SegmentFlows,
+  type PricingResponse,
+  type FranchiseEffect,
+  type BankTerms,
+  type BankLiquidity,
+} from './segment-economics';
+export { migrateScenario } from './migrate';
+export { BASEL_II_SCALING_FACTOR, OUTPUT_FLOOR, CNY_PER_EUR, turnoverEurMillions, flooredRwa } from './capital';
 export { INPUT_SPECS, inputSpec, checkInput, readPath, writePath, scenarioInputPaths, type InputSpec, type Unit, type InputProblem, type Bilingual } from './inputs';
 export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';
 export { createRng, Sfc32, type Rng, type UniformSource } from './random';
@@ -52,3 +81,4 @@ export {
 } from './book';
 export * from './simulate';
 export { type EvaluateOptions } from './evaluate';
+export { spreadCurve, type SpreadPoint, type SpreadCurve } from './spread-curve';

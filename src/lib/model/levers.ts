@@ -6,8 +6,8 @@ import type { Levers, Scenario } from './scenario';
 export interface LeverChanges {
   /** New shares by segment key; missing segments keep their share; the result is renormalised to sum to 1. */
   mix?: Record<string, number>;
-  /** New markups by segment key (float convention, 上浮10% = 0.10). */
-  markup?: Record<string, number>;
+  /** New spreads over LPR by segment key, bp (加点). */
+  spreadBp?: Record<string, number>;
   /** New 1-year LPR. */
   lpr1y?: number;
   /** Products per client by segment key (cross-selling effort). */
@@ -24,7 +24,7 @@ export function applyLevers(scenario: Scenario, changes: LeverChanges): Scenario
   let segments = scenario.segments.map((s) => ({
     ...s,
     share: changes.mix?.[s.key] ?? s.share,
-    markup: changes.markup?.[s.key] ?? s.markup,
+    spreadBp: changes.spreadBp?.[s.key] ?? s.spreadBp,
     productsPerClient: changes.productsPerClient?.[s.key] ?? s.productsPerClient,
   }));
   if (changes.mix) {

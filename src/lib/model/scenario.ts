@@ -3,7 +3,13 @@
  * decimals per year, shares as fractions. Segments are data: nothing assumes three.
  */
 
-export const SCHEMA_VERSION = 1;
+/**
+ * Version 2 prices loans as a spread over LPR in basis points (加点, as since the 2019 LPR reform)
+ * instead of a float over it, enters turnover in yuan, and adds the inputs of the coherent model
+ * (franchise, acquisition cost, undrawn commitments, pass-through, the capital regime).
+ * Files of version 1 are migrated on read (migrate.ts).
+ */
+export const SCHEMA_VERSION = 2;
 
 /** Tenor buckets of a loan book (model.md §1): ≤3m, 3–12m, 1–3y, 3–5y, >5y. */
 export const TENOR_BUCKETS = ['upTo3m', 'm3to12', 'y1to3', 'y3to5', 'over5y'] as const;
@@ -27,6 +33,10 @@ export interface Market {
   ftpDepositCredit: number;
   /** Rate on interbank / NCD funding that fills the funding gap. */
   wholesaleRate: number;
+  /** Share of an LPR change that moves the loan FTP curve, the deposit FTP credit and the wholesale rate. */
+  ftpPassThrough: number;
+  /** Yield earned on HQLA bought by the treasury rule (its carry cost is wholesale rate − this yield). */
+  hqlaYield: number;
   /** Income tax rate. */
   taxRate: number;
   /** Hurdle rate (cost of equity) charged on economic capital for EVA. */
@@ -79,20 +89,29 @@ export interface Segment {
   pd: number;
   /** Loss given default. */
   lgd: number;
-  /** Asset correlation override; null: from the Basel formula with `turnoverEurMillions`. */
+  /** Asset correlation override; null: from the Basel formula with `turnover`. */
   correlation: number | null;
-  /** Typical annual sales of a client in EUR millions (IRB SME adjustment, Basel correlation). */
-  turnoverEurMillions: number;
+  /** Typical annual sales of a client, yuan (IRB SME adjustment of the Basel correlation, converted to EUR inside). */
+  turnover: number;
   /** Fractions of the segment's loans by tenor bucket (sum to 1). */
   tenor: TenorProfile;
-  /** Markup over LPR in the float convention: rate = LPR·(1 + markup); 上浮10% = 0.10. */
-  markup: number;
-  /** The market's markup for this segment (what competitors charge). */
-  marketMarkup: number;
-  /** Share of new-lending demand lost per +10 bp above the market rate: exp(−ε·Δbp/10). */
+  /** Spread over LPR in basis points (加点): rate = LPR + spreadBp/10⁴. */
+  spreadBp: number;
+  /** The market's spread for this segment (what competitors charge), bp over LPR. */
+  marketSpreadBp: number;
+  /** Demand kept per +10 bp above the market spread: exp(−ε·Δbp/10). */
   demandElasticity: number;
-  /** PD multiplier per +10 bp above the market rate (adverse selection); 0 for none. */
+  /** PD multiplier per +10 bp above the market spread (adverse selection): 1 + slope·Δbp/10. */
   adverseSelectionSlope: number;
+  /**
+   * The segment's franchise: the share of the corporate book it can hold at the market spread and
+   * its base PD. Volume beyond it takes worse borrowers and needs a lower price (franchise.ts).
+   */
+  franchiseShare: number;
+  /** Increase of the PD multiplier of the marginal loan per franchise-width beyond the franchise. */
+  franchisePdSlope: number;
+  /** Spread given up on the marginal loan per franchise-width beyond the franchise, bp. */
+  franchiseSpreadSlopeBp: number;
   /** Deposits brought per yuan of loans. */
   depositsPerLoan: number;
   /** Rate paid on the segment's deposits. */
@@ -103,14 +122,23 @@ export interface Segment {
   depositClass: DepositClass;
   /** Intermediary-business (中间业务) fee income per client per year, yuan. */
   feePerClient: number;
-  /** Products held per client (cross-selling depth). */
+  /** Products held per client (cross-selling depth); sets attrition through the simulation's curve. */
   productsPerClient: number;
+  /** Cost of winning one new client (marketing, credit investigation, a manager's onboarding time), yuan. */
+  acquisitionCostPerClient: number;
+  /** Undrawn committed credit facilities per yuan of loans (LCR outflow 10%, BCBS 238 ¶131). */
+  undrawnPerLoan: number;
   /** Servicing cost per client per year, excluding client managers, yuan. */
   servicingCostPerClient: number;
   /** Clients one client manager looks after. */
   clientsPerManager: number;
   /** Standardized risk weight. */
   riskWeight: number;
+  /**
+   * Largest total exposure of an obligor that keeps `riskWeight` (small & micro enterprises: 1,000万,
+   * NFRA 2023); the segment's loans to larger obligors take the SME weight of 85%. Null: no cap.
+   */
+  smallMicroCap: number | null;
 }
 
 export interface Levers {
@@ -161,6 +189,10 @@ export interface SimulationSettings {
 export interface Settings {
   /** Capital approach for corporate RWA. */
   capitalApproach: 'standardized' | 'irb';
+  /** IRB scaling factor: 1 (Basel III final, China 2023) or 1.06 (Basel II ¶44). */
+  irbScalingFactor: number;
+  /** Output floor: IRB corporate RWA ≥ floor × standardized RWA (Basel III final: 72.5%). 0: none. */
+  outputFloor: number;
 }
 
 export interface Scenario {

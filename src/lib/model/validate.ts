@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { INPUT_SPECS, inputSpec, type Bilingual } from './inputs';
+import { migrateScenario } from './migrate';
 import { SCHEMA_VERSION, TENOR_BUCKETS, type Scenario } from './scenario';
 
 export interface ValidationProblem {
@@ -44,21 +45,27 @@ const segmentSchema = v.object({
   pd: num('segments.*.pd'),
   lgd: num('segments.*.lgd'),
   correlation: v.nullable(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(0.99))),
-  turnoverEurMillions: num('segments.*.turnoverEurMillions'),
+  turnover: num('segments.*.turnover'),
   tenor: tenorProfile(''),
-  markup: num('segments.*.markup'),
-  marketMarkup: num('segments.*.marketMarkup'),
+  spreadBp: num('segments.*.spreadBp'),
+  marketSpreadBp: num('segments.*.marketSpreadBp'),
   demandElasticity: num('segments.*.demandElasticity'),
   adverseSelectionSlope: num('segments.*.adverseSelectionSlope'),
+  franchiseShare: num('segments.*.franchiseShare'),
+  franchisePdSlope: num('segments.*.franchisePdSlope'),
+  franchiseSpreadSlopeBp: num('segments.*.franchiseSpreadSlopeBp'),
   depositsPerLoan: num('segments.*.depositsPerLoan'),
   depositRate: num('segments.*.depositRate'),
   operationalShare: num('segments.*.operationalShare'),
   depositClass: v.picklist(['corporate', 'smallBusiness']),
   feePerClient: num('segments.*.feePerClient'),
   productsPerClient: num('segments.*.productsPerClient'),
+  acquisitionCostPerClient: num('segments.*.acquisitionCostPerClient'),
+  undrawnPerLoan: num('segments.*.undrawnPerLoan'),
   servicingCostPerClient: num('segments.*.servicingCostPerClient'),
   clientsPerManager: num('segments.*.clientsPerManager'),
   riskWeight: num('segments.*.riskWeight'),
+  smallMicroCap: v.nullable(num('segments.*.smallMicroCap')),
 });
 
 const scenarioSchema = v.object({
@@ -71,6 +78,8 @@ const scenarioSchema = v.object({
     ftpLoans: tenorProfile('market.ftpLoans'),
     ftpDepositCredit: num('market.ftpDepositCredit'),
     wholesaleRate: num('market.wholesaleRate'),
+    ftpPassThrough: num('market.ftpPassThrough'),
+    hqlaYield: num('market.hqlaYield'),
     taxRate: num('market.taxRate'),
     hurdleRate: num('market.hurdleRate'),
   }),
@@ -117,7 +126,11 @@ const scenarioSchema = v.object({
     depositRepricingQuarters: num('simulation.depositRepricingQuarters'),
     profitRetention: num('simulation.profitRetention'),
   }),
-  settings: v.object({ capitalApproach: v.picklist(['standardized', 'irb']) }),
+  settings: v.object({
+    capitalApproach: v.picklist(['standardized', 'irb']),
+    irbScalingFactor: num('settings.irbScalingFactor'),
+    outputFloor: num('settings.outputFloor'),
+  }),
 });
 
 /** Exposed for other validators (packs, libraries) that embed a scenario. */
@@ -194,7 +207,7 @@ function crossFieldProblems(s: Scenario): ValidationProblem[] {
  */
 export function validateScenario(data: unknown): ValidationResult {
   try {
-    const parsed = v.safeParse(scenarioSchema, data);
+    const parsed = v.safeParse(scenarioSchema, migrateScenario(data));
     if (!parsed.success) return { ok: false, problems: parsed.issues.map(problemFromIssue) };
     const scenario = parsed.output as Scenario;
     const problems = crossFieldProblems(scenario);

@@ -78,13 +78,14 @@ const EXTRA: FigureDef[] = [
     const s = c.evaluation.segments[i];
     return s.clients > 0 ? s.preTaxProfit / s.clients : 0;
   }, 'netProfit'),
-  segFigure('demandKept', 'percent', 1, '{s}保留的贷款需求', '{s}: loan demand kept', (c, i) => c.effects[i].demandKept),
-  segFigure('pdAfterSelection', 'percent', -1, '{s}违约概率PD（含逆向选择）', '{s}: PD with adverse selection', (c, i) => c.priced.segments[i].pd, 'expectedLoss'),
-  segFigure('profitGapToBest', 'yuan', -1, '距{s}最优定价的净利润差', '{s}: net profit short of the best markup', (c, i) =>
+  segFigure('demandKept', 'percent', 1, '{s}保留的贷款需求', '{s}: loan demand kept', (c, i) => c.evaluation.segments[i].pricing.demandKept),
+  segFigure('pdAfterSelection', 'percent', -1, '{s}违约概率PD（含逆向选择）', '{s}: PD with adverse selection', (c, i) => c.evaluation.segments[i].pd, 'expectedLoss'),
+  segFigure('profitGapToBest', 'yuan', -1, '距{s}最优定价的净利润差', '{s}: net profit short of the best spread', (c, i) =>
     Math.max(0, c.curve(c.scenario.segments[i].key).best.netProfit - c.evaluation.profitability.netProfit), 'netProfit'),
-  segFigure('attrition', 'percent', -1, '{s}年客户流失率', '{s}: clients lost a year', (c, i) => c.retention()[i].attrition),
-  segFigure('kept5y', 'percent', 1, '{s}5年后仍留存的客户', '{s}: clients still here after 5 years', (c, i) => c.retention()[i].keptAfter5y),
-  segFigure('replacements', 'count', -1, '{s}每年须新增客户（仅为维持规模）', '{s}: new clients a year just to stand still', (c, i) => c.retention()[i].replacementsPerYear),
+  segFigure('attrition', 'percent', -1, '{s}年客户流失率', '{s}: clients lost a year', (c, i) => c.evaluation.segments[i].attrition),
+  segFigure('kept5y', 'percent', 1, '{s}5年后仍留存的客户', '{s}: clients still here after 5 years', (c, i) => Math.pow(1 - c.evaluation.segments[i].attrition, 5)),
+  segFigure('replacements', 'count', -1, '{s}每年须新增客户（仅为维持规模）', '{s}: new clients a year just to stand still', (c, i) => c.evaluation.segments[i].replacements),
+  segFigure('acquisitionCost', 'yuan', -1, '{s}每年获客（替换流失）成本', '{s}: yearly cost of replacing clients who leave', (c, i) => c.evaluation.segments[i].acquisitionCost, 'operatingCost'),
 ];
 
 export const FIGURES: Record<string, FigureDef> = Object.fromEntries([

@@ -2,9 +2,7 @@
  * The training layer: lessons, challenges, scoring, workshop packs and the glossary. Pure data
  * and functions over the engine (no DOM, no Dexie, no Svelte), unit-testable in Node.
  */
-export * from './pricing';
 export * from './pace';
-export * from './retention';
 export * from './value';
 export * from './context';
 export * from './figures';

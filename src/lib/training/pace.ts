@@ -13,7 +13,7 @@
  * Each quarter is a quarter of `evaluate()` of that quarter's mix; managers beyond those the book
  * needs still cost. The corporate book's growth is left out.
  */
-import { conditionalDefaultProbability, evaluate, segmentCorrelation, type Scenario } from '../model';
+import { conditionalDefaultProbability, evaluate, managersNeeded, segmentCorrelation, type Scenario } from '../model';
 
 export const QUARTERS_PER_YEAR = 4;
 /** Distance to the target, per segment share, at which the target counts as reached. */
@@ -61,7 +61,7 @@ export interface PaceProjection {
 }
 
 function managersFor(scenario: Scenario, clients: number[]): number {
-  return clients.reduce((a, c, i) => a + Math.ceil(c / scenario.segments[i].clientsPerManager - 1e-9), 0);
+  return clients.reduce((a, c, i) => a + managersNeeded(c, scenario.segments[i].clientsPerManager), 0);
 }
 
 /** The target mix by segment, normalised; missing keys keep today's share. */
@@ -74,7 +74,7 @@ export function targetMixOf(scenario: Scenario): number[] {
 /** PD multiplier of each segment in a year with the factor at z (Vasicek conditional PD / PD). */
 export function recessionMultipliers(scenario: Scenario, z: number): Record<string, number> {
   return Object.fromEntries(
-    scenario.segments.map((s) => [s.key, s.pd > 0 ? conditionalDefaultProbability(s.pd, segmentCorrelation(s), z) / s.pd : 1]),
+    scenario.segments.map((s) => [s.key, s.pd > 0 ? conditionalDefaultProbability(s.pd, segmentCorrelation(s, s.pd), z) / s.pd : 1]),
   );
 }
 

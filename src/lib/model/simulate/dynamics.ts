@@ -60,21 +60,6 @@ export function resolveDynamics(scenario: Scenario): Dynamics {
 }
 
 /**
- * Yearly attrition for a client holding `products` products: linear interpolation of the curve
- * (entry k is for k+1 products), flat below the first and beyond the last point.
- * @example attritionRate([0.5, 1/3, 0.1], 1.5) // 0.41667
- */
-export function attritionRate(curve: readonly number[], products: number): number {
-  if (curve.length === 0) return 0;
-  const x = products - 1;
-  if (x <= 0) return curve[0];
-  if (x >= curve.length - 1) return curve[curve.length - 1];
-  const i = Math.floor(x);
-  const f = x - i;
-  return curve[i] + f * (curve[i + 1] - curve[i]);
-}
-
-/**
  * A yearly probability turned into a per-step one, 1 − (1 − a)^(1/stepsPerYear)
  * (model.md §7: quarterly PD = 1 − (1 − PD)^(1/4)).
  */
@@ -111,21 +96,6 @@ export function targetShares(scenario: Scenario): number[] {
   const raw = scenario.segments.map((s) => Math.max(0, scenario.levers.targetMix?.[s.key] ?? s.share));
   const total = raw.reduce((a, b) => a + b, 0);
   return total > 0 ? raw.map((x) => x / total) : scenario.segments.map((s) => s.share);
-}
-
-/** Rate gap above the market in basis points: LPR·(markup − market markup)·10⁴. */
-export function gapBp(lpr: number, markup: number, marketMarkup: number): number {
-  return lpr * (markup - marketMarkup) * 1e4;
-}
-
-/** Share of new-lending demand won at a gap above the market: exp(−ε·Δbp/10), 1 at or below the market (model.md §1). */
-export function demandFactor(elasticity: number, bp: number): number {
-  return Math.exp(-elasticity * Math.max(0, bp) / 10);
-}
-
-/** PD multiplier of new loans priced above the market: 1 + slope·Δbp/10 (adverse selection, model.md §1). */
-export function adverseSelectionMultiplier(slope: number, bp: number): number {
-  return 1 + slope * Math.max(0, bp) / 10;
 }
 
 /**

@@ -28,7 +28,8 @@ import { accountStep, createAggregates, SERIES_COUNT, SERIES_INDEX, type Capital
 import { binomial, binomialWithLogs } from './binomial';
 import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
 import { conditionalPd, ensurePdTables, preparedFor, type Prepared } from './setup';
-import type { InitialSnapshot, SimulatePathsOptions, SimulationPart } from './types';
+import { evaluate } from '../evaluate';
+import type { InitialSnapshot, SeriesKey, SimulatePathsOptions, SimulationPart } from './types';
 import { SERIES_KEYS } from './types';
 
 /** Checks a path range: whole numbers ≥ 0. */
@@ -206,7 +207,6 @@ class FastPath {
   private readonly added: Float64Array;
   private readonly leavers: Float64Array;
   private readonly clientsLeft: Float64Array;
-  private readonly free: Float64Array;
   private readonly runOff: Float64Array;
   private readonly isMerged: boolean[];
   private readonly attritionLogP: Float64Array;
@@ -225,6 +225,9 @@ class FastPath {
   private expected = 0;
   private realised = 0;
   private newClients = 0;
+  private acquisitionCost = 0;
+  /** The book's intended total at this step: Σ segments' glide-path volumes. */
+  private totalTarget = 0;
 
   constructor(private readonly prep: Prepared) {
     const S = prep.segments.length;
@@ -247,10 +250,9 @@ class FastPath {
     this.added = new Float64Array(S);
     this.leavers = new Float64Array(S);
     this.clientsLeft = new Float64Array(S);
-    this.free = new Float64Array(S);
     this.runOff = new Float64Array(S);
-    // When new loans carry the same PD and risk weight as the old, one vintage is enough (same law, half the draws).
-    this.isMerged = prep.segments.map((g) => g.pdStep[1] === g.pdStep[0] && g.riskWeight[1] === g.riskWeight[0]);
+    // When new loans carry the same PD, risk weight and spread as the old, one vintage is enough (same law, half the draws).
+    this.isMerged = prep.segments.map((g) => g.pdStep[1] === g.pdStep[0] && g.riskWeight[1] === g.riskWeight[0] && g.spread[1] === g.spread[0]);
     this.attritionLogP = Float64Array.from(prep.segments, (g) => (g.attrition > 0 && g.attrition < 1 ? Math.log(g.attrition) : 0));
     this.attritionLogQ = Float64Array.from(prep.segments, (g) => (g.attrition > 0 && g.attrition < 1 ? Math.log1p(-g.attrition) : 0));
     this.agg = createAggregates(S);
@@ -359,57 +361,64 @@ class FastPath {
     }
   }
 
-  /** 4. New lending toward the glide path: growth path, demand, client-manager capacity. */
+  /**
+   * 4. New lending toward the glide path (its volumes already scaled by the demand each price
+   * keeps), within the book's growth path and the client managers' onboarding capacity. Every new
+   * client, a replacement of one who left or growth, takes a manager's onboarding time and costs
+   * the segment's acquisition cost.
+   */
   private newLending(t: number): void {
-    const { prep, perf, target, want, free, runOff, S } = this;
-    const totalTarget = prep.targetTotal[t];
+    const { prep, perf, target, want, runOff, S } = this;
+    let totalTarget = 0;
     let runOffMax = 0;
     let totalPerf = 0;
     for (let s = 0; s < S; s++) {
       const g = prep.segments[s];
-      target[s] = totalTarget * prep.glide[s * this.n1 + t];
+      target[s] = prep.targetTotal[t] * prep.glide[s * this.n1 + t];
+      totalTarget += target[s];
       // Above its target a segment can shed at most its maturing loans, and not below the target.
       runOff[s] = perf[s] > target[s] ? Math.min(g.maturing * perf[s], perf[s] - target[s]) : 0;
       runOffMax += runOff[s];
       totalPerf += perf[s];
     }
+    this.totalTarget = totalTarget;
     const room = Math.max(0, totalTarget - (totalPerf - runOffMax));
     let sumWant = 0;
     for (let s = 0; s < S; s++) {
-      want[s] = Math.max(0, target[s] - perf[s]) * prep.segments[s].demand;
+      want[s] = Math.max(0, target[s] - perf[s]);
       sumWant += want[s];
     }
     const growthScale = sumWant > room ? room / sumWant : 1;
-    let sumExtra = 0;
-    let extraLoad = 0;
+    let sumClients = 0;
+    let newLoad = 0;
     let load = 0;
     for (let s = 0; s < S; s++) {
       const g = prep.segments[s];
-      const clients = g.meanNewExposure > 0 ? (want[s] * growthScale) / g.meanNewExposure : 0;
-      // Replacing the clients who left this step is routine; only growth beyond it needs onboarding capacity.
-      free[s] = Math.min(clients, this.leavers[s]);
-      want[s] = clients - free[s]; // now: extra clients wanted
-      sumExtra += want[s];
-      extraLoad += want[s] / g.clientsPerManager;
-      load += (this.clientsLeft[s] + free[s]) / g.clientsPerManager;
+      want[s] = g.meanNewExposure > 0 ? (want[s] * growthScale) / g.meanNewExposure : 0; // now: clients wanted
+      sumClients += want[s];
+      newLoad += want[s] / g.clientsPerManager;
+      load += this.clientsLeft[s] / g.clientsPerManager;
     }
     let capacityScale = 1;
-    if (sumExtra > 0) {
-      capacityScale = Math.min(1, (this.onboarding * this.headcount) / sumExtra);
+    if (sumClients > 0) {
+      capacityScale = Math.min(1, (this.onboarding * this.headcount) / sumClients);
       // A fixed team also cannot look after more clients than it has managers for.
-      if (prep.headcount && extraLoad * capacityScale > this.headcount - load) capacityScale = Math.max(0, this.headcount - load) / extraLoad;
+      if (prep.headcount && newLoad * capacityScale > this.headcount - load) capacityScale = Math.max(0, this.headcount - load) / newLoad;
     }
     let newClients = 0;
+    let acquisitionCost = 0;
     for (let s = 0; s < S; s++) {
       const g = prep.segments[s];
-      const xs = free[s] + want[s] * capacityScale;
+      const xs = want[s] * capacityScale;
       let k = Math.floor(xs);
       const frac = xs - k;
       if (frac > 0 && this.rng.next() < frac) k++;
       this.added[s] = k > 0 ? addMultinomial(this.isMerged[s] ? this.nOld : this.nNew, this.exposure, this.probability, g.classStart, g.classEnd, k, this.rng) : 0;
       newClients += k;
+      acquisitionCost += k * g.acquisitionCostPerClient;
     }
     this.newClients = newClients;
+    this.acquisitionCost = acquisitionCost;
   }
 
   /** 5. Loans falling due above the glide path are not renewed, as far as the book keeps to its growth path. */
@@ -421,7 +430,7 @@ class FastPath {
       runOffMax += runOff[s];
       totalAfter += perf[s] + added[s];
     }
-    const excess = totalAfter - prep.targetTotal[t];
+    const excess = totalAfter - this.totalTarget;
     if (!(excess > 0 && runOffMax > 0)) return;
     const share = Math.min(1, excess / runOffMax);
     for (let s = 0; s < S; s++) {
@@ -456,7 +465,7 @@ class FastPath {
         phaseBal[base + h] = b;
         interest += b * phaseLpr[base + h];
       }
-      this.agg.interest[s] = (interest * prep.segments[s].rateFactor) / P;
+      this.agg.interest[s] = interest / P; // the LPR part; record() adds each vintage's spread
     }
   }
 
@@ -475,6 +484,8 @@ class FastPath {
       }
       agg.loans[s] = lo + ln;
       agg.rwa[s] = lo * g.riskWeight[0] + ln * g.riskWeight[1];
+      agg.rwaStandardized[s] = (lo + ln) * g.riskWeightStandardized;
+      agg.interest[s] += (lo * g.spread[0] + ln * g.spread[1]) / this.P;
       agg.clients[s] = cl;
     }
     let largest = 0;
@@ -502,51 +513,34 @@ class FastPath {
     agg.factor = z;
     agg.hqla = prep.hqla[t];
     agg.newClients = this.newClients;
-    return accountStep(prep, agg, this.capital, t, 1 / this.P, true, values, row);
+    agg.acquisitionCost = this.acquisitionCost;
+    return accountStep(prep, agg, this.capital, t, 1 / this.P, values, row);
   }
 }
 
-/** The book at t = 0 in the yearly closed-form view of evaluate(). */
+/** The book at t = 0: evaluate()'s steady state, the same figures the dashboard shows. */
 export function initialSnapshot(prep: Prepared): InitialSnapshot {
-  const S = prep.segments.length;
-  const agg = createAggregates(S);
-  let el = 0;
-  prep.segments.forEach((g, s) => {
-    let loans = 0;
-    let clients = 0;
-    for (let c = g.classStart; c < g.classEnd; c++) {
-      loans += prep.classInitial[c] * prep.classExposure[c];
-      clients += prep.classInitial[c];
-    }
-    agg.loans[s] = loans;
-    agg.clients[s] = clients;
-    agg.rwa[s] = loans * g.riskWeight[0];
-    agg.interest[s] = loans * prep.lpr0 * g.rateFactor;
-    el += loans * g.pdYear[0] * g.lgd;
-  });
-  let taken = 0;
-  for (let r = 0; r < prep.classCount && taken < 10; r++) {
-    const c = prep.classByExposure[r];
-    const cnt = prep.classInitial[c];
-    if (cnt > 0) {
-      if (taken === 0) agg.largestClient = prep.classExposure[c];
-      const take = Math.min(cnt, 10 - taken);
-      agg.top10 += take * prep.classExposure[c];
-      taken += take;
-    }
-  }
-  agg.lossCharge = el;
-  agg.expectedLoss = el;
-  agg.realisedLoss = el;
-  agg.headcount = NaN; // evaluate() pays the managers the book needs
-  agg.hqla = prep.hqla[0];
-  const { bank } = prep.scenario;
-  const capital: CapitalState = { net: bank.netCapital, tier1: bank.tier1Capital, cet1: bank.cet1Capital };
-  const row = new Float64Array(SERIES_COUNT + 2 * S);
-  accountStep(prep, agg, capital, 0, 1, false, row, 0);
-  const snapshot = Object.fromEntries(SERIES_KEYS.map((k, i) => [k, row[i]])) as Record<(typeof SERIES_KEYS)[number], number>;
-  return {
-    ...snapshot,
-    segments: prep.segments.map((g, s) => ({ key: g.key, loans: row[SERIES_COUNT + 2 * s], clients: row[SERIES_COUNT + 2 * s + 1] })),
+  const e = evaluate(prep.scenario);
+  const snapshot: Record<SeriesKey, number> = {
+    netProfit: e.profitability.netProfit,
+    netInterestIncome: e.profitability.netInterestIncome,
+    nim: e.profitability.nim,
+    expectedLoss: e.profitability.expectedLoss,
+    realisedLoss: e.profitability.expectedLoss,
+    nplRatio: 0,
+    capitalAdequacyRatio: e.safety.capitalAdequacyRatio,
+    tier1Ratio: e.safety.tier1Ratio,
+    cet1Ratio: e.safety.cet1Ratio,
+    lcr: e.liquidity.lcr,
+    nsfr: e.liquidity.nsfr,
+    totalLoans: e.liquidity.totalLoans - prep.scenario.bank.retailLoans,
+    corporateDeposits: e.liquidity.corporateDeposits,
+    clients: e.safety.clients,
+    managersNeeded: e.segments.reduce((a, s) => a + s.managersNeeded, 0),
+    newClients: e.segments.reduce((a, s) => a + s.replacements, 0),
+    largestClientToCapital: e.safety.largestClientToCapital,
+    top10ToCapital: e.safety.top10ToCapital,
+    factor: 0,
   };
+  return { ...snapshot, segments: e.segments.map((s) => ({ key: s.key, loans: s.loans, clients: s.clients })) };
 }

@@ -29,11 +29,8 @@ export { binomial, logFactorial } from './binomial';
 export {
   DYNAMICS_DEFAULTS,
   resolveDynamics,
-  attritionRate,
   maturingFraction,
   glideShare,
-  demandFactor,
-  adverseSelectionMultiplier,
   lprAtStep,
   type Dynamics,
 } from './dynamics';

@@ -69,20 +69,22 @@ class ReferencePath {
     this.leavers.fill(0);
     const losses = this.defaults(z);
     this.attrition();
-    const newClients = this.newLending(t);
+    const { joined: newClients, acquisitionCost } = this.newLending(t);
     this.reprice(t);
 
     const top: number[] = [];
     agg.loans.fill(0);
     agg.rwa.fill(0);
+    agg.rwaStandardized.fill(0);
     agg.clients.fill(0);
     agg.interest.fill(0);
     for (const c of this.book) {
       const g = prep.segments[c.segment];
       agg.loans[c.segment] += c.exposure;
       agg.rwa[c.segment] += c.exposure * g.riskWeight[c.isNew ? 1 : 0];
+      agg.rwaStandardized[c.segment] += c.exposure * g.riskWeightStandardized;
       agg.clients[c.segment] += 1;
-      agg.interest[c.segment] += (c.exposure * c.lpr * g.rateFactor) / prep.stepsPerYear;
+      agg.interest[c.segment] += (c.exposure * (c.lpr + g.spread[c.isNew ? 1 : 0])) / prep.stepsPerYear;
       if (top.length < 10 || c.exposure > top[top.length - 1]) {
         top.push(c.exposure);
         top.sort((a, b) => b - a);
@@ -102,7 +104,8 @@ class ReferencePath {
     agg.factor = z;
     agg.hqla = prep.hqla[t];
     agg.newClients = newClients;
-    const mask = accountStep(prep, agg, this.capital, t, 1 / prep.stepsPerYear, true, values, row);
+    agg.acquisitionCost = acquisitionCost;
+    const mask = accountStep(prep, agg, this.capital, t, 1 / prep.stepsPerYear, values, row);
     if (t < prep.steps) this.headcount = prep.headcount ? prep.headcount[t + 1] : values[row + SERIES_INDEX.managersNeeded];
     return mask;
   }
@@ -144,8 +147,8 @@ class ReferencePath {
     });
   }
 
-  /** 3. New clients toward the glide path, then 4. no renewal above it; returns the clients who joined. */
-  private newLending(t: number): number {
+  /** 3. New clients toward the glide path, then 4. no renewal above it; returns the clients who joined and what they cost. */
+  private newLending(t: number): { joined: number; acquisitionCost: number } {
     const { prep, rng, S } = this;
     const segments = prep.segments;
     const perf = new Float64Array(S);
@@ -154,51 +157,51 @@ class ReferencePath {
       perf[c.segment] += c.exposure;
       clientsLeft[c.segment] += 1;
     }
-    const totalTarget = prep.targetTotal[t];
     const target = new Float64Array(S);
     const runOff = new Float64Array(S);
     const wanted = new Float64Array(S);
+    let totalTarget = 0;
     let runOffMax = 0;
     let totalPerf = 0;
     for (let s = 0; s < S; s++) {
-      target[s] = totalTarget * prep.glide[s * (prep.steps + 1) + t];
+      target[s] = prep.targetTotal[t] * prep.glide[s * (prep.steps + 1) + t];
+      totalTarget += target[s];
       runOff[s] = perf[s] > target[s] ? Math.min(segments[s].maturing * perf[s], perf[s] - target[s]) : 0;
       runOffMax += runOff[s];
       totalPerf += perf[s];
-      wanted[s] = Math.max(0, target[s] - perf[s]) * segments[s].demand;
+      wanted[s] = Math.max(0, target[s] - perf[s]);
     }
     const room = Math.max(0, totalTarget - (totalPerf - runOffMax));
     const sumWanted = wanted.reduce((a, b) => a + b, 0);
     const growthScale = sumWanted > room ? room / sumWanted : 1;
-    const free = new Float64Array(S);
-    const extra = new Float64Array(S);
-    let sumExtra = 0;
-    let extraLoad = 0;
+    const clients = new Float64Array(S);
+    let sumClients = 0;
+    let newLoad = 0;
     let load = 0;
     for (let s = 0; s < S; s++) {
       const g = segments[s];
-      const clients = g.meanNewExposure > 0 ? (wanted[s] * growthScale) / g.meanNewExposure : 0;
-      free[s] = Math.min(clients, this.leavers[s]);
-      extra[s] = clients - free[s];
-      sumExtra += extra[s];
-      extraLoad += extra[s] / g.clientsPerManager;
-      load += (clientsLeft[s] + free[s]) / g.clientsPerManager;
+      clients[s] = g.meanNewExposure > 0 ? (wanted[s] * growthScale) / g.meanNewExposure : 0;
+      sumClients += clients[s];
+      newLoad += clients[s] / g.clientsPerManager;
+      load += clientsLeft[s] / g.clientsPerManager;
     }
     const onboarding = Math.max(0, prep.scenario.levers.onboardingPerManagerPerQuarter) * (4 / prep.stepsPerYear);
     let capacityScale = 1;
-    if (sumExtra > 0) {
-      capacityScale = Math.min(1, (onboarding * this.headcount) / sumExtra);
-      if (prep.headcount && extraLoad * capacityScale > this.headcount - load) capacityScale = Math.max(0, this.headcount - load) / extraLoad;
+    if (sumClients > 0) {
+      capacityScale = Math.min(1, (onboarding * this.headcount) / sumClients);
+      if (prep.headcount && newLoad * capacityScale > this.headcount - load) capacityScale = Math.max(0, this.headcount - load) / newLoad;
     }
     const phase = (t - 1) % prep.stepsPerYear;
     let joined = 0;
+    let acquisitionCost = 0;
     let totalAfter = totalPerf;
     for (let s = 0; s < S; s++) {
       const g = segments[s];
-      const xs = free[s] + extra[s] * capacityScale;
+      const xs = clients[s] * capacityScale;
       let k = Math.floor(xs);
       if (xs - k > 0 && rng.next() < xs - k) k++;
       joined += k;
+      acquisitionCost += k * g.acquisitionCostPerClient;
       for (let m = 0; m < k; m++) {
         const exposure = g.grid[Math.min(g.grid.length - 1, Math.floor(rng.next() * g.grid.length))];
         this.book.push(new Client(s, exposure, true, phase, prep.lpr[t]));
@@ -213,7 +216,7 @@ class ReferencePath {
       for (let s = 0; s < S; s++) notRenewed[s] = runOff[s] > 0 && perf[s] > 0 ? Math.min(1, (runOff[s] * share) / perf[s]) : 0;
       this.book = this.book.filter((c) => !(notRenewed[c.segment] > 0 && rng.next() < notRenewed[c.segment]));
     }
-    return joined;
+    return { joined, acquisitionCost };
   }
 
   /** 5. Loans whose yearly reset falls in this step take the step's LPR. */

@@ -4,17 +4,14 @@
  * probabilities, the LPR and deposit-rate schedules, the glide path, and the constants of the
  * accounting. Built once per scenario (preparedFor memoises it); the path loops only read it.
  */
-import { baselCorrelation, irbRiskWeight } from '../capital';
-import { effectiveMaturity, LCR_FACTORS, NSFR_FACTORS } from '../evaluate';
-import { clientCount, segmentWeights } from '../exposures';
-import { TENOR_BUCKETS, type Scenario } from '../scenario';
+import { evaluate } from '../evaluate';
+import { LCR_FACTORS, NSFR_FACTORS } from '../regulation';
+import { segmentWeights } from '../exposures';
+import type { Scenario } from '../scenario';
+import { bankTerms, marketRates, segmentTerms, type BankTerms } from '../segment-economics';
 import { conditionalDefaultProbability } from '../vasicek';
 import {
-  adverseSelectionMultiplier,
-  attritionRate,
   BANDS_PER_SEGMENT,
-  demandFactor,
-  gapBp,
   glideShare,
   HQLA_REBUILD_PER_QUARTER,
   lprAtStep,
@@ -34,24 +31,27 @@ export interface PreparedSegment {
   loans0: number;
   clients0: number;
   lgd: number;
-  /** 1 + markup: the loan rate is LPR·(1 + markup). */
-  rateFactor: number;
-  /** Tenor-weighted FTP charge per year. */
+  /** Spread over LPR of the existing (0) and new (1) vintages, decimal (after the franchise concession). */
+  spread: [number, number];
+  /** Tenor-weighted FTP charge per year at the start (it moves with the LPR path by the pass-through). */
   ftp: number;
   /** Deposits per yuan of performing loans, after the stress run-off. */
   depositsPerLoan: number;
-  /** LCR 30-day run-off factor of the segment's deposits. */
-  depositOutflow: number;
-  /** NSFR available-stable-funding factor of the segment's deposits. */
-  depositAsf: number;
-  /** NSFR required-stable-funding factor per yuan of performing loans. */
-  loanRsf: number;
+  /** LCR 30-day outflow per yuan of performing loans: deposits × run-off + undrawn commitments × 10%. */
+  outflowPerLoan: number;
+  /** NSFR available stable funding per yuan of performing loans (its deposits). */
+  asfPerLoan: number;
+  /** NSFR required stable funding per yuan of performing loans (with its undrawn commitments). */
+  rsfPerLoan: number;
   /** Loans due within 30 days per yuan of loans (before the 50% inflow factor). */
   loanDue30d: number;
   feePerClient: number;
   servicingCostPerClient: number;
   clientsPerManager: number;
-  /** Risk weights of the existing (0) and new (1) vintages. */
+  acquisitionCostPerClient: number;
+  /** Standardized risk weight (the output floor's base). */
+  riskWeightStandardized: number;
+  /** Risk weights of the existing (0) and new (1) vintages under the scenario's approach. */
   riskWeight: [number, number];
   /** Yearly PD (stressed) of the vintages; new loans carry the adverse-selection multiplier. */
   pdYear: [number, number];
@@ -62,7 +62,7 @@ export interface PreparedSegment {
   maturing: number;
   /** Per-step probability that a client leaves (attrition by products held). */
   attrition: number;
-  /** Share of wanted new lending that the price wins, exp(−ε·Δbp/10). */
+  /** Share of the segment's demand its price keeps, exp(−ε·Δbp/10): the glide path's volumes are scaled by it. */
   demand: number;
   /** Mean exposure of a new client: the grid's mean. */
   meanNewExposure: number;
@@ -94,8 +94,22 @@ export interface Prepared {
   /** Class indices from the largest exposure down, for the top-10 and the largest client. */
   classByExposure: Int32Array;
   // —— schedules, index t = 0..steps (t = 0 is the start) ——
-  /** LPR of the loans on the book at the start (before any shock). */
+  /** LPR of the loans on the book at the start (the shock included: t = 0 is evaluate()'s steady state). */
   lpr0: number;
+  /** Change of the FTP curve, the deposit FTP credit and the wholesale rate since the start. */
+  ftpShift: Float64Array;
+  /** FTP credit for deposits at the start. */
+  ftpDepositCredit0: number;
+  /** Wholesale rate − FTP credit: the funding gap's premium (moves with neither: both follow the pass-through). */
+  fundingPremium: number;
+  /** Carry cost of HQLA bought by the treasury rule: wholesale rate − HQLA yield. */
+  hqlaCarry: number;
+  /** The LCR the treasury holds as the book grows: the bank's LCR at the start, before any deposit run. */
+  lcrTarget: number;
+  /** HQLA on the balance sheet at t = 0 (after a run); HQLA above it is bought and carried. */
+  hqlaStart: number;
+  /** The rest of the balance sheet, for the liquidity formulas of segment-economics.ts. */
+  bank: BankTerms;
   lpr: Float64Array;
   /** depositRate[s·(steps+1) + t]. */
   depositRate: Float64Array;
@@ -107,12 +121,8 @@ export interface Prepared {
   glide: Float64Array;
   /** Fixed headcount per step, or null when headcount follows the book (levers.managerHeadcount null). */
   headcount: Float64Array | null;
+  /** HQLA the run leaves, rebuilt toward the pre-run stock: the floor of the treasury rule. */
   hqla: Float64Array;
-  // —— accounting constants ——
-  retailOutflow: number;
-  retailAsf: number;
-  fixedRsf: number;
-  wholesaleAsfFactor: number;
   nplRiskWeight: number;
   /** Conditional per-step PD on a z grid, table per (segment, vintage): index s·2 + v (ensurePdTables). */
   pdTables: Float64Array[];
@@ -166,16 +176,17 @@ export function preparedFor(scenario: Scenario): Prepared {
 
 /** Builds the path-independent part of a run. Pure: reads the scenario, never writes it. */
 export function prepareSimulation(scenario: Scenario): Prepared {
-  const { market, bank, stress, levers } = scenario;
+  const { bank, stress, levers, market } = scenario;
   const dynamics = resolveDynamics(scenario);
   const stepsPerYear = Math.max(1, Math.round(scenario.simulation.stepsPerYear));
   const steps = Math.max(1, Math.round(scenario.simulation.horizonYears * stepsPerYear));
   const stepYears = 1 / stepsPerYear;
   const L = bank.corporateLoans;
-  const lpr0 = market.lpr1y;
-  const lprStart = market.lpr1y + stress.lprShock; // price new loans are made at, for the gap to the market
+  const rates = marketRates(scenario);
   const targets = targetShares(scenario);
-  const runOff = stress.depositRunOff;
+  // t = 0 is evaluate()'s steady state; the new vintage carries the terms of the target mix.
+  const now = scenario.segments.map((_, s) => segmentTerms(scenario, s, rates));
+  const atTarget = scenario.segments.map((_, s) => segmentTerms(scenario, s, rates, { share: targets[s] }));
 
   const classSegment: number[] = [];
   const classExposure: number[] = [];
@@ -184,9 +195,9 @@ export function prepareSimulation(scenario: Scenario): Prepared {
 
   // The grid of each segment: the initial book, or for a segment that starts empty the book at its target share.
   const grids = scenario.segments.map((seg, s) => {
-    const loans0 = seg.share * L;
-    const clients0 = clientCount(seg, L);
-    const gridN = clients0 > 0 ? clients0 : targets[s] > 0 && seg.avgExposure > 0 ? Math.max(1, Math.round((targets[s] * L) / seg.avgExposure)) : 0;
+    const loans0 = now[s].loans;
+    const clients0 = now[s].clients;
+    const gridN = clients0 > 0 ? clients0 : atTarget[s].clients;
     const gridTotal = clients0 > 0 ? loans0 : gridN * seg.avgExposure;
     const w = gridN > 0 ? segmentWeights(gridN, seg.sizeSigma) : new Float64Array(0);
     const grid = new Float64Array(gridN);
@@ -198,10 +209,11 @@ export function prepareSimulation(scenario: Scenario): Prepared {
   grids.forEach((g, s) => {
     for (let i = 0; i < Math.min(SINGLE_NAMES, g.grid.length); i++) candidates.push({ s, i, e: g.grid[i] });
   });
-  candidates.sort((a, b) => b.e - a.e || a.s - b.s || a.i - b.i);
+  candidates.sort((x, y) => y.e - x.e || x.s - y.s || x.i - y.i);
   const singlesOf = grids.map(() => 0);
   for (const c of candidates.slice(0, SINGLE_NAMES)) singlesOf[c.s]++;
 
+  const isIrb = scenario.settings.capitalApproach === 'irb';
   const segments: PreparedSegment[] = scenario.segments.map((seg, s) => {
     const { loans0, clients0, grid } = grids[s];
     const gridN = grid.length;
@@ -236,19 +248,8 @@ export function prepareSimulation(scenario: Scenario): Prepared {
     }
     const classEnd = classSegment.length;
 
-    const mult = stress.pdMultiplier[seg.key] ?? 1;
-    const pdOld = Math.min(1, seg.pd * mult);
-    const bp = gapBp(lprStart, seg.markup, seg.marketMarkup);
-    const pdNew = Math.min(1, pdOld * adverseSelectionMultiplier(seg.adverseSelectionSlope, bp));
-    // As evaluate(): the segment's correlation from its (stressed) PD unless overridden.
-    const correlation = seg.correlation ?? baselCorrelation(Math.max(pdOld, 0.0005), seg.turnoverEurMillions);
-    const irb = (pd: number) =>
-      irbRiskWeight({ pd, lgd: seg.lgd, maturityYears: effectiveMaturity(seg), turnoverEurMillions: seg.turnoverEurMillions });
-    const riskWeight: [number, number] = scenario.settings.capitalApproach === 'irb' ? [irb(pdOld), irb(pdNew)] : [seg.riskWeight, seg.riskWeight];
-    let ftp = 0;
-    for (const b of TENOR_BUCKETS) ftp += seg.tenor[b] * market.ftpLoans[b]; // as evaluate(): tenor-weighted FTP
-    const under1y = seg.tenor.upTo3m + seg.tenor.m3to12;
-    const longFactor = seg.riskWeight <= 0.35 ? NSFR_FACTORS.loanOver1yLowRw : NSFR_FACTORS.loanOver1yOther;
+    const t0 = now[s];
+    const t1 = atTarget[s];
     let meanNewExposure = 0;
     for (let i = 0; i < gridN; i++) meanNewExposure += grid[i];
     meanNewExposure = gridN > 0 ? meanNewExposure / gridN : 0;
@@ -259,26 +260,25 @@ export function prepareSimulation(scenario: Scenario): Prepared {
       loans0,
       clients0,
       lgd: seg.lgd,
-      rateFactor: 1 + seg.markup,
-      ftp,
-      depositsPerLoan: seg.depositsPerLoan * (1 - runOff),
-      depositOutflow:
-        seg.depositClass === 'smallBusiness'
-          ? LCR_FACTORS.smallBusiness
-          : seg.operationalShare * LCR_FACTORS.operational + (1 - seg.operationalShare) * LCR_FACTORS.nonOperationalCorporate,
-      depositAsf: seg.depositClass === 'smallBusiness' ? NSFR_FACTORS.smallBusiness : NSFR_FACTORS.corporate,
-      loanRsf: under1y * NSFR_FACTORS.loanUnder1y + (1 - under1y) * longFactor,
-      loanDue30d: seg.tenor.upTo3m * LCR_FACTORS.dueWithin30dOfUpTo3m,
-      feePerClient: seg.feePerClient,
-      servicingCostPerClient: seg.servicingCostPerClient,
-      clientsPerManager: seg.clientsPerManager,
-      riskWeight,
-      pdYear: [pdOld, pdNew],
-      pdStep: [perStep(pdOld, stepsPerYear), perStep(pdNew, stepsPerYear)],
-      correlation,
+      spread: [t0.spreadBp / 1e4, t1.spreadBp / 1e4],
+      ftp: t0.ftpRate,
+      depositsPerLoan: t0.depositsPerLoan,
+      outflowPerLoan: t0.depositsPerLoan * t0.depositOutflow + t0.undrawnPerLoan * LCR_FACTORS.undrawnCreditFacility,
+      asfPerLoan: t0.depositsPerLoan * t0.depositAsf,
+      rsfPerLoan: t0.loanRsf + t0.undrawnPerLoan * NSFR_FACTORS.undrawnCommitments,
+      loanDue30d: t0.loanDue30d,
+      feePerClient: t0.feePerClient,
+      servicingCostPerClient: t0.servicingCostPerClient,
+      clientsPerManager: t0.clientsPerManager,
+      acquisitionCostPerClient: t0.acquisitionCostPerClient,
+      riskWeightStandardized: t0.riskWeightStandardized,
+      riskWeight: isIrb ? [t0.riskWeightIrb, t1.riskWeightIrb] : [t0.riskWeightStandardized, t1.riskWeightStandardized],
+      pdYear: [t0.pd, t1.pd],
+      pdStep: [perStep(t0.pd, stepsPerYear), perStep(t1.pd, stepsPerYear)],
+      correlation: t0.correlation,
       maturing: maturingFraction(seg.tenor, stepYears),
-      attrition: perStep(attritionRate(dynamics.attritionCurve, seg.productsPerClient), stepsPerYear),
-      demand: demandFactor(seg.demandElasticity, bp),
+      attrition: perStep(t0.attrition, stepsPerYear),
+      demand: t0.pricing.demandKept,
       meanNewExposure,
       grid,
       gridClass,
@@ -290,6 +290,7 @@ export function prepareSimulation(scenario: Scenario): Prepared {
   const S = segments.length;
   const n1 = steps + 1;
   const lpr = new Float64Array(n1);
+  const ftpShift = new Float64Array(n1);
   const depositRate = new Float64Array(S * n1);
   const factorShift = new Float64Array(n1);
   const targetTotal = new Float64Array(n1);
@@ -297,33 +298,35 @@ export function prepareSimulation(scenario: Scenario): Prepared {
   const hqla = new Float64Array(n1);
   const headcount = levers.managerHeadcount === null ? null : new Float64Array(n1);
   const lag = dynamics.depositRepricingQuarters * (stepsPerYear / 4); // in steps
-  const runAmount = segments.reduce((a, g, s) => a + scenario.segments[s].depositsPerLoan * g.loans0 * runOff, 0);
+  const runAmount = now.reduce((acc, t) => acc + t.runOffPerLoan * t.loans, 0);
   const rebuild = 1 - Math.pow(1 - HQLA_REBUILD_PER_QUARTER, 4 / stepsPerYear);
   let depositShift = 0;
-  lpr[0] = lpr0;
-  hqla[0] = bank.hqla;
+  lpr[0] = rates.lpr;
+  hqla[0] = Math.max(0, bank.hqla - runAmount);
   for (let t = 0; t <= steps; t++) {
     if (t > 0) {
       lpr[t] = lprAtStep(scenario, t, stepsPerYear);
-      // Deposit rates follow the LPR partly (pass-through) and slowly (exponential lag).
-      depositShift += (dynamics.depositPassThrough * (lpr[t] - lpr0) - depositShift) * (lag > 1 ? 1 / lag : 1);
+      ftpShift[t] = market.ftpPassThrough * (lpr[t] - lpr[0]);
+      // Deposit rates follow the LPR path partly (pass-through) and slowly (exponential lag).
+      depositShift += (dynamics.depositPassThrough * (lpr[t] - lpr[0]) - depositShift) * (lag > 1 ? 1 / lag : 1);
       factorShift[t] = stress.factorShift[Math.floor((t - 1) / stepsPerYear)] ?? 0;
-      // The deposit run is paid from HQLA in the first step, which is rebuilt with wholesale funding.
-      hqla[t] = bank.hqla - runAmount * Math.pow(1 - rebuild, t - 1);
+      // After a run the treasury rebuilds HQLA toward the pre-run stock with wholesale funding.
+      hqla[t] = bank.hqla - runAmount * Math.pow(1 - rebuild, t);
     }
     targetTotal[t] = L * Math.pow(1 + bank.corporateLoanGrowth, t / stepsPerYear);
     for (let s = 0; s < S; s++) {
-      depositRate[s * n1 + t] = Math.max(0, scenario.segments[s].depositRate + depositShift);
-      glide[s * n1 + t] = glideShare(scenario.segments[s].share, targets[s], levers.paceQuarters, stepYears, t);
+      depositRate[s * n1 + t] = Math.max(0, now[s].depositRate + depositShift);
+      // The glide path's volume, scaled by the demand the price keeps: demand lost to the price stays lost.
+      glide[s * n1 + t] = glideShare(scenario.segments[s].share, targets[s], levers.paceQuarters, stepYears, t) * segments[s].demand;
     }
     if (headcount) headcount[t] = (levers.managerHeadcount ?? 0) * Math.pow(1 + levers.managerGrowth, Math.max(0, t - 1) / stepsPerYear);
   }
 
   const classCount = classSegment.length;
   const classExposureArr = Float64Array.from(classExposure);
-  const order = Array.from({ length: classCount }, (_, i) => i).sort((a, b) => classExposureArr[b] - classExposureArr[a] || a - b);
+  const order = Array.from({ length: classCount }, (_, i) => i).sort((x, y) => classExposureArr[y] - classExposureArr[x] || x - y);
+  const noRun = stress.depositRunOff > 0 ? { ...scenario, stress: { ...stress, depositRunOff: 0 } } : scenario;
 
-  const stable = bank.retailStableShare;
   return {
     scenario,
     dynamics,
@@ -337,21 +340,24 @@ export function prepareSimulation(scenario: Scenario): Prepared {
     classProbability: Float64Array.from(classProbability),
     classInitial: Float64Array.from(classInitial),
     classByExposure: Int32Array.from(order),
-    lpr0,
+    lpr0: rates.lpr,
     lpr,
+    ftpShift,
+    ftpDepositCredit0: rates.ftpDepositCredit,
+    fundingPremium: rates.wholesaleRate - rates.ftpDepositCredit,
+    hqlaCarry: rates.wholesaleRate - market.hqlaYield,
+    lcrTarget: evaluate(noRun).liquidity.lcr,
+    hqlaStart: hqla[0],
+    bank: bankTerms(scenario),
     depositRate,
     factorShift,
     targetTotal,
     glide,
     headcount,
     hqla,
-    retailOutflow: bank.retailDeposits * (stable * LCR_FACTORS.retailStable + (1 - stable) * LCR_FACTORS.retailLessStable),
-    retailAsf: bank.retailDeposits * (stable * NSFR_FACTORS.retailStable + (1 - stable) * NSFR_FACTORS.retailLessStable),
-    fixedRsf: bank.retailLoans * NSFR_FACTORS.retailLoans + bank.otherAssets * NSFR_FACTORS.otherAssets,
-    wholesaleAsfFactor: bank.wholesaleShareOver1y * NSFR_FACTORS.wholesaleOver1y + (1 - bank.wholesaleShareOver1y) * NSFR_FACTORS.wholesaleUnder1y,
     // Defaulted exposures net of the specific provision: 100% under the standardized approach
     // (Basel II ¶75, provisions ≥ 20%); under IRB the provision covers them (capital.ts).
-    nplRiskWeight: scenario.settings.capitalApproach === 'irb' ? 0 : 1,
+    nplRiskWeight: isIrb ? 0 : 1,
     pdTables: [],
   };
 }
