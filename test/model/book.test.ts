@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselCorrelation,
-  clientCount,
   concentration,
   demoScenario,
   evaluate,
@@ -9,6 +8,7 @@ import {
   pyramidScenario,
   scenarioExposures,
   segmentCorrelation,
+  turnoverEurMillions,
   type CreditExposure,
   type Scenario,
 } from '../../src/lib/model';
@@ -22,7 +22,7 @@ describe('scenarioExposures (model.md §2)', () => {
       const rows = book.filter((e) => e.segment === seg.key);
       const clients = rows.reduce((a, e) => a + (e.count ?? 1), 0);
       const loans = rows.reduce((a, e) => a + (e.count ?? 1) * e.ead, 0);
-      expect(clients).toBe(clientCount(seg, L));
+      expect(clients).toBe(Math.round((seg.share * L) / seg.avgExposure)); // at the market spread the price keeps all demand
       expect(loans / (seg.share * L)).toBeCloseTo(1, 12);
       const singles = rows.filter((e) => e.count === 1 && !e.id?.includes('band'));
       expect(singles).toHaveLength(20);
@@ -31,7 +31,8 @@ describe('scenarioExposures (model.md §2)', () => {
       const bands = rows.filter((e) => e.id?.includes('band'));
       expect(bands.length).toBeLessThanOrEqual(200);
       expect(Math.max(...bands.map((b) => b.ead))).toBeLessThanOrEqual(singles[19].ead);
-      expect(rows.every((e) => e.pd === seg.pd && e.lgd === seg.lgd && e.rho === segmentCorrelation(seg))).toBe(true);
+      const t = evaluate(demoScenario).segments.find((s) => s.key === seg.key)!;
+      expect(rows.every((e) => e.pd === t.pd && e.lgd === seg.lgd && e.rho === t.correlation)).toBe(true);
     }
     expect(new Set(book.map((e) => e.id)).size).toBe(book.length);
   });
@@ -52,8 +53,8 @@ describe('scenarioExposures (model.md §2)', () => {
     const small = scenarioExposures(stressed).filter((e) => e.segment === 'small');
     const seg = demoScenario.segments[2];
     expect(small[0].pd).toBeCloseTo(2 * seg.pd, 15);
-    expect(small[0].rho).toBeCloseTo(baselCorrelation(2 * seg.pd, seg.turnoverEurMillions), 15);
-    expect(small[0].rho).not.toBeCloseTo(segmentCorrelation(seg), 4);
+    expect(small[0].rho).toBeCloseTo(baselCorrelation(2 * seg.pd, turnoverEurMillions(seg.turnover)), 15);
+    expect(small[0].rho).not.toBeCloseTo(segmentCorrelation(seg, seg.pd), 4);
   });
 });
 
@@ -68,9 +69,9 @@ describe('loanBookExposures', () => {
     const e = loanBookExposures(rows, scenario);
     expect(e.map((x) => x.id)).toEqual(['c1', 'c2', 'c3']);
     expect(e[0]).toMatchObject({ ead: 5e8, pd: 0.004, lgd: 0.45, count: 1, segment: 'large', group: 'G1' });
-    expect(e[0].rho).toBe(segmentCorrelation(demoScenario.segments[0]));
+    expect(e[0].rho).toBe(segmentCorrelation(demoScenario.segments[0], demoScenario.segments[0].pd));
     expect(e[1].pd).toBeCloseTo(0.03, 15);
-    expect(e[1].rho).toBe(segmentCorrelation({ ...demoScenario.segments[1], pd: 0.015 * 1.5 }));
+    expect(e[1].rho).toBe(segmentCorrelation(demoScenario.segments[1], demoScenario.segments[1].pd * 1.5));
     expect(e[2].rho).toBe(baselCorrelation(0.01)); // a segment the scenario does not know: Basel corporate correlation
   });
 });

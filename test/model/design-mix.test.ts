@@ -78,13 +78,21 @@ function randomMixes(k: number, count: number, seed: number): number[][] {
 }
 
 /**
+ * The demo bank with no franchise limits: every segment's terms are then the same at any share,
+ * so EC and the loan's own figures are linear in its loans (the properties some tests need).
+ */
+function withoutFranchise(scenario: Scenario): Scenario {
+  return { ...scenario, segments: scenario.segments.map((s) => ({ ...s, franchiseShare: 1 })) };
+}
+
+/**
  * A toy bank where profit and capital are linear in the shares: no fees, no costs, no
- * deposits, flat FTP 2%, LPR 3%. A earns most and needs most capital; B earns more than C and
- * needs less (C is dominated).
+ * deposits, no franchise limit, no funding premium, flat FTP 2%, LPR 3%. A earns most and needs
+ * most capital; B earns more than C and needs less (C is dominated).
  */
 function toyScenario(): Scenario {
   const base = demoScenario.segments[1];
-  const seg = (key: string, markup: number, pd: number, avgExposure: number, sizeSigma: number): Segment => ({
+  const seg = (key: string, spreadBp: number, pd: number, avgExposure: number, sizeSigma: number): Segment => ({
     ...base,
     key,
     name: { zh: key, en: key },
@@ -94,7 +102,12 @@ function toyScenario(): Scenario {
     pd,
     lgd: 0.5,
     correlation: 0.2,
-    markup,
+    spreadBp,
+    marketSpreadBp: spreadBp,
+    franchiseShare: 1,
+    acquisitionCostPerClient: 0,
+    undrawnPerLoan: 0,
+    smallMicroCap: null,
     depositsPerLoan: 0,
     feePerClient: 0,
     servicingCostPerClient: 0,
@@ -102,10 +115,10 @@ function toyScenario(): Scenario {
   const flat = { upTo3m: 0.02, m3to12: 0.02, y1to3: 0.02, y3to5: 0.02, over5y: 0.02 };
   return {
     ...demoScenario,
-    market: { ...demoScenario.market, lpr1y: 0.03, ftpLoans: flat },
+    market: { ...demoScenario.market, lpr1y: 0.03, ftpLoans: flat, wholesaleRate: demoScenario.market.ftpDepositCredit },
     bank: { ...demoScenario.bank, corporateLoans: 100 * YI },
     levers: { ...demoScenario.levers, managerCost: 0 },
-    segments: [seg('A', 0.5, 0.02, 0.2 * YI, 0.5), seg('B', 0, 0.002, 0.1 * YI, 0.5), seg('C', 0, 0.01, 0.1 * YI, 0.5)],
+    segments: [seg('A', 150, 0.02, 0.2 * YI, 0.5), seg('B', 0, 0.002, 0.1 * YI, 0.5), seg('C', 0, 0.01, 0.1 * YI, 0.5)],
   };
 }
 
@@ -311,7 +324,8 @@ describe('designMix: feasibility is monotone where it must be', () => {
   });
 
   it('on an edge where EC rises with a share, the feasible mixes form a prefix', () => {
-    const r = designMix(demoScenario, { constraints: { economicCapital: ecNow } });
+    const linear = withoutFranchise(demoScenario);
+    const r = designMix(linear, { constraints: { economicCapital: evaluate(linear).safety.economicCapital } });
     for (const [a, b] of [
       [0, 2],
       [0, 1],
@@ -395,16 +409,17 @@ describe('the fast path equals evaluate()', () => {
 });
 
 describe('marginalLoan: one more loan', () => {
-  it('its figures are the differences evaluate() sees when the loan joins the book', () => {
+  it('its figures are the differences evaluate() sees when the loan joins the book (no franchise limit: terms linear in loans)', () => {
+    const bank = withoutFranchise(demoScenario);
     for (const [segmentKey, amount] of [
       ['small', 600e4],
       ['mid', 1.5 * YI],
       ['large', 20 * YI],
     ] as const) {
-      const m = marginalLoan(demoScenario, { segmentKey, amount });
-      const before = evaluate(demoScenario);
-      const after = evaluate(withMarginalLoan(demoScenario, segmentKey, amount));
-      const i = demoScenario.segments.findIndex((s) => s.key === segmentKey);
+      const m = marginalLoan(bank, { segmentKey, amount });
+      const before = evaluate(bank);
+      const after = evaluate(withMarginalLoan(bank, segmentKey, amount));
+      const i = bank.segments.findIndex((s) => s.key === segmentKey);
       expect(after.segments[i].loans - before.segments[i].loans).toBeCloseTo(amount, 0);
       for (let j = 0; j < 3; j++) if (j !== i) expect(after.segments[j].loans).toBeCloseTo(before.segments[j].loans, 0);
       const rel = (x: number, y: number) => expect(Math.abs(x - y) / Math.abs(y)).toBeLessThan(1e-6);
@@ -414,6 +429,7 @@ describe('marginalLoan: one more loan', () => {
       rel(m.economicCapital, after.safety.economicCapital - before.safety.economicCapital);
       rel(m.deposits, after.liquidity.corporateDeposits - before.liquidity.corporateDeposits);
       rel(m.rwa, after.safety.corporateRwa - before.safety.corporateRwa);
+      rel(m.fundingCost, after.profitability.fundingCost - before.profitability.fundingCost);
       expect(m.lcr.before).toBe(before.liquidity.lcr);
       expect(m.lcr.after).toBe(after.liquidity.lcr);
       expect(m.nsfr.change).toBe(after.liquidity.nsfr - before.liquidity.nsfr);
@@ -426,13 +442,14 @@ describe('marginalLoan: one more loan', () => {
     }
   });
 
-  it('a small SME loan clears the hurdle at the demo pricing, and the hurdle markup is where RAROC = hurdle', () => {
+  it('a small SME loan clears the hurdle at the demo pricing, and the hurdle spread is where RAROC = hurdle', () => {
     const m = marginalLoan(demoScenario, { segmentKey: 'small', amount: 600e4 });
     expect(m.raroc).toBeGreaterThan(0.1);
     expect(m.isAboveHurdle).toBe(true);
-    expect(m.hurdleMarkup).not.toBeNull();
-    expect(m.hurdleMarkup!).toBeLessThan(0.2);
-    const repriced = applyLevers(demoScenario, { markup: { small: m.hurdleMarkup! } });
+    expect(m.hurdleSpreadBp).not.toBeNull();
+    expect(m.hurdleSpreadBp!).toBeLessThan(80);
+    // At or below the market spread the price moves no client, so the repriced loan's RAROC is the hurdle exactly.
+    const repriced = applyLevers(demoScenario, { spreadBp: { small: m.hurdleSpreadBp! } });
     expect(marginalLoan(repriced, { segmentKey: 'small', amount: 600e4 }).raroc).toBeCloseTo(0.1, 10);
   });
 
@@ -466,16 +483,18 @@ describe('tornado', () => {
     }
   });
 
-  it('moves each lever by its step: markup ±5 pp of float, LPR ±25 bp, mix ±5 pp rebalanced', () => {
+  it('moves each lever by its step: spread ±15 bp, LPR ±25 bp, mix ±5 pp rebalanced', () => {
     const t = tornado(demoScenario, 'netProfit');
     const bar = (id: string) => t.bars.find((b) => b.id === id)!;
     const L = demoScenario.bank.corporateLoans;
-    // markup +5 pp on the small segment: Δnet = L·s·LPR·0.05·(1 − 25%)
-    const small = bar('markup.small');
-    expect(small.low).toBeCloseTo(0.15, 12);
-    expect(small.high).toBeCloseTo(0.25, 12);
-    expect(small.up).toBeCloseTo(L * 0.1 * 0.03 * 0.05 * 0.75, 2);
-    expect(small.down).toBeCloseTo(-L * 0.1 * 0.03 * 0.05 * 0.75, 2);
+    // spread −15 bp on the small segment (below the market: no client moves): Δnet = −L·s·0.0015·(1 − 25%)
+    const small = bar('spread.small');
+    expect(small.low).toBe(65);
+    expect(small.high).toBe(95);
+    expect(small.down).toBeCloseTo(-L * 0.1 * 0.0015 * 0.75, 2);
+    // +15 bp above the market: more per yuan on fewer loans, with worse borrowers
+    const raised = evaluate(applyLevers(demoScenario, { spreadBp: { small: 95 } })).profitability.netProfit;
+    expect(small.up).toBeCloseTo(raised - t.base, 2);
     const lpr = bar('lpr');
     expect(lpr.high - lpr.value).toBeCloseTo(0.0025, 12);
     // mix: the large share to 70%, the others in proportion
@@ -486,8 +505,8 @@ describe('tornado', () => {
     const pd = bar('pd.small');
     expect(pd.stepKind).toBe('relative');
     expect(pd.high).toBeCloseTo(0.036, 12);
-    // products per client acts over time only (attrition): no effect in the one-year closed form
-    expect(bar('productsPerClient.small').effect).toBe(0);
+    // products per client lowers attrition, so fewer clients to replace at the acquisition cost
+    expect(bar('productsPerClient.small').up).toBeGreaterThan(0);
   });
 
   it('takes custom steps and can add the input sensitivities', () => {

@@ -366,8 +366,8 @@ describe('simulate: the levers move the book', () => {
     const today = smallShare(base);
     const team = smallShare(bigTeam(base));
     expect(team).toBeGreaterThan(today + 0.02);
-    // With capacity to spare, demand binds: 上浮50% instead of 20% loses exp(−0.05·9) ≈ 36% of new SME demand.
-    const pricey = smallShare(bigTeam({ ...base, segments: base.segments.map((s) => (s.key === 'small' ? { ...s, markup: 0.5 } : s)) }));
+    // With capacity to spare, demand binds: LPR + 150 bp instead of + 80 bp keeps exp(−0.05·7) ≈ 70% of SME demand.
+    const pricey = smallShare(bigTeam({ ...base, segments: base.segments.map((s) => (s.key === 'small' ? { ...s, spreadBp: 150 } : s)) }));
     expect(pricey).toBeLessThan(team - 0.01);
   });
 });
@@ -394,10 +394,19 @@ describe('stress presets', () => {
     expect(recession.lossByYear[1].mean).toBeGreaterThan(2 * recession.lossByYear[0].mean);
     expect(recession.cumulativeProfit.mean).toBeLessThan(none.cumulativeProfit.mean);
 
+    // The shock is the regime the run starts in (t = 0 is the dashboard's steady state after it) ...
     const cut = run(applyStressPreset(base, 'lprCut50bp'));
-    expect(cut.bands.nim.p50[0]).toBeLessThan(none.bands.nim.p50[0]); // a quarter of the loans reset at once
-    expect(cut.bands.nim.p50[4]).toBeLessThan(cut.bands.nim.p50[0] - 0.0005); // all reset after a year
+    expect(cut.initial.netProfit).toBe(evaluate(applyStressPreset(base, 'lprCut50bp')).profitability.netProfit);
+    expect(cut.bands.nim.p50[0]).toBeLessThan(none.bands.nim.p50[0]);
     expect(cut.cumulativeProfit.mean).toBeLessThan(none.cumulativeProfit.mean);
+    // ... while a cut on the LPR path reaches the loans at their yearly reset, a quarter of the book each quarter.
+    const path = run({ ...base, market: { ...base.market, lprPath: [0, -0.005] } });
+    const gap = (t: number) => none.bands.nim.p50[t] - path.bands.nim.p50[t];
+    expect(Math.abs(gap(3))).toBeLessThan(1e-4); // year 1: no cut yet
+    expect(gap(4)).toBeGreaterThan(0); // a quarter of the book has reset
+    // after a year every loan has reset: margin over FTP down by (1 − FTP pass-through)·50 bp = 10 bp
+    expect(gap(7)).toBeGreaterThan(gap(4) + 0.0005);
+    expect(gap(7)).toBeCloseTo(0.001, 3);
 
     const runOff = run(applyStressPreset(base, 'depositRun'));
     expect(runOff.bands.lcr.p50[0]).toBeLessThan(none.bands.lcr.p50[0] - 0.05);

@@ -32,22 +32,30 @@ export type AttributionEffect = (typeof ATTRIBUTION_EFFECTS)[number];
 const SEGMENT_FIELDS: Record<string, AttributionEffect> = {
   share: 'mix',
   avgExposure: 'volume', // how many clients the same book is spread over
-  markup: 'rate',
-  marketMarkup: 'rate',
+  spreadBp: 'rate',
+  marketSpreadBp: 'rate',
+  demandElasticity: 'volume', // the demand a price keeps
+  franchiseShare: 'creditCost', // beyond it, worse borrowers (and a lower price)
+  franchisePdSlope: 'creditCost',
+  franchiseSpreadSlopeBp: 'rate',
   feePerClient: 'rate', // the price of intermediary business
   pd: 'creditCost',
   lgd: 'creditCost',
   correlation: 'creditCost',
-  turnoverEurMillions: 'creditCost',
+  turnover: 'creditCost',
   riskWeight: 'creditCost',
+  smallMicroCap: 'creditCost',
   adverseSelectionSlope: 'creditCost',
   servicingCostPerClient: 'operatingCost',
   clientsPerManager: 'operatingCost',
+  productsPerClient: 'operatingCost', // fewer clients to replace at the acquisition cost
+  acquisitionCostPerClient: 'operatingCost',
   tenor: 'funding', // longer loans carry a higher FTP charge
   depositsPerLoan: 'funding',
   depositRate: 'funding',
   operationalShare: 'funding',
   depositClass: 'funding',
+  undrawnPerLoan: 'funding',
 };
 
 const OTHER_FIELDS: Record<string, AttributionEffect> = {
@@ -61,11 +69,15 @@ const OTHER_FIELDS: Record<string, AttributionEffect> = {
   'market.ftpLoans': 'funding',
   'market.ftpDepositCredit': 'funding',
   'market.wholesaleRate': 'funding',
+  'market.ftpPassThrough': 'funding',
+  'market.hqlaYield': 'funding',
+  'simulation.depositPassThrough': 'funding',
+  'simulation.attritionCurve': 'operatingCost',
   'stress.depositRunOff': 'funding',
 };
 
 /**
- * The effect an input path belongs to (`segments.1.markup` → rate, `market.taxRate` → other).
+ * The effect an input path belongs to (`segments.1.spreadBp` → rate, `market.taxRate` → other).
  * @example attributionEffectOf('segments.0.share') // 'mix'
  */
 export function attributionEffectOf(path: string): AttributionEffect {

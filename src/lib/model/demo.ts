@@ -148,7 +148,7 @@ export const demoScenario: Scenario = {
     managerHeadcount: null,
     managerGrowth: 0,
     managerCost: 40 * WAN, // [A]
-    onboardingPerManagerPerQuarter: 3, // [A]
+    onboardingPerManagerPerQuarter: 8, // [A] new or replacement clients one manager can win in a quarter; replacing the clients who leave uses it too
   },
   stress: { factorShift: [], pdMultiplier: {}, lprShock: 0, depositRunOff: 0 },
   simulation: {

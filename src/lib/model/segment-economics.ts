@@ -13,6 +13,7 @@ import { CHINA_STANDARDIZED_WEIGHTS, baselCorrelation, flooredRwa, irbRiskWeight
 import { normalCdf } from './normal';
 import { EC_CONFIDENCE, LCR_FACTORS, NSFR_FACTORS } from './regulation';
 import { TENOR_BUCKETS, TENOR_MIDPOINT_YEARS, type Scenario, type Segment, type TenorProfile } from './scenario';
+import { resolveDynamics } from './simulate/dynamics';
 import { vasicekLossQuantile } from './vasicek';
 
 /** PD floor of the Basel correlation and IRB formulas: 0.05% (Basel III, China 2023). */
@@ -51,7 +52,7 @@ export function marketRates(scenario: Scenario, lprChange = scenario.stress.lprS
     ftpLoans,
     ftpDepositCredit: Math.max(0, m.ftpDepositCredit + moved),
     wholesaleRate: Math.max(0, m.wholesaleRate + moved),
-    depositRateShift: scenario.simulation.depositPassThrough * lprChange,
+    depositRateShift: resolveDynamics(scenario).depositPassThrough * lprChange,
   };
 }
 
@@ -311,7 +312,7 @@ export function segmentTerms(scenario: Scenario, index: number, rates: MarketRat
     feePerClient: seg.feePerClient,
     servicingCostPerClient: seg.servicingCostPerClient,
     clientsPerManager: seg.clientsPerManager,
-    attrition: attritionRate(scenario.simulation.attritionCurve, seg.productsPerClient),
+    attrition: attritionRate(resolveDynamics(scenario).attritionCurve, seg.productsPerClient),
     acquisitionCostPerClient: seg.acquisitionCostPerClient,
     riskWeightStandardized,
     riskWeightIrb:

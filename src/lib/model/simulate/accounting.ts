@@ -25,6 +25,8 @@ export interface StepAggregates {
   rwaStandardized: Float64Array;
   clients: Float64Array;
   interest: Float64Array;
+  /** FTP charged on the loans in the step: each loan's FTP moves with its LPR at its reset (matched funding). */
+  ftpCharge: Float64Array;
   /** Credit loss charged to profit in the step (realised; expected in the closed-form snapshot). */
   lossCharge: number;
   expectedLoss: number;
@@ -37,7 +39,6 @@ export interface StepAggregates {
   /** Client managers on the payroll; NaN when staffing follows the book (cost = managers needed). */
   headcount: number;
   factor: number;
-  hqla: number;
   /** Clients who joined in the step. */
   newClients: number;
   /** What winning them cost: Σ new clients × acquisition cost. */
@@ -51,6 +52,7 @@ export function createAggregates(segmentCount: number): StepAggregates {
     rwaStandardized: new Float64Array(segmentCount),
     clients: new Float64Array(segmentCount),
     interest: new Float64Array(segmentCount),
+    ftpCharge: new Float64Array(segmentCount),
     lossCharge: 0,
     expectedLoss: 0,
     realisedLoss: 0,
@@ -60,17 +62,23 @@ export function createAggregates(segmentCount: number): StepAggregates {
     top10: 0,
     headcount: NaN,
     factor: 0,
-    hqla: 0,
     newClients: 0,
     acquisitionCost: 0,
   };
 }
 
-/** Regulatory capital, moved by retained profit and losses. */
+/** The state a path carries from step to step besides its book: regulatory capital, moved by retained profit and losses, and the HQLA stock. */
 export interface CapitalState {
   net: number;
   tier1: number;
   cet1: number;
+  hqla: number;
+}
+
+/** The state of a path at t = 0. */
+export function initialCapitalState(prep: Prepared): CapitalState {
+  const { bank } = prep.scenario;
+  return { net: bank.netCapital, tier1: bank.tier1Capital, cet1: bank.cet1Capital, hqla: prep.hqlaStart };
 }
 
 /** Fixed-point rounds of the treasury rule (HQLA bought adds wholesale funding, a tenth of it due in 30 days). */
@@ -80,9 +88,9 @@ const TREASURY_ROUNDS = 4;
  * Accounts one step and writes its row; returns the breach mask (bit i: LIMIT_KEYS[i]).
  * `flowScale` turns yearly rates into the step's flows (1/stepsPerYear). The capital state takes
  * the step's retained profit (or its whole loss) before the ratios are computed.
- * The treasury rule: HQLA is at least the run's rebuild schedule and at least what holds the LCR
- * the bank started with as the book moves; HQLA above the t = 0 stock is bought with wholesale
- * funding and carried at (wholesale rate − HQLA yield).
+ * The treasury rule: the treasury holds the LCR the bank started with (before any deposit run),
+ * closing a quarter of the gap to the HQLA that needs each quarter, and never sells; HQLA above
+ * the t = 0 stock is bought with wholesale funding and carried at (wholesale rate − HQLA yield).
  */
 export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalState, t: number, flowScale: number, out: Float64Array, o: number): number {
   const { scenario, segments } = prep;
@@ -106,7 +114,7 @@ export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalS
     const n = a.clients[s];
     const D = g.depositsPerLoan * L;
     // docs/model.md §3: NII_s = L_s·(r_s − FTP_s); deposits D_s earn FTPdep − rdep_s; fees and costs per client.
-    nii += a.interest[s] - L * (g.ftp + ftpShift) * flowScale;
+    nii += a.interest[s] - a.ftpCharge[s];
     depositMargin += D * (prep.ftpDepositCredit0 + ftpShift - prep.depositRate[s * n1 + t]) * flowScale;
     fees += n * g.feePerClient * flowScale;
     servicing += n * g.servicingCostPerClient * flowScale;
@@ -128,13 +136,15 @@ export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalS
   const managerCost = managers * levers.managerCost * flowScale;
   const fundingCost = (book.loans - book.deposits) * prep.fundingPremium * flowScale;
 
-  // The treasury rule (see above), solved by a few fixed-point rounds.
-  let hqla = a.hqla;
-  let liq = bankLiquidity(prep.bank, book, hqla, capital.net);
+  // The treasury rule (see above): the HQLA the target needs, solved by a few fixed-point rounds.
+  let hqlaNeeded = capital.hqla;
+  let liq = bankLiquidity(prep.bank, book, hqlaNeeded, capital.net);
   for (let r = 0; r < TREASURY_ROUNDS && liq.lcr < prep.lcrTarget; r++) {
-    hqla = Math.max(hqla, prep.lcrTarget * liq.netOutflows30d);
-    liq = bankLiquidity(prep.bank, book, hqla, capital.net);
+    hqlaNeeded = Math.max(hqlaNeeded, prep.lcrTarget * liq.netOutflows30d);
+    liq = bankLiquidity(prep.bank, book, hqlaNeeded, capital.net);
   }
+  const hqla = capital.hqla + prep.hqlaRebuild * (hqlaNeeded - capital.hqla);
+  capital.hqla = hqla;
   const carryCost = Math.max(0, hqla - prep.hqlaStart) * prep.hqlaCarry * flowScale;
 
   const preTax = nii + depositMargin + fees - servicing - managerCost - a.acquisitionCost - fundingCost - carryCost - a.lossCharge;

@@ -24,7 +24,7 @@
  */
 import { PathRandom } from './stream';
 import type { Scenario } from '../scenario';
-import { accountStep, createAggregates, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
+import { accountStep, createAggregates, initialCapitalState, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
 import { binomial, binomialWithLogs } from './binomial';
 import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
 import { conditionalPd, ensurePdTables, preparedFor, type Prepared } from './setup';
@@ -212,10 +212,11 @@ class FastPath {
   private readonly attritionLogP: Float64Array;
   private readonly attritionLogQ: Float64Array;
   private readonly agg: StepAggregates;
-  private readonly capital: CapitalState = { net: 0, tier1: 0, cet1: 0 };
+  private capital: CapitalState = { net: 0, tier1: 0, cet1: 0, hqla: 0 };
   private readonly phi: number;
   private readonly innovation: number;
   private readonly neededInitial: number;
+  private readonly ftpPassThrough: number;
   private readonly onboarding: number;
   private nplGross = 0;
   private nplNet = 0;
@@ -259,6 +260,7 @@ class FastPath {
     this.phi = Math.min(1, Math.max(-1, prep.dynamics.factorPersistence));
     this.innovation = Math.sqrt(1 - this.phi * this.phi);
     this.neededInitial = initialManagersNeeded(prep);
+    this.ftpPassThrough = prep.scenario.market.ftpPassThrough;
     this.onboarding = Math.max(0, prep.scenario.levers.onboardingPerManagerPerQuarter) * (4 / this.P);
   }
 
@@ -278,10 +280,7 @@ class FastPath {
     this.ringNet.fill(0);
     this.nplGross = 0;
     this.nplNet = 0;
-    const { bank } = prep.scenario;
-    this.capital.net = bank.netCapital;
-    this.capital.tier1 = bank.tier1Capital;
-    this.capital.cet1 = bank.cet1Capital;
+    this.capital = initialCapitalState(prep);
     this.headcount = prep.headcount ? prep.headcount[1] : this.neededInitial;
   }
 
@@ -459,13 +458,17 @@ class FastPath {
       const f = B > 0 ? this.perf[s] / B : 0;
       phaseLpr[base + j] = lprT;
       let interest = 0;
+      let balance = 0;
       for (let h = 0; h < P; h++) {
         let b = phaseBal[base + h] * f;
         if (h === j) b += this.added[s];
         phaseBal[base + h] = b;
         interest += b * phaseLpr[base + h];
+        balance += b;
       }
       this.agg.interest[s] = interest / P; // the LPR part; record() adds each vintage's spread
+      // A loan's FTP is set with its rate: it moves by the pass-through of its LPR since the start, at its reset.
+      this.agg.ftpCharge[s] = (balance * prep.segments[s].ftp + this.ftpPassThrough * (interest - balance * prep.lpr0)) / P;
     }
   }
 
@@ -511,7 +514,6 @@ class FastPath {
     agg.top10 = top10;
     agg.headcount = prep.headcount ? this.headcount : NaN;
     agg.factor = z;
-    agg.hqla = prep.hqla[t];
     agg.newClients = this.newClients;
     agg.acquisitionCost = this.acquisitionCost;
     return accountStep(prep, agg, this.capital, t, 1 / this.P, values, row);

@@ -14,7 +14,7 @@
  */
 import type { Scenario } from '../scenario';
 import { conditionalDefaultProbability } from '../vasicek';
-import { accountStep, createAggregates, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
+import { accountStep, createAggregates, initialCapitalState, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
 import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
 import { checkRange, initialManagersNeeded, workoutSteps } from './engine';
 import { preparedFor, type Prepared } from './setup';
@@ -50,13 +50,12 @@ class ReferencePath {
     private readonly rng: PathRandom,
     private readonly agg: StepAggregates,
   ) {
-    const { bank } = prep.scenario;
     this.S = prep.segments.length;
     this.leavers = new Float64Array(this.S);
     prep.segments.forEach((g, s) => {
       for (let k = 0; k < g.clients0; k++) this.book.push(new Client(s, g.grid[k], false, k % prep.stepsPerYear, prep.lpr0));
     });
-    this.capital = { net: bank.netCapital, tier1: bank.tier1Capital, cet1: bank.cet1Capital };
+    this.capital = initialCapitalState(prep);
     this.headcount = prep.headcount ? prep.headcount[1] : initialManagersNeeded(prep);
   }
 
@@ -78,6 +77,7 @@ class ReferencePath {
     agg.rwaStandardized.fill(0);
     agg.clients.fill(0);
     agg.interest.fill(0);
+    agg.ftpCharge.fill(0);
     for (const c of this.book) {
       const g = prep.segments[c.segment];
       agg.loans[c.segment] += c.exposure;
@@ -85,6 +85,7 @@ class ReferencePath {
       agg.rwaStandardized[c.segment] += c.exposure * g.riskWeightStandardized;
       agg.clients[c.segment] += 1;
       agg.interest[c.segment] += (c.exposure * (c.lpr + g.spread[c.isNew ? 1 : 0])) / prep.stepsPerYear;
+      agg.ftpCharge[c.segment] += (c.exposure * (g.ftp + prep.scenario.market.ftpPassThrough * (c.lpr - prep.lpr0))) / prep.stepsPerYear;
       if (top.length < 10 || c.exposure > top[top.length - 1]) {
         top.push(c.exposure);
         top.sort((a, b) => b - a);
@@ -102,7 +103,6 @@ class ReferencePath {
     agg.top10 = top.reduce((a, b) => a + b, 0);
     agg.headcount = prep.headcount ? this.headcount : NaN;
     agg.factor = z;
-    agg.hqla = prep.hqla[t];
     agg.newClients = newClients;
     agg.acquisitionCost = acquisitionCost;
     const mask = accountStep(prep, agg, this.capital, t, 1 / prep.stepsPerYear, values, row);

@@ -121,8 +121,8 @@ export interface Prepared {
   glide: Float64Array;
   /** Fixed headcount per step, or null when headcount follows the book (levers.managerHeadcount null). */
   headcount: Float64Array | null;
-  /** HQLA the run leaves, rebuilt toward the pre-run stock: the floor of the treasury rule. */
-  hqla: Float64Array;
+  /** Share of the gap to the treasury's HQLA target closed per step (a quarter of it per quarter). */
+  hqlaRebuild: number;
   nplRiskWeight: number;
   /** Conditional per-step PD on a z grid, table per (segment, vintage): index s·2 + v (ensurePdTables). */
   pdTables: Float64Array[];
@@ -295,14 +295,12 @@ export function prepareSimulation(scenario: Scenario): Prepared {
   const factorShift = new Float64Array(n1);
   const targetTotal = new Float64Array(n1);
   const glide = new Float64Array(S * n1);
-  const hqla = new Float64Array(n1);
   const headcount = levers.managerHeadcount === null ? null : new Float64Array(n1);
   const lag = dynamics.depositRepricingQuarters * (stepsPerYear / 4); // in steps
   const runAmount = now.reduce((acc, t) => acc + t.runOffPerLoan * t.loans, 0);
   const rebuild = 1 - Math.pow(1 - HQLA_REBUILD_PER_QUARTER, 4 / stepsPerYear);
   let depositShift = 0;
   lpr[0] = rates.lpr;
-  hqla[0] = Math.max(0, bank.hqla - runAmount);
   for (let t = 0; t <= steps; t++) {
     if (t > 0) {
       lpr[t] = lprAtStep(scenario, t, stepsPerYear);
@@ -310,8 +308,6 @@ export function prepareSimulation(scenario: Scenario): Prepared {
       // Deposit rates follow the LPR path partly (pass-through) and slowly (exponential lag).
       depositShift += (dynamics.depositPassThrough * (lpr[t] - lpr[0]) - depositShift) * (lag > 1 ? 1 / lag : 1);
       factorShift[t] = stress.factorShift[Math.floor((t - 1) / stepsPerYear)] ?? 0;
-      // After a run the treasury rebuilds HQLA toward the pre-run stock with wholesale funding.
-      hqla[t] = bank.hqla - runAmount * Math.pow(1 - rebuild, t);
     }
     targetTotal[t] = L * Math.pow(1 + bank.corporateLoanGrowth, t / stepsPerYear);
     for (let s = 0; s < S; s++) {
@@ -347,14 +343,14 @@ export function prepareSimulation(scenario: Scenario): Prepared {
     fundingPremium: rates.wholesaleRate - rates.ftpDepositCredit,
     hqlaCarry: rates.wholesaleRate - market.hqlaYield,
     lcrTarget: evaluate(noRun).liquidity.lcr,
-    hqlaStart: hqla[0],
+    hqlaStart: Math.max(0, bank.hqla - runAmount),
+    hqlaRebuild: rebuild,
     bank: bankTerms(scenario),
     depositRate,
     factorShift,
     targetTotal,
     glide,
     headcount,
-    hqla,
     // Defaulted exposures net of the specific provision: 100% under the standardized approach
     // (Basel II ¶75, provisions ≥ 20%); under IRB the provision covers them (capital.ts).
     nplRiskWeight: isIrb ? 0 : 1,
