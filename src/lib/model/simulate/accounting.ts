@@ -88,9 +88,9 @@ const TREASURY_ROUNDS = 4;
  * Accounts one step and writes its row; returns the breach mask (bit i: LIMIT_KEYS[i]).
  * `flowScale` turns yearly rates into the step's flows (1/stepsPerYear). The capital state takes
  * the step's retained profit (or its whole loss) before the ratios are computed.
- * The treasury rule: the treasury holds the LCR the bank started with (before any deposit run),
- * closing a quarter of the gap to the HQLA that needs each quarter, and never sells; HQLA above
- * the t = 0 stock is bought with wholesale funding and carried at (wholesale rate − HQLA yield).
+ * The treasury rule: the treasury holds the LCR the bank started with (before any deposit run) as
+ * the book moves, rebuilds the hole a run left at a quarter of it each quarter, and never sells;
+ * HQLA above the t = 0 stock is bought with wholesale funding and carried at (wholesale rate − HQLA yield).
  */
 export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalState, t: number, flowScale: number, out: Float64Array, o: number): number {
   const { scenario, segments } = prep;
@@ -143,7 +143,7 @@ export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalS
     hqlaNeeded = Math.max(hqlaNeeded, prep.lcrTarget * liq.netOutflows30d);
     liq = bankLiquidity(prep.bank, book, hqlaNeeded, capital.net);
   }
-  const hqla = capital.hqla + prep.hqlaRebuild * (hqlaNeeded - capital.hqla);
+  const hqla = Math.max(capital.hqla, hqlaNeeded - prep.runHole[t]);
   capital.hqla = hqla;
   const carryCost = Math.max(0, hqla - prep.hqlaStart) * prep.hqlaCarry * flowScale;
 

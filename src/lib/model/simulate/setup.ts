@@ -121,8 +121,8 @@ export interface Prepared {
   glide: Float64Array;
   /** Fixed headcount per step, or null when headcount follows the book (levers.managerHeadcount null). */
   headcount: Float64Array | null;
-  /** Share of the gap to the treasury's HQLA target closed per step (a quarter of it per quarter). */
-  hqlaRebuild: number;
+  /** The part of a deposit run's hole in HQLA not yet rebuilt at step t: run·(1 − rebuild)^t, a quarter of it rebuilt each quarter. */
+  runHole: Float64Array;
   nplRiskWeight: number;
   /** Conditional per-step PD on a z grid, table per (segment, vintage): index s·2 + v (ensurePdTables). */
   pdTables: Float64Array[];
@@ -300,6 +300,7 @@ export function prepareSimulation(scenario: Scenario): Prepared {
   const runAmount = now.reduce((acc, t) => acc + t.runOffPerLoan * t.loans, 0);
   const rebuild = 1 - Math.pow(1 - HQLA_REBUILD_PER_QUARTER, 4 / stepsPerYear);
   let depositShift = 0;
+  const runHole = new Float64Array(n1);
   lpr[0] = rates.lpr;
   for (let t = 0; t <= steps; t++) {
     if (t > 0) {
@@ -309,6 +310,7 @@ export function prepareSimulation(scenario: Scenario): Prepared {
       depositShift += (dynamics.depositPassThrough * (lpr[t] - lpr[0]) - depositShift) * (lag > 1 ? 1 / lag : 1);
       factorShift[t] = stress.factorShift[Math.floor((t - 1) / stepsPerYear)] ?? 0;
     }
+    runHole[t] = runAmount * Math.pow(1 - rebuild, t);
     targetTotal[t] = L * Math.pow(1 + bank.corporateLoanGrowth, t / stepsPerYear);
     for (let s = 0; s < S; s++) {
       depositRate[s * n1 + t] = Math.max(0, now[s].depositRate + depositShift);
@@ -344,7 +346,7 @@ export function prepareSimulation(scenario: Scenario): Prepared {
     hqlaCarry: rates.wholesaleRate - market.hqlaYield,
     lcrTarget: evaluate(noRun).liquidity.lcr,
     hqlaStart: Math.max(0, bank.hqla - runAmount),
-    hqlaRebuild: rebuild,
+    runHole,
     bank: bankTerms(scenario),
     depositRate,
     factorShift,
