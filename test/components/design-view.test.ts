@@ -26,10 +26,11 @@ describe('DesignView on the demo bank (three segments)', { timeout: 30_000 }, ()
     i18n.setLang('zh');
     await renderWithWorkspace(DesignView);
     const verdict = await screen.findByTestId('design-verdict', {}, { timeout: 5000 });
-    expect(verdict).toHaveTextContent('当前配比 65/25/10 满足所选约束，净利润为 7.60 亿元。');
-    expect(verdict).toHaveTextContent('最优配比 0/100/0');
+    expect(verdict).toHaveTextContent('当前配比 65/25/10 满足所选约束，净利润为 7.86 亿元。');
+    // An interior optimum: beyond their franchise, mid and small clients come at a lower price and a higher PD.
+    expect(verdict).toHaveTextContent('最优配比 27/42/31');
     expect(screen.getByTestId('current-share-large')).toHaveTextContent('65%');
-    expect(screen.getByTestId('best-share-mid')).toHaveTextContent('100%');
+    expect(screen.getByTestId('best-share-mid')).toHaveTextContent('42%');
     expect(screen.getByTestId('current-status')).toHaveTextContent('✓ 可行');
     expect(screen.getByTestId('binding-none')).toBeInTheDocument();
     expect(screen.getByRole('slider', { name: '当前配比' })).toHaveAttribute('aria-valuetext', expect.stringContaining('大客户 65% · 中客户 25% · 小客户 10%'));
@@ -47,12 +48,12 @@ describe('DesignView on the demo bank (three segments)', { timeout: 30_000 }, ()
     expect(screen.getByTestId('current-share-small')).toHaveTextContent('11%');
   });
 
-  it('with today’s headcount as a constraint, managers bind at 30/70/0', async () => {
+  it('with today’s headcount as a constraint, managers bind at 52/42/6', async () => {
     i18n.setLang('zh');
     await renderWithWorkspace(DesignView);
     await screen.findByTestId('design-verdict', {}, { timeout: 5000 });
     await fireEvent.click(screen.getByTestId('constraint-managers'));
-    await waitFor(() => expect(screen.getByTestId('design-verdict')).toHaveTextContent('最优配比 30/70/0'), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('design-verdict')).toHaveTextContent('最优配比 52/42/6'), { timeout: 5000 });
     expect(screen.getByTestId('binding-list')).toHaveTextContent('● 起约束作用 客户经理编制：65（上限 65，余量 0）');
   });
 });

@@ -44,12 +44,12 @@ describe('LeverPanel', () => {
     i18n.setLang('zh');
   });
 
-  it('sets a markup in the 上浮/下浮 convention', async () => {
+  it('sets a spread over LPR in bp and shows its 上浮/下浮 equivalent and the rate', async () => {
     i18n.setLang('zh');
     const { workspace } = await renderWithWorkspace(LeverPanel);
-    const small = screen.getByLabelText('小客户利率浮动（%）') as HTMLInputElement;
-    await fireEvent.input(small, { target: { value: '30' } });
-    expect(workspace.scenario.segments[2].markup).toBeCloseTo(0.3, 12);
-    expect(screen.getByText(/上浮30% · 利率 3.90%/)).toBeInTheDocument(); // LPR 3.00% × 1.30
+    const small = screen.getByLabelText('小客户加点（基点）') as HTMLInputElement;
+    await fireEvent.input(small, { target: { value: '90' } });
+    expect(workspace.scenario.segments[2].spreadBp).toBe(90);
+    expect(screen.getByText(/LPR\+90基点（上浮30%）· 利率 3.90%/)).toBeInTheDocument(); // LPR 3.00% + 0.90%
   });
 });

@@ -88,18 +88,18 @@ describe('RiskView on the shared workspace', () => {
   it('shows the headline figures, the add-on and the contributions, and opens a bar’s explanation', async () => {
     const { getByTestId, findByTestId, workspace } = await renderWithWorkspace(RiskView as never);
     const addOn = await findByTestId('risk-addon', {}, { timeout: 10_000 });
-    expect(addOn).toHaveTextContent('+3.23 亿元');
-    expect(getByTestId('risk-ec')).toHaveTextContent('61.43 亿元');
-    expect(getByTestId('risk-var-0.999')).toHaveTextContent('66.60 亿元');
-    expect(getByTestId('risk-es-0.999')).toHaveTextContent('82.69 亿元');
+    expect(addOn).toHaveTextContent('+3.21 亿元');
+    expect(getByTestId('risk-ec')).toHaveTextContent('60.43 亿元');
+    expect(getByTestId('risk-var-0.999')).toHaveTextContent('65.27 亿元');
+    expect(getByTestId('risk-es-0.999')).toHaveTextContent('81.37 亿元');
     expect(getByTestId('risk-largest')).toHaveTextContent('达标');
     await fireEvent.click(getByTestId('contrib-bar-large'));
     const dialog = await findByTestId('risk-glass');
     expect(dialog).toHaveTextContent('欧拉分配');
-    expect(dialog).toHaveTextContent('40.38 亿元');
+    expect(dialog).toHaveTextContent('40.55 亿元');
     expect(dialog).toHaveTextContent('Tasche');
     // the mix moves on the shared workspace: the view follows
     workspace.setShare(0, 0.4);
-    await waitFor(() => expect(getByTestId('risk-addon')).toHaveTextContent('+2.11 亿元'), { timeout: 10_000 });
+    await waitFor(() => expect(getByTestId('risk-addon')).toHaveTextContent('+2.21 亿元'), { timeout: 10_000 });
   });
 });

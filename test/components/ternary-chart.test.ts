@@ -85,8 +85,8 @@ describe('TernaryMixChart: the current-mix point', () => {
       exclusionLabels: { 3: '流动性覆盖率 < 100%', 6: '最大十家客户 > 资本净额的 50%' },
       markers: [{ id: 'optimum', shares: d.best!.shares, label: '最优配比', symbol: 'star' }],
     });
-    expect(screen.getByTestId('exclusion-3')).toHaveTextContent('不可行：流动性覆盖率 < 100% · 337 个配比');
-    expect(screen.getByTestId('exclusion-6')).toHaveTextContent('284 个配比');
+    expect(screen.getByTestId('exclusion-3')).toHaveTextContent('不可行：流动性覆盖率 < 100% · 285 个配比');
+    expect(screen.getByTestId('exclusion-6')).toHaveTextContent('319 个配比');
     expect(container.querySelector('path[data-exclusion="3"] title')?.textContent).toBe('不可行：流动性覆盖率 < 100%');
     expect(container.querySelector('[data-testid="feasible-edge"]')?.getAttribute('d')).toMatch(/^M/);
     expect(container.querySelectorAll('path.contour').length).toBeGreaterThan(3);

@@ -102,7 +102,7 @@ describe('bookConcentration and calibrateFromBook', () => {
     expect(s.segments[0].pd).toBeCloseTo((30 * 0.005 + 10 * 0.007) / 40, 12);
     expect(s.segments[0].avgExposure).toBe(20e8);
     expect(s.segments[0].tenor.over5y).toBeCloseTo(0.75, 12);
-    expect(s.segments[2].markup).toBeCloseTo(0.036 / 0.03 - 1, 12);
+    expect(s.segments[2].spreadBp).toBe(60); // rate 3.60% at LPR 3.00%
     expect(Number.isFinite(evaluate(s).profitability.netProfit)).toBe(true);
   });
 });

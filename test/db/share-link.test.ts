@@ -5,7 +5,7 @@ import { applyLevers, demoScenario, pyramidScenario, writePath, type Scenario } 
 
 describe('share links', () => {
   it('round-trips a scenario with every input, hand-typed values included', async () => {
-    let s: Scenario = applyLevers(demoScenario, { mix: { large: 0.4123, mid: 0.3, small: 0.2877 }, markup: { small: 0.23456789 } });
+    let s: Scenario = applyLevers(demoScenario, { mix: { large: 0.4123, mid: 0.3, small: 0.2877 }, spreadBp: { small: 83.456789 } });
     s = writePath(s, 'market.lprPath', [-0.001, 0.0005]);
     s = writePath(s, 'settings.capitalApproach', 'irb');
     s = writePath(s, 'stress.pdMultiplier', { small: 1.7 });
@@ -24,8 +24,8 @@ describe('share links', () => {
   it('round-trips any edit of the demo’s numeric inputs (property)', async () => {
     await fc.assert(
       // (+ 0 turns −0, which JSON cannot carry and no one types, into 0)
-      fc.asyncProperty(fc.double({ min: 0, max: 0.1, noNaN: true }).map((x) => x + 0), fc.double({ min: -0.5, max: 1, noNaN: true }).map((x) => x + 0), async (lpr, markup) => {
-        const s = writePath(writePath(pyramidScenario, 'market.lpr1y', lpr), 'segments.0.markup', markup);
+      fc.asyncProperty(fc.double({ min: 0, max: 0.1, noNaN: true }).map((x) => x + 0), fc.double({ min: -150, max: 300, noNaN: true }).map((x) => x + 0), async (lpr, spread) => {
+        const s = writePath(writePath(pyramidScenario, 'market.lpr1y', lpr), 'segments.0.spreadBp', spread);
         const back = await decodeShare(await encodeShare({ title: 't', description: '', tags: [], scenario: s }));
         expect(back.ok && back.shared.scenario).toEqual(s);
       }),

@@ -18,7 +18,7 @@ const row = (id: string, segment: string, exposure: number) => ({ id, segment, e
 describe('export → import', () => {
   it('gives back equal scenarios, metadata, saved versions and loan books', async () => {
     const { store: a } = await dexieStore();
-    const edited = applyLevers(writePath(demoScenario, 'market.lpr1y', 0.031234), { markup: { small: 0.2345 } });
+    const edited = applyLevers(writePath(demoScenario, 'market.lpr1y', 0.031234), { spreadBp: { small: 70.35 } });
     const r1 = await createScenario(a, { title: '试点方案', description: '<b>不是HTML</b>', tags: ['培训', 'A'], scenario: demoScenario, copyLabel: '副本' });
     await saveScenarioData(a, r1.id, demoScenario, edited);
     await createScenario(a, { title: 'Pyramid', scenario: pyramidScenario, copyLabel: 'copy' });

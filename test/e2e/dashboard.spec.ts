@@ -14,8 +14,8 @@ test('opens on the demo bank with the three principle panels and limits', async 
   await expect(page.getByRole('heading', { name: /效益性/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /流动性/ })).toBeVisible();
   await expect(page.getByTestId('scenario-name')).toHaveText('倒金字塔银行');
-  expect(await app.kpiText('netProfit')).toBe('7.60 亿元');
-  expect(await app.kpiText('raroc')).toBe('13.05%');
+  expect(await app.kpiText('netProfit')).toBe('7.86 亿元');
+  expect(await app.kpiText('raroc')).toBe('13.74%');
   await expect(app.kpi('lcr')).toContainText('达标');
   await expect(app.kpi('top10ToCapital')).toContainText('上限 50.0%');
   await expect(page.getByTestId('diagnosis')).toContainText('倒金字塔');
@@ -50,7 +50,7 @@ test('a slider moved by keyboard changes the figures, and reload keeps the chang
   await page.getByTestId('reset-demo').click();
   await page.getByRole('button', { name: '确定' }).click();
   await expect(page.locator('#share-range-large')).toHaveValue('65');
-  expect(await app.kpiText('netProfit')).toBe('7.60 亿元');
+  expect(await app.kpiText('netProfit')).toBe('7.86 亿元');
 });
 
 test('switches between 中文 and English, with money in 亿元 / CNY bn', async ({ page }) => {
@@ -58,7 +58,7 @@ test('switches between 中文 and English, with money in 亿元 / CNY bn', async
   await app.open();
   await page.getByRole('button', { name: '切换到英文界面' }).click();
   await expect(page.getByRole('heading', { name: /^Safety/ })).toBeVisible();
-  expect(await app.kpiText('netProfit')).toBe('CNY 0.76 bn');
+  expect(await app.kpiText('netProfit')).toBe('CNY 0.79 bn');
   await expect(page.getByRole('button', { name: 'Switch the interface to Chinese' })).toHaveText('中文');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
@@ -71,11 +71,25 @@ test('a figure opens its glass box with the formula, the numbers and the source'
   await app.kpi('expectedLoss').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('EL = Σ 贷款 × PD × LGD');
-  await expect(dialog).toContainText('5.17 亿元');
+  await expect(dialog).toContainText('4.84 亿元');
   await expect(dialog).toContainText('巴塞尔II');
   await expect(dialog.locator('ol.drivers li').first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('pricing SMEs far above the market is not free profit: demand leaves, and the curve shows the best spread', async ({ page }) => {
+  const app = new DashboardPage(page);
+  await app.open();
+  await expect(app.spreadResponse('small')).toContainText('需求保留 100%');
+  await app.setSpread('small', 250);
+  await expect(app.spreadResponse('small')).toContainText('需求保留 43%'); // exp(−0.05 × 17) for 170 bp above the market
+  const curve = await app.openSpreadCurve('small');
+  await expect(curve.locator('figcaption')).toContainText('净利润在LPR+');
+  await expect(curve.locator('figcaption')).toContainText('现为LPR+250基点');
+  // the one-year figure and the curve agree: the current point is below the best
+  const best = await curve.locator('tr.best-row td').nth(1).innerText();
+  expect(best).not.toBe(await app.kpiText('netProfit'));
 });
 
 test('bad input shows a message at the field and never NaN', async ({ page }) => {
@@ -87,7 +101,7 @@ test('bad input shows a message at the field and never NaN', async ({ page }) =>
   await field.fill('abc');
   await expect(page.getByText('请输入数字')).toBeVisible();
   await expect(page.locator('body')).not.toContainText('NaN');
-  expect(await app.kpiText('netProfit')).toBe('7.60 亿元');
+  expect(await app.kpiText('netProfit')).toBe('7.86 亿元');
 });
 
 test('no request leaves loopback, and axe finds no serious or critical violation', async ({ page, context }) => {

@@ -10,7 +10,7 @@ test.beforeEach(async ({ context }) => {
 test('the demo bank on the ternary chart: where it sits, the feasible region and the optimum', async ({ page }) => {
   const design = new DesignPage(page);
   await design.open();
-  await expect(design.verdict).toContainText('当前配比 65/25/10 满足所选约束，净利润为 7.60 亿元。');
+  await expect(design.verdict).toContainText('当前配比 65/25/10 满足所选约束，净利润为 7.86 亿元。');
   await expect(design.verdict).toContainText('最优配比 0/100/0：净利润 9.84 亿元');
   await expect(design.point).toHaveAttribute('aria-valuetext', /大客户 65% · 中客户 25% · 小客户 10%；净利润 7\.60 亿元；✓ 可行/);
   // the feasible region: its edge, and the mixes excluded by LCR and by the top-10 limit, hatched and named
@@ -71,7 +71,7 @@ test('the tornado and the one-more-loan view', async ({ page }) => {
   const design = new DesignPage(page);
   await design.open();
   const tornado = page.getByTestId('tornado');
-  await expect(tornado.getByTestId('tornado-base')).toContainText('当前净利润：7.60 亿元');
+  await expect(tornado.getByTestId('tornado-base')).toContainText('当前净利润：7.86 亿元');
   const first = tornado.locator('tbody tr').first();
   await expect(first).toContainText('1年期LPR');
   await expect(first).toContainText('±25 基点');
@@ -103,7 +103,7 @@ test('a figure of the table opens its glass box; headcount as a constraint binds
   await page.getByRole('button', { name: '查看净利润在当前配比下的公式和计算过程' }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('净利润 = (净利息收入');
-  await expect(dialog).toContainText('7.60 亿元');
+  await expect(dialog).toContainText('7.86 亿元');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 

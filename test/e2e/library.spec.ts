@@ -209,7 +209,7 @@ test('compare: figures in one table, differing inputs marked, waterfall sums to 
   await page.goto('./#/compare?ids=builtin:demo,builtin:pyramid');
   const figures = page.getByTestId('compare-figures');
   await expect(figures).toBeVisible();
-  await expect(figures.locator('tr[data-metric=netProfit]')).toContainText('7.60 亿元');
+  await expect(figures.locator('tr[data-metric=netProfit]')).toContainText('7.86 亿元');
   await expect(figures).toContainText('★ 最优');
   await expect(page.getByTestId('compare-inputs').locator('td.differs')).toHaveCount(3);
   await expect(page.getByTestId('compare-inputs')).toContainText('≠');

@@ -48,16 +48,16 @@ test('run on the demo bank: progress, cancel at once, run again with a faster pa
   expect(faster.loans).not.toBe(before.loans);
   expect(faster.netProfit).not.toBe(before.netProfit);
 
-  // a higher SME markup moves them again
-  await page.locator('#sim-sme-markup').fill('60');
-  await page.locator('#sim-sme-markup').blur();
+  // a higher SME spread moves them again
+  await page.locator('#sim-sme-spread').fill('160');
+  await page.locator('#sim-sme-spread').blur();
   const dearer = await app.runToEnd();
   expect(dearer.loans).not.toBe(faster.loans);
   expect(dearer.cumP50).not.toBe(faster.cumP50);
 
-  // back to the faster pace's markup: its run is kept and shown again without re-running
+  // back to the faster pace's spread: its run is kept and shown again without re-running
   await page.keyboard.press('Control+z');
-  await expect(page.locator('#sim-sme-markup')).not.toHaveValue('60');
+  await expect(page.locator('#sim-sme-spread')).not.toHaveValue('160');
   await expect(page.getByTestId('ot-stale')).toHaveCount(0);
   expect((await app.figures()).cumP50).toBe(faster.cumP50);
 });

@@ -379,7 +379,7 @@ describe('the fast path equals evaluate()', () => {
   it('under IRB, stress and a deposit run-off', () => {
     const s: Scenario = {
       ...demoScenario,
-      settings: { capitalApproach: 'irb' },
+      settings: { ...demoScenario.settings, capitalApproach: 'irb' },
       stress: { factorShift: [], pdMultiplier: { small: 1.8, large: 1.3 }, lprShock: -0.0025, depositRunOff: 0.2 },
     };
     const ev = createMixEvaluator(s);

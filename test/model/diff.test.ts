@@ -82,10 +82,10 @@ describe('differingPaths and linkedPaths', () => {
 describe('mergeScenarios', () => {
   it('keeps both sides’ edits of different inputs', () => {
     const mine = writePath(demoScenario, 'segments.0.pd', 0.01);
-    const theirs = writePath(demoScenario, 'segments.2.markup', 0.3);
+    const theirs = writePath(demoScenario, 'segments.2.spreadBp', 100);
     const { merged, conflicts } = mergeScenarios(demoScenario, mine, theirs);
     expect(merged.segments[0].pd).toBe(0.01);
-    expect(merged.segments[2].markup).toBe(0.3);
+    expect(merged.segments[2].spreadBp).toBe(100);
     expect(conflicts).toEqual([]);
   });
 

@@ -94,9 +94,9 @@ describe('one bank, one answer: the findings that taught the opposite of the sou
     const high = evaluate(applyLevers(pyramidScenario, { spreadBp: { small: 180 } }));
     expect(high.profitability.netProfit / base).toBeLessThan(1.1);
     const small = high.segments.find((s) => s.key === 'small')!;
-    expect(small.pricing.demandKept).toBeCloseTo(Math.exp(-0.05 * 10), 12); // 100 bp above the market: ε 0.05 per 10 bp
+    expect(small.pricing.demandKept).toBeCloseTo(Math.exp(-0.06 * 10), 12); // 100 bp above the market: ε 0.06 per 10 bp
     expect(small.pricing.pdMultiplier).toBeCloseTo(1 + 0.02 * 10, 12);
-    expect(small.loans).toBeCloseTo(0.3 * 1200 * YI * Math.exp(-0.5), 0);
+    expect(small.loans).toBeCloseTo(0.3 * 1200 * YI * Math.exp(-0.6), 0);
     const curve = spreadCurve(pyramidScenario, 'small');
     expect(curve.best.spreadBp).toBeGreaterThan(80);
     expect(curve.best.spreadBp).toBeLessThan(250);
@@ -155,6 +155,27 @@ describe('one bank, one answer: the findings that taught the opposite of the sou
       for (const share of Object.values(best.mix)) expect(share).toBeGreaterThanOrEqual(0.05);
       expect(best.mix.large).toBeGreaterThanOrEqual(0.2);
     }
+  });
+});
+
+describe('no corner wins: mix and price together', () => {
+  it('the most profitable bank under the limits keeps its gravel and prices SMEs near the market, not away', () => {
+    let best = { netProfit: -Infinity, large: 0, smallSpread: 0, booked: 0 };
+    for (let large = 0; large <= 100; large += 10) {
+      for (let mid = 0; mid <= 100 - large; mid += 10) {
+        for (const smallSpread of [80, 120, 160, 200, 250]) {
+          const s = applyLevers(demoScenario, { mix: { large: large / 100, mid: mid / 100, small: (100 - large - mid) / 100 }, spreadBp: { small: smallSpread } });
+          const e = evaluate(s);
+          if (!e.limits.every((l) => l.isPass) || e.profitability.netProfit <= best.netProfit) continue;
+          const booked = e.segments.reduce((a, x) => a + x.loans, 0) / s.bank.corporateLoans;
+          best = { netProfit: e.profitability.netProfit, large, smallSpread, booked };
+        }
+      }
+    }
+    expect(best.large).toBeGreaterThanOrEqual(20);
+    expect(best.large).toBeLessThanOrEqual(40);
+    expect(best.smallSpread).toBeLessThanOrEqual(160);
+    expect(best.booked).toBeGreaterThan(0.9);
   });
 });
 

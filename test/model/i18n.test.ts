@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../src/lib/i18n/messages';
-import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent } from '../../src/lib/i18n/format';
+import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatSpread } from '../../src/lib/i18n/format';
 import { INPUT_SPECS } from '../../src/lib/model';
 
 describe('messages', () => {
@@ -35,13 +35,16 @@ describe('banker formats', () => {
     expect(formatClientMoney(6e6, 'en')).toBe('CNY 6.00 m');
   });
 
-  it('rates in %, spreads in bp, markups as 上浮/下浮', () => {
+  it('rates in %, spreads as LPR + bp, the 2007 float as 上浮/下浮', () => {
     expect(formatPercent(0.1305)).toBe('13.05%');
     expect(formatBp(0.0025, 'zh')).toBe('25 基点');
     expect(formatBp(-0.0025, 'en')).toBe('−25 bp');
-    expect(formatMarkup(0.2, 'zh')).toBe('上浮20%');
-    expect(formatMarkup(-0.08, 'zh')).toBe('下浮8%');
-    expect(formatMarkup(-0.08, 'en')).toBe('−8% vs LPR');
+    expect(formatFloat(0.2, 'zh')).toBe('上浮20%');
+    expect(formatFloat(-0.08, 'zh')).toBe('下浮8%');
+    expect(formatFloat(-0.08, 'en')).toBe('−8% float');
+    expect(formatSpread(80, 'zh')).toBe('LPR+80基点');
+    expect(formatSpread(-24, 'zh')).toBe('LPR−24基点');
+    expect(formatSpread(-24, 'en')).toBe('LPR − 24 bp');
     expect(formatPercent(NaN)).toBe('—');
   });
 });

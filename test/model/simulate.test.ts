@@ -366,7 +366,7 @@ describe('simulate: the levers move the book', () => {
     const today = smallShare(base);
     const team = smallShare(bigTeam(base));
     expect(team).toBeGreaterThan(today + 0.02);
-    // With capacity to spare, demand binds: LPR + 150 bp instead of + 80 bp keeps exp(−0.05·7) ≈ 70% of SME demand.
+    // With capacity to spare, demand binds: LPR + 150 bp instead of + 80 bp keeps exp(−0.06·7) ≈ 66% of SME demand.
     const pricey = smallShare(bigTeam({ ...base, segments: base.segments.map((s) => (s.key === 'small' ? { ...s, spreadBp: 150 } : s)) }));
     expect(pricey).toBeLessThan(team - 0.01);
   });

@@ -40,7 +40,7 @@ describe('workspace persistence', () => {
   it('round-trips through the repository', async () => {
     const db = freshDb();
     await db.open();
-    const s = applyLevers(demoScenario, { markup: { small: 0.3 } });
+    const s = applyLevers(demoScenario, { spreadBp: { small: 100 } });
     await saveWorkspace(db, s, { kind: 'builtin', name: 'demo' }, null);
     const loaded = await loadWorkspace(db);
     expect(loaded.status).toBe('ok');

@@ -41,8 +41,8 @@ describe('undo and redo', () => {
   it('makes one step of a run of edits of the same input (typing, dragging), and separate steps after a pause', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const w = await workspace();
-    w.setInput('segments.0.markup', 0.1);
-    w.setInput('segments.0.markup', 0.12);
+    w.setInput('segments.0.spreadBp', 10);
+    w.setInput('segments.0.spreadBp', 12);
     w.setShare(0, 0.5);
     w.setShare(0, 0.45);
     w.setShare(0, 0.4);
@@ -54,7 +54,7 @@ describe('undo and redo', () => {
     expect(w.scenario.segments[0].share).toBeCloseTo(0.4, 12);
     w.undo();
     expect(w.scenario.segments[0].share).toBe(0.65);
-    expect(w.scenario.segments[0].markup).toBe(0.12);
+    expect(w.scenario.segments[0].spreadBp).toBe(12);
   });
 
   it('resets one input (the mix as a whole) and all inputs, to saved or to the demo default, undoably', async () => {

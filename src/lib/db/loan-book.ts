@@ -434,7 +434,7 @@ export function calibrateFromBook(scenario: Scenario, rows: readonly LoanBookRow
       pd: clampTo('segments.*.pd', w((r) => r.pd)),
       lgd: clampTo('segments.*.lgd', w((r) => r.lgd)),
       tenor,
-      markup: lpr > 0 && has('rate') ? clampTo('segments.*.markup', w((r) => r.rate!) / lpr - 1) : seg.markup,
+      spreadBp: has('rate') ? clampTo('segments.*.spreadBp', Math.round((w((r) => r.rate!) - lpr) * 1e4)) : seg.spreadBp,
       depositsPerLoan: has('deposits') ? clampTo('segments.*.depositsPerLoan', mine.reduce((a, r) => a + r.deposits!, 0) / loans) : seg.depositsPerLoan,
       productsPerClient: has('productsHeld') ? clampTo('segments.*.productsPerClient', mine.reduce((a, r) => a + r.productsHeld!, 0) / mine.length) : seg.productsPerClient,
     };

@@ -5,6 +5,17 @@
  */
 export type Lang = 'zh' | 'en';
 
+/** The number formats of one language, as pure text builders (the glass box and the risk panels take one). */
+export interface Formatter {
+  lang: Lang;
+  money: (yuan: number) => string;
+  /** A client-level amount (万元 / CNY m). */
+  clientMoney: (yuan: number) => string;
+  percent: (x: number, digits?: number) => string;
+  bp: (x: number) => string;
+  pick: (b: { zh: string; en: string }) => string;
+}
+
 const MINUS = '−';
 
 /** One formatter per digit count: toLocaleString with options builds a new one per call (slow in charts). */
@@ -51,11 +62,24 @@ export function withSign(formatted: string, x: number): string {
   return x > 0 ? `+${formatted}` : formatted;
 }
 
-/** Markup over LPR in the float convention: 上浮20% / 下浮8% (en: +20% / −8% vs LPR). */
-export function formatMarkup(markup: number, lang: Lang, digits = 0): string {
-  const pct = fixed(Math.abs(markup) * 100, digits);
-  if (lang === 'zh') return markup >= 0 ? `上浮${pct}%` : `下浮${pct}%`;
-  return markup >= 0 ? `+${pct}% vs LPR` : `${MINUS}${pct}% vs LPR`;
+/**
+ * A loan price as banks quote it since the 2019 LPR reform: LPR + 80 基点 / LPR − 24 基点
+ * (en: LPR + 80 bp).
+ */
+export function formatSpread(spreadBp: number, lang: Lang): string {
+  const bp = fixed(Math.abs(spreadBp), 0);
+  const sign = spreadBp < 0 ? MINUS : '+';
+  return lang === 'zh' ? `LPR${sign}${bp}基点` : `LPR ${sign} ${bp} bp`;
+}
+
+/**
+ * The 2007 source's convention, a float over the benchmark rate: 上浮20% / 下浮8%
+ * (en: +20% / −8% float). Shown beside a spread as its equivalent (spread / LPR).
+ */
+export function formatFloat(float: number, lang: Lang, digits = 0): string {
+  const pct = fixed(Math.abs(float) * 100, digits);
+  if (lang === 'zh') return float >= 0 ? `上浮${pct}%` : `下浮${pct}%`;
+  return float >= 0 ? `+${pct}% float` : `${MINUS}${pct}% float`;
 }
 
 /** A count with thousands separators. */

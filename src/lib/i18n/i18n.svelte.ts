@@ -2,7 +2,7 @@
  * The UI language as a rune: components read `i18n.lang` and call `i18n.t(key)`; switching
  * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
  */
-import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent, type Lang } from './format';
+import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatSpread, type Formatter, type Lang } from './format';
 import { MESSAGES, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'tong-mix-lab.lang';
@@ -35,7 +35,23 @@ export class I18n {
   clientMoney = (yuan: number) => formatClientMoney(yuan, this.lang);
   percent = (x: number, digits = 2) => formatPercent(x, digits);
   bp = (x: number, digits = 0) => formatBp(x, this.lang, digits);
-  markup = (x: number, digits = 0) => formatMarkup(x, this.lang, digits);
+  /** A spread over LPR in bp: LPR+80基点. */
+  spread = (bp: number) => formatSpread(bp, this.lang);
+  /** A float over the benchmark (the 2007 convention): 上浮27%. */
+  float = (x: number, digits = 0) => formatFloat(x, this.lang, digits);
+
+  /** This language's formats as a Formatter (reading it inside $derived re-derives on a language switch). */
+  get formatter(): Formatter {
+    const lang = this.lang;
+    return {
+      lang,
+      money: (x) => formatMoney(x, lang),
+      clientMoney: (x) => formatClientMoney(x, lang),
+      percent: (x, d) => formatPercent(x, d),
+      bp: (x) => formatBp(x, lang),
+      pick: (b) => b[lang],
+    };
+  }
 
   setLang(lang: Lang): void {
     this.lang = lang;

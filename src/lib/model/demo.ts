@@ -55,7 +55,7 @@ const mid: Segment = {
   tenor: { upTo3m: 0.18, m3to12: 0.37, y1to3: 0.3, y3to5: 0.1, over5y: 0.05 }, // [A]
   spreadBp: 24, // [A] LPR + 24 bp (≈ 上浮8%)
   marketSpreadBp: 24, // [A]
-  demandElasticity: 0.08, // [A]
+  demandElasticity: 0.1, // [A] at the market spread a mid-sized client has other banks to go to
   adverseSelectionSlope: 0.01, // [A]
   franchiseShare: 0.35, // [A]
   franchisePdSlope: 1.5, // [A]
@@ -87,7 +87,7 @@ const small: Segment = {
   tenor: { upTo3m: 0.28, m3to12: 0.57, y1to3: 0.15, y3to5: 0, over5y: 0 }, // source: SME needs are mostly within one year
   spreadBp: 80, // [A] LPR + 80 bp (≈ 上浮27%): 3.80%; SMEs paid LPR + 50 to 130 bp in 2023–2025 (inclusive small & micro loans 3.48% in June 2025)
   marketSpreadBp: 80, // [A]
-  demandElasticity: 0.05, // [A] SMEs have fewer alternatives: the source's "pricing power"
+  demandElasticity: 0.06, // [A] SMEs have fewer alternatives: the source's "pricing power" (their market spread is already the highest)
   adverseSelectionSlope: 0.02, // [A]
   franchiseShare: 0.3, // [A] the SMEs of the bank's region it can serve well (the source: SMEs are plentiful, but a bank knows only its own)
   franchisePdSlope: 2.5, // [A] beyond it, the borrowers other banks turned down

@@ -279,7 +279,10 @@ export function segmentTerms(scenario: Scenario, index: number, rates: MarketRat
   const L = bank.corporateLoans;
   const pricing = pricingResponse(seg, options.isBookHeldFixed);
   const loans = share * L * pricing.demandKept;
-  const franchise = franchiseEffect(seg, L > 0 ? loans / L : 0);
+  // The franchise is measured on the share the bank reaches for, not on what its price keeps:
+  // reaching further into a tier finds marginal borrowers however many of them accept the price
+  // (otherwise pricing clients away would be a free way back inside the franchise).
+  const franchise = franchiseEffect(seg, share);
   const stressedPd = Math.min(1, seg.pd * (stress.pdMultiplier[seg.key] ?? 1));
   const pd = Math.min(1, stressedPd * pricing.pdMultiplier * franchise.pdMultiplier);
   const correlation = segmentCorrelation(seg, pd);

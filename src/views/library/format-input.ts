@@ -5,7 +5,7 @@
  * from the table below, so "what did I change?" and the compare table name every input.
  */
 import { inputSpec, readPath, type Bilingual, type Scenario } from '../../lib/model';
-import { formatClientMoney, formatMarkup, formatMoney, formatPercent, type Lang } from '../../lib/i18n/format';
+import { formatClientMoney, formatSpread, formatMoney, formatPercent, type Lang } from '../../lib/i18n/format';
 import { displayUnit } from '../../lib/i18n/units';
 
 const FIELD_LABELS: Record<string, Bilingual> = {
@@ -82,8 +82,8 @@ export function formatInputValue(path: string, value: unknown, lang: Lang): stri
         case 'rate':
         case 'share':
           return formatPercent(value, 2);
-        case 'markup':
-          return formatMarkup(value, lang, 1);
+        case 'bp':
+          return path.endsWith('spreadBp') || path.endsWith('marketSpreadBp') ? formatSpread(value, lang) : `${value} ${lang === 'zh' ? '基点' : 'bp'}`;
         default: {
           const u = displayUnit(spec, lang);
           return `${Number(value.toFixed(u.digits + 2))}${u.label ? ' ' + u.label : ''}`;

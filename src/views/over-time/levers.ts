@@ -2,7 +2,7 @@
  * Pure helpers of the over-time levers: which segment is the SME one, the target mix as an array,
  * a target share changed with the others rebalanced, and which stress preset a scenario carries.
  */
-import { clientCount, jsonEqual, rebalanceMix, STRESS_PRESETS, type Scenario, type StressPresetKey } from '../../lib/model';
+import { evaluate, jsonEqual, rebalanceMix, STRESS_PRESETS, type Scenario, type StressPresetKey } from '../../lib/model';
 
 /**
  * The scenario inputs SimulationLevers edits (segment fields per segment). The dashboard's generic
@@ -52,5 +52,5 @@ export function presetOf(scenario: Scenario): StressPresetKey | 'custom' {
 
 /** Managers the book needs today (evaluate()'s Σ ⌈clients / clients per manager⌉), to pre-fill a set headcount. */
 export function managersNeededToday(scenario: Scenario): number {
-  return scenario.segments.reduce((a, s) => a + Math.ceil(clientCount(s, scenario.bank.corporateLoans) / s.clientsPerManager), 0);
+  return evaluate(scenario).segments.reduce((a, s) => a + s.managersNeeded, 0);
 }
