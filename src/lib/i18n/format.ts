@@ -51,6 +51,17 @@ export function withSign(formatted: string, x: number): string {
   return x > 0 ? `+${formatted}` : formatted;
 }
 
+/**
+ * A spread over LPR as a loan is priced since the 2019 reform (加点): LPR+80基点 / LPR + 80 bp,
+ * LPR−24基点 below it. `spreadBp` is in basis points.
+ * @example formatSpread(80, 'zh') // 'LPR+80基点'
+ */
+export function formatSpread(spreadBp: number, lang: Lang, digits = 0): string {
+  const sign = spreadBp < 0 && Number(fixed(Math.abs(spreadBp), digits).replace(/,/g, '')) !== 0 ? MINUS : '+';
+  const n = fixed(Math.abs(spreadBp), digits);
+  return lang === 'zh' ? `LPR${sign}${n}基点` : `LPR ${sign} ${n} bp`;
+}
+
 /** Markup over LPR in the float convention: 上浮20% / 下浮8% (en: +20% / −8% vs LPR). */
 export function formatMarkup(markup: number, lang: Lang, digits = 0): string {
   const pct = fixed(Math.abs(markup) * 100, digits);

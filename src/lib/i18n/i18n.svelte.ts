@@ -2,7 +2,7 @@
  * The UI language as a rune: components read `i18n.lang` and call `i18n.t(key)`; switching
  * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
  */
-import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent, type Lang } from './format';
+import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent, formatSpread, type Lang } from './format';
 import { MESSAGES, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'tong-mix-lab.lang';
@@ -36,6 +36,8 @@ export class I18n {
   percent = (x: number, digits = 2) => formatPercent(x, digits);
   bp = (x: number, digits = 0) => formatBp(x, this.lang, digits);
   markup = (x: number, digits = 0) => formatMarkup(x, this.lang, digits);
+  /** A spread over LPR in bp (LPR+80基点). */
+  spread = (spreadBp: number, digits = 0) => formatSpread(spreadBp, this.lang, digits);
 
   setLang(lang: Lang): void {
     this.lang = lang;

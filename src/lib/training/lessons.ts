@@ -14,7 +14,7 @@ import type { LeverDef } from './levers';
 import { PORTFOLIO_LESSON, type PortfolioLessonDef } from './portfolio';
 
 /** Extra displays beside the figures. */
-export type LessonPanel = 'concrete' | 'segments' | 'ladder' | 'retention' | 'pace' | 'markupCurve';
+export type LessonPanel = 'concrete' | 'segments' | 'ladder' | 'retention' | 'pace' | 'spreadCurve';
 
 /** A lesson on a bank scenario (`kind` absent means 'bank'). */
 export interface BankLessonDef {
@@ -253,7 +253,7 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
       ],
       metrics: ['netInterestIncome', 'expectedLoss', 'netProfit'],
       terms: ['pricingPower', 'demandElasticity', 'adverseSelection', 'markup'],
-      panels: ['markupCurve'],
+      panels: ['spreadCurve'],
     },
   },
   // 4. Source: "中小企业信贷需求以短期（一年以内）为主 … 缩短资产期限".
