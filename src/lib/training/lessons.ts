@@ -266,8 +266,8 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
           en: 'Interest per yuan rises linearly with the spread, but above the market\'s spread demand falls as exp(−elasticity × bp above / 10) and the PD rises as (1 + slope × bp above / 10) ([[adverseSelection|adverse selection]]). Profit rises, then falls: at the best spread (about LPR + 170 bp) one more basis point earns exactly what the lost loans and the extra expected loss cost.',
         },
         {
-          zh: '代价是：在利润最大的价格上，约三分之一的小客户需求流失了（120亿元贷款剩约77亿元）——水泥浆变少了，LCR也随之下降；再往上加，利润反而减少。定价权是真实的，但不是无限的；小客户占比越高，同样的加点流失的贷款越多（挑战中的“信贷投放计划”）。下一课看水泥浆对流动性的作用。',
-          en: 'The price: at the profit-maximising spread about a third of small-client demand is gone (CNY 12 bn of loans becomes about 7.7 bn), less cement paste, and the LCR falls with it; beyond it profit falls. Pricing power is real, but not unlimited; the larger the small clients\' share, the more loans the same spread loses (the challenges\' loan plan). The next lesson shows what the paste does for liquidity.',
+          zh: '代价是：在利润最大的价格上，约三分之一的小客户需求流失了（120亿元贷款剩约77亿元）——水泥浆变少了，小客户的存款也随贷款少了三分之一；再往上加，利润反而减少。定价权是真实的，但不是无限的；小客户占比越高，同样的加点流失的贷款越多（挑战中的“信贷投放计划”）。下一课看水泥浆对流动性的作用。',
+          en: 'The price: at the profit-maximising spread about a third of small-client demand is gone (CNY 12 bn of loans becomes about 7.7 bn), less cement paste, and the small clients\' deposits shrink with their loans; beyond it profit falls. Pricing power is real, but not unlimited; the larger the small clients\' share, the more loans the same spread loses (the challenges\' loan plan). The next lesson shows what the paste does for liquidity.',
         },
       ],
       metrics: ['netInterestIncome', 'expectedLoss', 'netProfit'],
@@ -392,8 +392,8 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     debrief: {
       mechanism: [
         {
-          zh: '流失率按户均产品数在调查的三个点之间插值；每年的获客成本 = 客户数 × 流失率 × 每户获客成本。小客户从1.5个产品增加到2.6个，年流失率从约42%降到约19%，每年要替换的小客户从约830户降到约390户，获客成本从833万元降到387万元；5年后仍留存的客户从约7%升到约34%。连同中客户，净利润增加约450万元。',
-          en: 'Attrition is interpolated in products held between the survey\'s three points; the yearly acquisition cost = clients × attrition × cost per new client. From 1.5 to 2.6 products, small clients\' yearly attrition falls from about 42% to about 19%, the small clients replaced each year from about 830 to about 390 and their acquisition cost from CNY 8.3 m to 3.9 m; the share still here after five years rises from about 7% to about 34%. With the mid-sized clients, net profit gains about CNY 4.5 m.',
+          zh: '流失率按户均产品数在调查的三个点之间插值；每年的获客成本 = 客户数 × 流失率 × 每户获客成本。小客户从1.5个产品增加到2.6个，年流失率从约42%降到约19%，每年要替换的小客户从约830户降到约390户，获客成本从833万元降到387万元；5年后仍留存的客户从约7%升到约34%。连同中客户，净利润增加约470万元。',
+          en: 'Attrition is interpolated in products held between the survey\'s three points; the yearly acquisition cost = clients × attrition × cost per new client. From 1.5 to 2.6 products, small clients\' yearly attrition falls from about 42% to about 19%, the small clients replaced each year from about 830 to about 390 and their acquisition cost from CNY 8.3 m to 3.9 m; the share still here after five years rises from about 7% to about 34%. With the mid-sized clients, net profit gains about CNY 4.7 m.',
         },
         {
           zh: '获客成本最高的是石子：如果大客户只用1个产品，156户中每年约78户离开，替换它们要花约3,900万元，净利润少约0.23亿元。骨架的价值也在于关系长久。留下来的客户不必重新拓展：省下的客户经理时间可以用来拓展新客户（第6课）；户均产品多的客户也带来更多中间业务收入（第7课）。',
