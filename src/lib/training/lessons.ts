@@ -9,7 +9,7 @@
  */
 import { cloneScenario, demoScenario, evaluate, writePath, type Bilingual, type MetricKey, type Scenario } from '../model';
 import { createContext, type TrainingContext } from './context';
-import type { Condition } from './goals';
+import type { ChoiceCondition, Condition } from './goals';
 import { readFigure } from './figures';
 import type { LeverDef } from './levers';
 import { PORTFOLIO_LESSON, type PortfolioLessonDef } from './portfolio';
@@ -74,9 +74,18 @@ function argBest(base: TrainingContext, figure: string, sign: 1 | -1): string {
   return best;
 }
 
-/** The option whose mark is nearest to a value. */
-function nearest(value: number, marks: [string, number][]): string {
-  return marks.reduce((a, b) => (Math.abs(b[1] - value) < Math.abs(a[1] - value) ? b : a))[0];
+/** A question on a figure of the starting bank: the right option is the mark nearest to its value. */
+function nearestMarkChoice(id: string, question: Bilingual, figure: string, marks: { id: string; value: number; label: Bilingual }[]): ChoiceCondition {
+  return {
+    kind: 'choice',
+    id,
+    question,
+    options: marks.map((mk) => ({ id: mk.id, label: mk.label })),
+    answer: (base) => {
+      const v = readFigure(base, figure);
+      return marks.reduce((a, b) => (Math.abs(b.value - v) < Math.abs(a.value - v) ? b : a)).id;
+    },
+  };
 }
 
 /** The segment where one more product per client adds the most net profit (retention saves acquisition cost). */
@@ -367,17 +376,16 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
         options: TIER_OPTIONS,
         answer: (base) => mostWorthOneMoreProduct(base),
       },
-      {
-        kind: 'choice',
-        id: 'stand-still',
-        question: { zh: '起始银行每年要新拓展多少户小客户，仅仅为了维持规模？', en: 'How many new small clients must the starting bank win a year just to stand still?' },
-        options: [
-          { id: 'about200', label: { zh: '约200户', en: 'About 200' } },
-          { id: 'about800', label: { zh: '约800户', en: 'About 800' } },
-          { id: 'about2000', label: { zh: '约2,000户', en: 'About 2,000' } },
+      nearestMarkChoice(
+        'stand-still',
+        { zh: '起始银行每年要新拓展多少户小客户，仅仅为了维持规模？', en: 'How many new small clients must the starting bank win a year just to stand still?' },
+        'replacements.small',
+        [
+          { id: 'about200', value: 200, label: { zh: '约200户', en: 'About 200' } },
+          { id: 'about800', value: 800, label: { zh: '约800户', en: 'About 800' } },
+          { id: 'about2000', value: 2000, label: { zh: '约2,000户', en: 'About 2,000' } },
         ],
-        answer: (base) => nearest(readFigure(base, 'replacements.small'), [['about200', 200], ['about800', 800], ['about2000', 2000]]),
-      },
+      ),
       { kind: 'figure', figure: 'attrition.small', op: '<=', value: 0.2 },
       { kind: 'figure', figure: 'attrition.mid', op: '<=', value: 0.15 },
       { kind: 'figure', figure: 'netProfit', op: '>=', value: 7.9 * YI },
@@ -494,20 +502,16 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
       en: 'First answer: how much of the starting bank\'s pre-tax profit do the top 20% of clients make? Then, without changing the loans, only through what small clients do with the bank (fee income per client, deposits per yuan of loans), lift small clients\' share of profit to 15% or more.',
     },
     goal: [
-      {
-        kind: 'choice',
-        id: 'top20',
-        question: { zh: '起始银行前20%的客户创造了多少税前利润？', en: 'How much of the starting bank\'s pre-tax profit do the top 20% of clients make?' },
-        options: [
-          { id: 'about20', label: { zh: '约20%', en: 'About 20%' } },
-          { id: 'about50', label: { zh: '约50%', en: 'About 50%' } },
-          { id: 'about80', label: { zh: '约80%', en: 'About 80%' } },
+      nearestMarkChoice(
+        'top20',
+        { zh: '起始银行前20%的客户创造了多少税前利润？', en: 'How much of the starting bank\'s pre-tax profit do the top 20% of clients make?' },
+        'top20ProfitShare',
+        [
+          { id: 'about20', value: 0.2, label: { zh: '约20%', en: 'About 20%' } },
+          { id: 'about50', value: 0.5, label: { zh: '约50%', en: 'About 50%' } },
+          { id: 'about80', value: 0.8, label: { zh: '约80%', en: 'About 80%' } },
         ],
-        answer: (base) => {
-          const v = readFigure(base, 'top20ProfitShare');
-          return nearest(v, [['about20', 0.2], ['about50', 0.5], ['about80', 0.8]]);
-        },
-      },
+      ),
       { kind: 'figure', figure: 'profitShare.small', op: '>=', value: 0.15 },
     ],
     figures: ['profitShare.small', 'profitPerClient.small', 'top20ProfitShare', 'feeIncome', 'depositMargin'],
