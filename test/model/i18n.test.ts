@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../src/lib/i18n/messages';
-import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent } from '../../src/lib/i18n/format';
+import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent, formatSpread } from '../../src/lib/i18n/format';
 import { INPUT_SPECS } from '../../src/lib/model';
 
 describe('messages', () => {
@@ -42,6 +42,11 @@ describe('banker formats', () => {
     expect(formatMarkup(0.2, 'zh')).toBe('上浮20%');
     expect(formatMarkup(-0.08, 'zh')).toBe('下浮8%');
     expect(formatMarkup(-0.08, 'en')).toBe('−8% vs LPR');
+    expect(formatSpread(80, 'zh')).toBe('LPR+80基点');
+    expect(formatSpread(-24, 'zh')).toBe('LPR−24基点');
+    expect(formatSpread(-24, 'en')).toBe('LPR − 24 bp');
+    expect(formatSpread(0, 'en')).toBe('LPR + 0 bp');
+    expect(formatSpread(-0.2, 'zh')).toBe('LPR+0基点');
     expect(formatPercent(NaN)).toBe('—');
   });
 });
