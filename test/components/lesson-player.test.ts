@@ -5,7 +5,8 @@ import { MixLabDatabase } from '../../src/lib/db/database';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
 import { setTrainingDb } from '../../src/lib/state/training-db';
 import { forgetTrainingSession } from '../../src/lib/state/training-session.svelte';
-import { bankLessonById as lessonById } from '../../src/lib/training';
+import { bankLessonById as lessonById, createContext } from '../../src/lib/training';
+import LessonPanels from '../../src/views/training/LessonPanels.svelte';
 import LessonPlayer from '../../src/views/training/LessonPlayer.svelte';
 
 let db: MixLabDatabase;
@@ -26,7 +27,7 @@ describe('LessonPlayer', () => {
     const status = screen.getByTestId('goal-status');
     expect(status).toHaveTextContent('尚未达成：还差 3 项');
     const items = () => screen.getAllByTestId('goal-item').map((li) => li.textContent ?? '');
-    expect(items()[1]).toMatch(/✗.*流动性覆盖率（LCR） ≥ 110\.0%.*现为 101\.1%/);
+    expect(items()[1]).toMatch(/✗.*流动性覆盖率（LCR） ≥ 110\.0%.*现为 101\.7%/);
     const finish = screen.getByTestId('finish-lesson');
     expect(finish).toBeDisabled();
 
@@ -34,12 +35,12 @@ describe('LessonPlayer', () => {
     await fireEvent.input(large, { target: { value: '55' } });
     // 55%: the LCR is still short of 110%
     expect(status).toHaveTextContent('尚未达成');
-    expect(items()[1]).toMatch(/✗.*现为 105\.4%/);
+    expect(items()[1]).toMatch(/✗.*现为 106\.0%/);
 
     await fireEvent.input(large, { target: { value: '40' } });
     expect(status).toHaveTextContent('目标达成');
     expect(items().every((t) => t.includes('✓'))).toBe(true);
-    expect(screen.getByTestId('fig-lcr')).toHaveTextContent('112.5%');
+    expect(screen.getByTestId('fig-lcr')).toHaveTextContent('113.2%');
     expect(finish).toBeEnabled();
 
     await fireEvent.click(finish);
@@ -47,14 +48,26 @@ describe('LessonPlayer', () => {
     await waitFor(async () => expect((await db.progress.get('concrete-mix'))?.status).toBe('completed'));
   });
 
-  it('follows a typed markup in lesson 3 and shows how far net profit is from the best', async () => {
+  it('follows a typed spread in lesson 3, shows its equivalent float and how far net profit is from the best', async () => {
     const lesson = lessonById('pricing-power')!;
     render(LessonPlayer, { props: { lesson } });
-    const field = screen.getByLabelText('小客户 · 利率浮动（上浮/下浮）（%）') as HTMLInputElement;
-    await fireEvent.input(field, { target: { value: '46' } });
+    const field = screen.getByLabelText('小客户 · LPR加点（基点）') as HTMLInputElement;
+    const range = screen.getByLabelText('小客户 · LPR加点', { selector: 'input[type=range]' });
+    expect(range).toHaveAttribute('aria-valuetext', 'LPR+80基点 · 约上浮27% · 3.80%');
+    await fireEvent.input(field, { target: { value: '170' } });
     expect(screen.getByTestId('goal-status')).toHaveTextContent('目标达成');
-    expect(screen.getByTestId('fig-demandKept.small')).toHaveTextContent('67.7%');
-    await fireEvent.input(field, { target: { value: '90' } });
+    expect(screen.getByTestId('fig-demandKept.small')).toHaveTextContent('63.8%');
+    expect(range).toHaveAttribute('aria-valuetext', 'LPR+170基点 · 约上浮57% · 4.70%');
+    await fireEvent.input(field, { target: { value: '250' } });
     expect(screen.getByTestId('goal-status')).toHaveTextContent('尚未达成');
+  });
+
+  it('draws the small clients’ spread curve with its best, the equivalent float and a data table', () => {
+    render(LessonPanels, { props: { panels: ['spreadCurve'], ctx: createContext(lessonById('pricing-power')!.scenario) } });
+    expect(screen.getByRole('img', { name: '净利润与小客户的LPR加点' })).toBeInTheDocument();
+    expect(screen.getByText(/小客户按LPR\+170基点（上浮57%）定价时净利润最高（7\.97 亿元）；现在是LPR\+80基点（上浮27%），净利润7\.86 亿元。/)).toBeInTheDocument();
+    const rows = screen.getAllByRole('row').map((r) => r.textContent ?? '');
+    expect(rows.some((t) => t.includes('LPR+170基点 · 最优') && t.includes('上浮57%'))).toBe(true);
+    expect(rows.some((t) => t.includes('LPR+80基点') && t.includes('当前'))).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ test('lesson 1 is completed with the keyboard alone, its progress is saved, and 
   for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowLeft');
   await expect(large).toHaveValue('40');
   await expect(app.goalStatus()).toContainText('目标达成');
-  await expect(page.getByTestId('fig-lcr')).toContainText('112.5%');
+  await expect(page.getByTestId('fig-lcr')).toContainText('113.2%');
 
   // Back to the finish button (it comes before the mini-dashboard)
   const finish = page.getByTestId('finish-lesson');
@@ -87,7 +87,7 @@ test('a pack is exported, opened by a team, played, its results exported and imp
   await page.getByRole('link', { name: '开始挑战：稳健增利' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '稳健增利' })).toBeVisible();
   await page.locator('#challenge-share-large').fill('30');
-  await page.locator('#challenge-segments-2-markup').fill('50');
+  await page.locator('#challenge-segments-2-spreadBp').fill('120');
   await expect(page.getByTestId('live-score')).not.toHaveText('0');
   await page.getByTestId('submit-challenge').click();
   const result = page.getByTestId('challenge-result');

@@ -45,6 +45,8 @@ describe('banker formats', () => {
     expect(formatSpread(80, 'zh')).toBe('LPR+80基点');
     expect(formatSpread(-24, 'zh')).toBe('LPR−24基点');
     expect(formatSpread(-24, 'en')).toBe('LPR − 24 bp');
+    expect(formatSpread(0, 'en')).toBe('LPR + 0 bp');
+    expect(formatSpread(-0.2, 'zh')).toBe('LPR+0基点');
     expect(formatPercent(NaN)).toBe('—');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyLevers, writePath } from '../../src/lib/model';
+import { applyLevers, writePath, type Scenario } from '../../src/lib/model';
 import {
   BANK_CHALLENGES,
   bankChallengeById,
@@ -83,6 +83,13 @@ describe('scoring', () => {
   });
 });
 
+/** A compliant answer to each challenge with spread levers, near the best the engine finds. */
+const GOOD: Record<string, (s: Scenario) => Scenario> = {
+  'steady-profit': (s) => applyLevers(s, { mix: { large: 0.32, mid: 0.46, small: 0.22 }, spreadBp: { mid: 35, small: 90 } }),
+  raroc: (s) => applyLevers(s, { mix: { large: 0.3, mid: 0.39, small: 0.31 }, spreadBp: { small: 115 } }),
+  eva: (s) => writePath(applyLevers(s, { mix: { large: 0.32, mid: 0.34, small: 0.34 }, spreadBp: { mid: 40, small: 85 } }), 'segments.2.feePerClient', 50000),
+};
+
 describe('the built-in challenges', () => {
   it('name known figures and carry default weights for every constraint', () => {
     for (const ch of BANK_CHALLENGES) {
@@ -99,7 +106,7 @@ describe('the built-in challenges', () => {
     const ch = bankChallengeById('steady-profit')!;
     const start = scoreChallenge(ch, challengeFigures(ch, createContext(ch.scenario)), ch.weights);
     expect(start.score).toBeLessThanOrEqual(50); // every tier ≥ 15% fails at 65/25/10
-    const good = applyLevers(ch.scenario, { mix: { large: 0.3, mid: 0.55, small: 0.15 }, markup: { small: 0.5, mid: 0.08 } });
+    const good = GOOD['steady-profit'](ch.scenario);
     const scored = scoreChallenge(ch, challengeFigures(ch, createContext(good)), ch.weights);
     expect(scored.constraints.filter((c) => !c.isMet)).toEqual([]);
     expect(scored.score).toBeGreaterThanOrEqual(95);
@@ -108,11 +115,42 @@ describe('the built-in challenges', () => {
 
   it('the five-year plan rewards a staffed, moderate rebalancing', () => {
     const ch = bankChallengeById('five-year')!;
-    let s = writePath(ch.scenario, 'levers.targetMix', { large: 0.35, mid: 0.45, small: 0.2 });
-    s = writePath(writePath(s, 'levers.paceQuarters', 12), 'levers.managerHeadcount', 100);
+    let s = writePath(ch.scenario, 'levers.targetMix', { large: 0.4, mid: 0.45, small: 0.15 });
+    s = writePath(writePath(s, 'levers.paceQuarters', 14), 'levers.managerHeadcount', 86);
     const scored = scoreChallenge(ch, challengeFigures(ch, createContext(s)), ch.weights);
     expect(scored.constraints.filter((c) => !c.isMet)).toEqual([]);
     expect(scored.score).toBeGreaterThanOrEqual(95);
+  });
+
+  describe('no challenge rewards pricing the paste away or dropping the gravel', () => {
+    for (const id of Object.keys(GOOD)) {
+      it(id, () => {
+        const ch = bankChallengeById(id)!;
+        const scored = (s: Scenario) => scoreChallenge(ch, challengeFigures(ch, createContext(s)), ch.weights);
+        const good = GOOD[id](ch.scenario);
+        const best = scored(good);
+        expect(best.constraints.filter((c) => !c.isMet).map((c) => c.id)).toEqual([]);
+        expect(best.score).toBeGreaterThanOrEqual(95);
+        // the same answer with the small clients priced at the slider's top (LPR + 250 bp) scores less
+        const priced = scored(applyLevers(good, { spreadBp: { small: 250 } }));
+        expect(priced.score).toBeLessThan(best.score);
+        // no gravel: even if the fixed skeleton and ingredient rules were waived, the objective
+        // is below the compliant answer's, for any sand/paste split and any spreads tried
+        const fixedRules = new Set(['skeleton', 'ingredients']);
+        let bestWithoutGravel = -Infinity;
+        for (let sm = 0; sm <= 1.0001; sm += 0.05) {
+          for (const small of [80, 120, 160, 200, 250]) {
+            for (const mid of [24, 60]) {
+              const r = scored(applyLevers(good, { mix: { large: 0, mid: 1 - sm, small: sm }, spreadBp: { mid, small } }));
+              expect(r.score).toBeLessThan(best.score);
+              if (r.constraints.every((c) => c.isMet || fixedRules.has(c.id))) bestWithoutGravel = Math.max(bestWithoutGravel, r.objective.value);
+            }
+          }
+        }
+        expect(Number.isFinite(bestWithoutGravel)).toBe(true);
+        expect(bestWithoutGravel).toBeLessThan(best.objective.value);
+      });
+    }
   });
 
   it('default weights are a copy a trainer can edit without touching the challenge', () => {

@@ -63,18 +63,20 @@ export function withSign(formatted: string, x: number): string {
 }
 
 /**
- * A loan price as banks quote it since the 2019 LPR reform: LPR + 80 基点 / LPR − 24 基点
- * (en: LPR + 80 bp).
+ * A spread over LPR as a loan is priced since the 2019 reform (加点): LPR+80基点 / LPR + 80 bp,
+ * LPR−24基点 below it. `spreadBp` is in basis points.
+ * @example formatSpread(80, 'zh') // 'LPR+80基点'
  */
-export function formatSpread(spreadBp: number, lang: Lang): string {
-  const bp = fixed(Math.abs(spreadBp), 0);
-  const sign = spreadBp < 0 ? MINUS : '+';
-  return lang === 'zh' ? `LPR${sign}${bp}基点` : `LPR ${sign} ${bp} bp`;
+export function formatSpread(spreadBp: number, lang: Lang, digits = 0): string {
+  const sign = spreadBp < 0 && Number(fixed(Math.abs(spreadBp), digits).replace(/,/g, '')) !== 0 ? MINUS : '+';
+  const n = fixed(Math.abs(spreadBp), digits);
+  return lang === 'zh' ? `LPR${sign}${n}基点` : `LPR ${sign} ${n} bp`;
 }
 
 /**
  * The 2007 source's convention, a float over the benchmark rate: 上浮20% / 下浮8%
  * (en: +20% / −8% float). Shown beside a spread as its equivalent (spread / LPR).
+ * @example formatFloat(0.27, 'zh') // '上浮27%'
  */
 export function formatFloat(float: number, lang: Lang, digits = 0): string {
   const pct = fixed(Math.abs(float) * 100, digits);

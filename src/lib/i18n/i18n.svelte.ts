@@ -36,7 +36,7 @@ export class I18n {
   percent = (x: number, digits = 2) => formatPercent(x, digits);
   bp = (x: number, digits = 0) => formatBp(x, this.lang, digits);
   /** A spread over LPR in bp: LPR+80基点. */
-  spread = (bp: number) => formatSpread(bp, this.lang);
+  spread = (bp: number, digits = 0) => formatSpread(bp, this.lang, digits);
   /** A float over the benchmark (the 2007 convention): 上浮27%. */
   float = (x: number, digits = 0) => formatFloat(x, this.lang, digits);
 

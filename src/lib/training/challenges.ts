@@ -1,7 +1,10 @@
 /**
  * Challenges as data: a starting bank, the levers it opens, an objective, constraints and the
  * default scoring weights (a trainer may change them in a workshop pack). Scored by scoring.ts;
- * targets were set a little below the best the engine finds (test/training/scoring.test.ts).
+ * each floor is about the starting bank's figure and each target a little below the best the
+ * engine finds within the constraints (test/training/scoring.test.ts). The best mix is interior:
+ * dropping the gravel or pricing the paste away scores less, through the franchise and the
+ * pricing response, not only through the fixed skeleton rule.
  *
  * Figures are closed-form: the five-year challenge reads the rebalancing path of pace.ts (one
  * path with a recession in year 2, not a median over Monte Carlo paths), and an LCR buffer or
@@ -67,10 +70,28 @@ const MANAGERS_NOTE: Bilingual = {
   en: 'the client-manager team: the most the bank can field this year',
 };
 
-const MARKUP_LEVERS: LeverDef[] = [
-  { kind: 'input', path: 'segments.1.markup', min: -0.1, max: 1, step: 0.01 },
-  { kind: 'input', path: 'segments.2.markup', min: -0.1, max: 1, step: 0.01 },
-];
+/** A spread over LPR in bp, from below the market to far above it (a step of 5 bp). */
+function spreadLever(index: number): LeverDef {
+  return { kind: 'input', path: `segments.${index}.spreadBp`, min: -50, max: 250, step: 5 };
+}
+
+const SPREAD_LEVERS: LeverDef[] = [spreadLever(1), spreadLever(2)];
+
+/**
+ * The loan plan (信贷投放计划): demand a spread above the market loses is not made up by another
+ * tier, so without this line a smaller book would look like a better one (less capital, less
+ * funding) and pricing clients away would pay.
+ */
+const LOAN_PLAN: ConstraintDef = {
+  id: 'loanPlan',
+  figure: 'loansBooked',
+  op: '>=',
+  value: 0.95,
+  note: {
+    zh: '信贷投放计划：对公贷款投放不低于计划的95%（加点高于市场而流失的需求，不会由其他客户补上）',
+    en: 'the loan plan: corporate loans booked at least 95% of the plan (demand lost to a spread above the market is not made up by other clients)',
+  },
+};
 
 /** The four bank challenges. */
 export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
@@ -78,34 +99,35 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
     id: 'steady-profit',
     title: { zh: '稳健增利', en: 'Profit within the limits' },
     brief: {
-      zh: '从倒金字塔银行出发，调整客户结构和中、小客户的利率浮动，使净利润尽可能高，同时守住四条监管红线。定价高于市场会流失需求、引来逆向选择（第3课）。',
-      en: 'From the inverted-pyramid bank, move the mix and the mid and small clients\' markups to make net profit as high as you can while keeping four regulatory lines. Pricing above the market loses demand and invites adverse selection (lesson 3).',
+      zh: '从倒金字塔银行出发，调整客户结构和中、小客户的LPR加点，使净利润尽可能高，同时守住四条监管红线和信贷投放计划。加点高于市场会流失需求、引来逆向选择（第3课）；某一层客户超出本行的客户基础，只能接受更差的借款人和更低的价格（第1课）。',
+      en: 'From the inverted-pyramid bank, move the mix and the mid and small clients\' spreads over LPR to make net profit as high as you can while keeping four regulatory lines and the loan plan. A spread above the market loses demand and invites adverse selection (lesson 3); a tier grown beyond the bank\'s franchise takes worse borrowers at lower prices (lesson 1).',
     },
     scenario: { ...cloneScenario(demoScenario), name: { zh: '倒金字塔银行（挑战）', en: 'The inverted-pyramid bank (challenge)' } },
-    levers: [{ kind: 'mix' }, ...MARKUP_LEVERS],
-    objective: { figure: 'netProfit', floor: 7.6 * YI, target: 8.8 * YI },
+    levers: [{ kind: 'mix' }, ...SPREAD_LEVERS],
+    objective: { figure: 'netProfit', floor: 7.9 * YI, target: 8.5 * YI },
     constraints: [
       { id: 'lcr', figure: 'lcr', op: '>=', value: 1 },
       { id: 'single', figure: 'largestClientToCapital', op: '<=', value: 0.1 },
       { id: 'top10', figure: 'top10ToCapital', op: '<=', value: 0.5 },
       { id: 'car', figure: 'capitalAdequacyRatio', op: '>=', value: 0.105 },
+      LOAN_PLAN,
       SKELETON,
       EVERY_INGREDIENT,
       { id: 'managers', figure: 'managersNeeded', op: '<=', value: 100, note: MANAGERS_NOTE },
     ],
-    weights: weights(45, { lcr: 10, single: 10, top10: 10, car: 10, skeleton: 5, ingredients: 5, managers: 5 }),
+    weights: weights(45, { lcr: 10, single: 10, top10: 10, car: 10, loanPlan: 10, skeleton: 5, ingredients: 5, managers: 5 }),
     figures: ['raroc', 'demandKept.small', 'share.large'],
   },
   {
     id: 'raroc',
     title: { zh: '资本回报', en: 'Return on risk capital' },
     brief: {
-      zh: '每一元经济资本要赚得更多：提高RAROC，同时LCR留足缓冲（≥105%），最大单一客户不超过资本净额的10%，NSFR≥100%。',
-      en: 'Make each yuan of economic capital earn more: raise RAROC while keeping an LCR buffer (≥ 105%), the largest client within 10% of net capital and the NSFR at 100% or more.',
+      zh: '每一元经济资本要赚得更多：提高RAROC，同时LCR留足缓冲（≥105%），最大单一客户不超过资本净额的10%，NSFR≥100%，完成信贷投放计划——靠把客户“定价赶走”缩小账簿不算数。',
+      en: 'Make each yuan of economic capital earn more: raise RAROC while keeping an LCR buffer (≥ 105%), the largest client within 10% of net capital, the NSFR at 100% or more and the loan plan: shrinking the book by pricing clients away does not count.',
     },
     scenario: { ...cloneScenario(demoScenario), name: { zh: '倒金字塔银行（挑战）', en: 'The inverted-pyramid bank (challenge)' } },
-    levers: [{ kind: 'mix' }, { kind: 'input', path: 'segments.2.markup', min: -0.1, max: 1, step: 0.01 }],
-    objective: { figure: 'raroc', floor: 0.13, target: 0.18 },
+    levers: [{ kind: 'mix' }, spreadLever(2)],
+    objective: { figure: 'raroc', floor: 0.135, target: 0.15 },
     constraints: [
       {
         id: 'lcrBuffer',
@@ -119,32 +141,34 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
       },
       { id: 'single', figure: 'largestClientToCapital', op: '<=', value: 0.1 },
       { id: 'nsfr', figure: 'nsfr', op: '>=', value: 1 },
+      LOAN_PLAN,
       SKELETON,
       EVERY_INGREDIENT,
       { id: 'managers', figure: 'managersNeeded', op: '<=', value: 110, note: MANAGERS_NOTE },
     ],
-    weights: weights(45, { lcrBuffer: 15, single: 10, nsfr: 10, skeleton: 5, ingredients: 5, managers: 10 }),
+    weights: weights(45, { lcrBuffer: 15, single: 10, nsfr: 10, loanPlan: 10, skeleton: 5, ingredients: 5, managers: 10 }),
     figures: ['netProfit', 'economicCapital', 'share.small'],
   },
   {
     id: 'eva',
     title: { zh: '经济增加值', en: 'Economic value added' },
     brief: {
-      zh: '从正金字塔银行出发：扣除10%的资本成本之后，你能创造多少价值？提高EVA，资本充足率≥10.5%，最大十家客户≤50%，LCR≥100%。',
-      en: 'From the pyramid bank: how much value can you create after a 10% cost of capital? Raise EVA with capital adequacy ≥ 10.5%, top-10 clients ≤ 50% and the LCR at 100% or more.',
+      zh: '从正金字塔银行出发：扣除10%的资本成本之后，你能创造多少价值？提高EVA，资本充足率≥10.5%，最大十家客户≤50%，LCR≥100%，完成信贷投放计划。',
+      en: 'From the pyramid bank: how much value can you create after a 10% cost of capital? Raise EVA with capital adequacy ≥ 10.5%, top-10 clients ≤ 50%, the LCR at 100% or more and the loan plan met.',
     },
     scenario: { ...cloneScenario(pyramidScenario), name: { zh: '正金字塔银行（挑战）', en: 'The pyramid bank (challenge)' } },
-    levers: [{ kind: 'mix' }, ...MARKUP_LEVERS, { kind: 'input', path: 'segments.2.feePerClient', min: 0, max: 50000, step: 5000 }],
-    objective: { figure: 'eva', floor: 2 * YI, target: 6 * YI },
+    levers: [{ kind: 'mix' }, ...SPREAD_LEVERS, { kind: 'input', path: 'segments.2.feePerClient', min: 0, max: 50000, step: 5000 }],
+    objective: { figure: 'eva', floor: 2.4 * YI, target: 4.6 * YI },
     constraints: [
       { id: 'car', figure: 'capitalAdequacyRatio', op: '>=', value: 0.105 },
       { id: 'top10', figure: 'top10ToCapital', op: '<=', value: 0.5 },
       { id: 'lcr', figure: 'lcr', op: '>=', value: 1 },
+      LOAN_PLAN,
       SKELETON,
       EVERY_INGREDIENT,
       { id: 'managers', figure: 'managersNeeded', op: '<=', value: 120, note: MANAGERS_NOTE },
     ],
-    weights: weights(45, { car: 10, top10: 10, lcr: 10, skeleton: 5, ingredients: 10, managers: 10 }),
+    weights: weights(45, { car: 10, top10: 10, lcr: 10, loanPlan: 10, skeleton: 5, ingredients: 10, managers: 10 }),
     figures: ['netProfit', 'economicCapital', 'raroc'],
   },
   {
@@ -164,7 +188,7 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
       { kind: 'input', path: 'levers.paceQuarters', min: 1, max: 20, step: 1 },
       { kind: 'input', path: 'levers.managerHeadcount', min: 40, max: 250, step: 1 },
     ],
-    objective: { figure: 'pace.cumulativeProfit', floor: 20 * YI, target: 22.4 * YI },
+    objective: { figure: 'pace.cumulativeProfit', floor: 23 * YI, target: 24 * YI },
     constraints: [
       {
         id: 'lcrPath',

@@ -58,6 +58,9 @@ function bankFigure(base: string, unit: FigureUnit, better: 1 | -1, label: Bilin
 const EXTRA: FigureDef[] = [
   bankFigure('shortTermLoanShare', 'percent', 1, { zh: '一年内到期的对公贷款占比', en: 'Corporate loans due within a year' }, (c) => c.evaluation.liquidity.shortTermLoanShare, 'nsfr'),
   bankFigure('managersNeeded', 'count', -1, { zh: '所需客户经理', en: 'Client managers needed' }, (c) => c.evaluation.segments.reduce((a, s) => a + s.managersNeeded, 0), 'operatingCost'),
+  // A spread above the market loses demand that no other tier makes up: the loan plan shows it.
+  bankFigure('loansBooked', 'percent', 1, { zh: '对公贷款投放（占计划）', en: 'Corporate loans booked (share of the plan)' }, (c) =>
+    c.scenario.bank.corporateLoans > 0 ? c.evaluation.segments.reduce((a, s) => a + s.loans, 0) / c.scenario.bank.corporateLoans : 0),
   bankFigure('minShare', 'percent', 1, { zh: '最少一层客户的贷款占比', en: 'Share of the smallest tier' }, (c) => Math.min(...c.scenario.segments.map((s) => s.share))),
   bankFigure('pace.minTargetShare', 'percent', 1, { zh: '目标结构中最少一层的占比', en: 'Smallest tier in the target mix' }, (c) => Math.min(...c.pace().target)),
   bankFigure('top20ProfitShare', 'percent', -1, { zh: '前20%客户创造的税前利润占比', en: 'Pre-tax profit made by the top 20% of clients' }, (c) => topClientsProfitShare(c.evaluation), 'netProfit'),

@@ -2,19 +2,20 @@
  * The lessons: seven on the bank's client mix, each grounded in a claim of the source (DIGEST.md): a short narrative, a
  * starting bank, the levers it opens, a goal checked live, hints and a debrief that names the
  * mechanism and links the glass-box formulas. Text may link glossary terms as `[[id]]` or
- * `[[id|text]]`. Thresholds were set from the engine's numbers (test/training/lessons.test.ts
- * checks that the start fails each goal and a stated solution meets it). The eighth works on a
+ * `[[id|text]]`. Thresholds and the numbers the texts quote were read from `evaluate()` of each
+ * lesson's bank (test/training/lessons.test.ts checks that the start fails each goal, a stated
+ * solution meets it, and that neither dropping the gravel nor pricing the paste away does). The eighth works on a
  * client's investment portfolio instead of a bank (`kind: 'portfolio'`, portfolio.ts).
  */
 import { cloneScenario, demoScenario, evaluate, writePath, type Bilingual, type MetricKey, type Scenario } from '../model';
 import { createContext, type TrainingContext } from './context';
-import type { Condition } from './goals';
+import type { ChoiceCondition, Condition } from './goals';
 import { readFigure } from './figures';
 import type { LeverDef } from './levers';
 import { PORTFOLIO_LESSON, type PortfolioLessonDef } from './portfolio';
 
 /** Extra displays beside the figures. */
-export type LessonPanel = 'concrete' | 'segments' | 'ladder' | 'retention' | 'pace' | 'markupCurve';
+export type LessonPanel = 'concrete' | 'segments' | 'ladder' | 'retention' | 'pace' | 'spreadCurve';
 
 /** A lesson on a bank scenario (`kind` absent means 'bank'). */
 export interface BankLessonDef {
@@ -73,6 +74,30 @@ function argBest(base: TrainingContext, figure: string, sign: 1 | -1): string {
   return best;
 }
 
+/** A question on a figure of the starting bank: the right option is the mark nearest to its value. */
+function nearestMarkChoice(id: string, question: Bilingual, figure: string, marks: { id: string; value: number; label: Bilingual }[]): ChoiceCondition {
+  return {
+    kind: 'choice',
+    id,
+    question,
+    options: marks.map((mk) => ({ id: mk.id, label: mk.label })),
+    answer: (base) => {
+      const v = readFigure(base, figure);
+      return marks.reduce((a, b) => (Math.abs(b.value - v) < Math.abs(a.value - v) ? b : a)).id;
+    },
+  };
+}
+
+/** The segment where one more product per client adds the most net profit (retention saves acquisition cost). */
+function mostWorthOneMoreProduct(base: TrainingContext): string {
+  const today = base.evaluation.profitability.netProfit;
+  const gains = base.scenario.segments.map((seg, i) => ({
+    key: seg.key,
+    gain: evaluate(writePath(base.scenario, `segments.${i}.productsPerClient`, seg.productsPerClient + 1)).profitability.netProfit - today,
+  }));
+  return gains.reduce((a, b) => (b.gain > a.gain ? b : a)).key;
+}
+
 const TIER_OPTIONS = [
   { id: 'large', label: { zh: '大客户（石子）', en: 'Large clients (gravel)' } },
   { id: 'mid', label: { zh: '中客户（砂）', en: 'Mid-sized clients (sand)' } },
@@ -101,38 +126,41 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
         en: 'A bank\'s corporate clients are the same: large clients are the gravel, mid-sized clients the sand, small clients (SMEs) the cement paste. "The inverted-pyramid bank" lends 65% to large clients: too much gravel, too little sand and paste, and it fails the [[threePrinciples|three principles]] of safety, profitability and liquidity.',
       },
       {
-        zh: '但配比不是“越少石子越好”：没有骨架，混凝土也承不住荷载。',
-        en: 'But the mix is not "the less gravel the better": without a skeleton concrete carries no load.',
+        zh: '但配比不是“越少石子越好”：没有骨架，混凝土也承不住荷载。每一层客户都有本行的客户基础，砂和水泥浆加得超出它，只能接受别的银行拒绝的借款人、让出价格。',
+        en: 'But the mix is not "the less gravel the better": without a skeleton concrete carries no load. Each tier has a franchise, the clients the bank knows; sand and paste beyond it mean borrowers other banks turned down, and lower prices.',
       },
     ],
     scenario: named(cloneScenario(demoScenario), '倒金字塔银行（第1课）', 'The inverted-pyramid bank (lesson 1)'),
     levers: [{ kind: 'mix' }],
     task: {
-      zh: '只动客户结构，设计一个同时满足三性的配比：强度——[[CAR|资本充足率]]≥11.5%；和易性——[[LCR]]≥110%；经济性——净利润≥8.00亿元；同时保留骨架：大客户占比不低于30%。',
-      en: 'Moving only the mix, design one that meets all three principles: strength, [[CAR|capital adequacy]] ≥ 11.5%; workability, [[LCR]] ≥ 110%; economy, net profit ≥ CNY 0.80 bn; and keep the skeleton: large clients at least 30%.',
+      zh: '只动客户结构，设计一个同时满足三性的配比：强度——[[CAR|资本充足率]]≥11.5%；和易性——[[LCR]]≥110%；经济性——净利润≥8.30亿元（今天7.86亿元）。',
+      en: 'Moving only the mix, design one that meets all three principles: strength, [[CAR|capital adequacy]] ≥ 11.5%; workability, [[LCR]] ≥ 110%; economy, net profit ≥ CNY 0.83 bn (today CNY 0.79 bn).',
     },
     goal: [
       { kind: 'figure', figure: 'capitalAdequacyRatio', op: '>=', value: 0.115 },
       { kind: 'figure', figure: 'lcr', op: '>=', value: 1.1 },
-      { kind: 'figure', figure: 'netProfit', op: '>=', value: 8 * YI },
-      { kind: 'figure', figure: 'share.large', op: '>=', value: 0.3 },
+      { kind: 'figure', figure: 'netProfit', op: '>=', value: 8.3 * YI },
     ],
     figures: ['capitalAdequacyRatio', 'lcr', 'netProfit', 'share.large', 'raroc'],
     panels: ['concrete'],
     hints: [
       { zh: '石子太多了：把“大客户”滑块向左移（键盘：先用Tab键选中滑块，再按←键，每次1个百分点；Page Down每次10个百分点）。', en: 'Too much gravel: move the "Large clients" slider left (keyboard: Tab to the slider, then ← moves 1 point, Page Down 10 points).' },
-      { zh: '每移动一次，看右侧三项指标的变化方向：LCR和净利润会一起上升。', en: 'After each move watch the direction of the three figures: the LCR and net profit rise together.' },
-      { zh: '大客户降到45%以下通常就能同时满足三项；别降到30%以下。', en: 'Large clients below about 45% usually meet all three; do not go below 30%.' },
+      { zh: '每移动一次，看右侧三项指标的变化方向：资本充足率和LCR一直上升，净利润却先升后降。', en: 'After each move watch the direction of the three figures: capital adequacy and the LCR keep rising, but net profit rises and then falls.' },
+      { zh: '大客户在约40%时净利润达到8.31亿元；再把小客户提高到约30%，最高约8.42亿元（约27/42/31）。大客户低于约15%，8.30亿元就够不着了。', en: 'With large clients at about 40% net profit reaches CNY 0.831 bn; raise the small clients to about 30% as well and it peaks near CNY 0.842 bn (about 27/42/31). Below about 15% large clients, CNY 0.83 bn is out of reach.' },
     ],
     debrief: {
       mechanism: [
         {
-          zh: '把贷款从大客户挪到中小客户：中小客户的利率上浮、每元贷款的税前利润更高，净利润上升；小企业存款在LCR中只按10%流失（对公非经营性存款40%），短期贷款还带来现金流入，LCR上升；中小企业风险权重85%和75%低于一般企业的100%，风险加权资产下降，资本充足率上升。',
-          en: 'Moving loans from large to smaller clients: smaller clients pay a markup and earn more per yuan of loans, so net profit rises; small-business deposits run off at only 10% in the LCR (non-operational corporate deposits 40%) and short loans bring inflows, so the LCR rises; SME risk weights of 85% and 75% are below the general corporate 100%, so RWA falls and the capital ratio rises.',
+          zh: '把贷款从大客户挪到中小客户：中小客户按LPR加点定价（中客户LPR+24基点，约上浮8%；小客户LPR+80基点，约上浮27%），大客户是LPR−24基点（约下浮8%），净利润上升；小企业存款在LCR中只按10%流失（对公非经营性存款40%），短期贷款还带来现金流入，LCR上升；中小企业风险权重85%和75%低于一般企业的100%，风险加权资产下降，资本充足率上升。',
+          en: 'Moving loans from large to smaller clients: smaller clients pay a spread over LPR (mid LPR + 24 bp, about +8%; small LPR + 80 bp, about +27%) while large clients borrow at LPR − 24 bp (about −8%), so net profit rises; small-business deposits run off at only 10% in the LCR (non-operational corporate deposits 40%) and short loans bring inflows, so the LCR rises; SME risk weights of 85% and 75% are below the general corporate 100%, so RWA falls and the capital ratio rises.',
         },
         {
-          zh: '这就是源文章的处方“增加中小企业客户”。但正如混凝土，配比要与工程相称：下一课看“倒金字塔”究竟哪里出了问题。',
-          en: 'This is the source\'s prescription, "add SMEs". As with concrete, the mix must suit the project: the next lesson looks at what exactly is wrong with the inverted pyramid.',
+          zh: '但利润不是越少石子越好：中客户超过贷款的35%、小客户超过30%（本行的客户基础），新增的借款人违约率更高、价格更低；大客户的结算存款是便宜的资金，户均服务成本也低。所以净利润在约27/42/31时最高，大客户降到0%时只剩约7.7亿元，比今天还少。资本充足率和LCR仍随石子减少而上升——三性要一起设计，不是把一个指标推到头。',
+          en: 'But profit is not "the less gravel the better": beyond 35% of loans for mid clients and 30% for small ones (the bank\'s franchise), the new borrowers default more and pay less; large clients\' settlement deposits are cheap funding and cost little to serve per yuan. So net profit peaks near 27/42/31, and with no large clients at all it falls to about CNY 0.77 bn, below today\'s. Capital adequacy and the LCR still rise as gravel goes: the three principles are designed together, not one figure pushed to its end.',
+        },
+        {
+          zh: '这就是源文章的处方“增加中小企业客户”，而配比要与工程相称：下一课看“倒金字塔”究竟哪里出了问题。',
+          en: 'This is the source\'s prescription, "add SMEs", with a mix that suits the project: the next lesson looks at what exactly is wrong with the inverted pyramid.',
         },
       ],
       metrics: ['netProfit', 'lcr', 'capitalAdequacyRatio', 'rwa'],
@@ -162,8 +190,8 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     scenario: named(cloneScenario(demoScenario), '倒金字塔银行（第2课）', 'The inverted-pyramid bank (lesson 2)'),
     levers: [{ kind: 'mix' }],
     task: {
-      zh: '先回答两个诊断问题（答案按起始银行的数字判断），再调整结构：最大十家客户贷款比例≤45%，有效客户数≥400，净利润不低于今天的7.60亿元。',
-      en: 'Answer the two diagnosis questions (judged on the starting bank\'s numbers), then change the mix: top-10 ratio ≤ 45%, effective clients ≥ 400, and net profit no lower than today\'s CNY 0.76 bn.',
+      zh: '先回答两个诊断问题（答案按起始银行的数字判断），再调整结构：最大十家客户贷款比例≤45%，有效客户数≥400，净利润不低于今天的7.86亿元。',
+      en: 'Answer the two diagnosis questions (judged on the starting bank\'s numbers), then change the mix: top-10 ratio ≤ 45%, effective clients ≥ 400, and net profit no lower than today\'s CNY 0.79 bn (7.86 亿元).',
     },
     goal: [
       {
@@ -188,8 +216,8 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     panels: ['segments'],
     hints: [
       { zh: '看分层表：哪一行“税前利润”最大？哪一行“税前利润/贷款”最小？', en: 'Read the tier table: which row has the largest pre-tax profit, which the smallest pre-tax profit per loan?' },
-      { zh: '大客户利润总额最大，是因为贷款最多；但大客户下浮定价、每元贷款赚得最少——这就是“利润空间收窄”。', en: 'Large clients make the most profit in total because they hold most loans; priced below LPR they earn the least per yuan: the "shrinking margin".' },
-      { zh: '大客户降到约42%以下，集中度和有效客户数都能达标。', en: 'Large clients below about 42% meet both concentration goals.' },
+      { zh: '大客户利润总额最大，是因为贷款最多；但大客户按LPR−24基点（约下浮8%）定价、每元贷款赚得最少——这就是“利润空间收窄”。', en: 'Large clients make the most profit in total because they hold most loans; priced at LPR − 24 bp (about 8% below LPR) they earn the least per yuan: the "shrinking margin".' },
+      { zh: '大客户降到约40%，集中度和有效客户数都能达标；但别一路降到底——只把大客户滑块降到约10%，净利润就跌破今天的水平。', en: 'Large clients at about 40% meet both concentration goals; but do not go all the way: with the large-client slider alone down to about 10%, net profit falls under today\'s.' },
     ],
     debrief: {
       mechanism: [
@@ -198,8 +226,8 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
           en: 'Concentration comes from a few big names: the ten largest loans over net capital. Less gravel and more sand and paste means more, smaller clients, a lower HHI and more effective clients: returns no longer ride on a few names.',
         },
         {
-          zh: '同时利润并未下降：大客户下浮8%，而中小客户上浮8%和20%，每元贷款的利润更高。“倒金字塔”的病根不是大客户本身，而是配比。',
-          en: 'And profit did not fall: large clients borrow 8% below LPR, mid and small clients 8% and 20% above, earning more per yuan. The illness of the inverted pyramid is not the large clients, it is the mix.',
+          zh: '同时利润并未下降：大客户是LPR−24基点（约下浮8%），中、小客户是LPR+24基点和LPR+80基点（约上浮8%和27%），每元贷款的利润更高。“倒金字塔”的病根不是大客户本身，而是配比：大客户太少同样赚得更少（第1课）。',
+          en: 'And profit did not fall: large clients borrow at LPR − 24 bp (about 8% below), mid and small clients at LPR + 24 bp and LPR + 80 bp (about 8% and 27% above), earning more per yuan. The illness of the inverted pyramid is not the large clients, it is the mix: too few large clients earns less too (lesson 1).',
         },
       ],
       metrics: ['top10ToCapital', 'largestClientToCapital', 'hhi', 'effectiveClients', 'netProfit'],
@@ -212,14 +240,14 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     number: 3,
     title: { zh: '定价权', en: 'Pricing power' },
     claim: {
-      zh: '中小企业是新的利润来源：银行对中小企业贷款有定价权，其利率平均在基准利率基础上“上浮10%”以上，明显高于其他贷款。',
-      en: 'SMEs are a new source of profit: banks have pricing power over SME loans, priced on average more than 10% above the benchmark ("上浮10%"), well above other loans.',
+      zh: '中小企业是新的利润来源：银行对中小企业贷款有定价权，其利率平均在基准利率基础上“上浮10%”以上，明显高于其他贷款（2007年原文的说法；今天按LPR加点定价，LPR 3.00%时上浮10%约相当于LPR+30基点）。',
+      en: 'SMEs are a new source of profit: banks have pricing power over SME loans, priced on average more than 10% above the benchmark ("上浮10%"), well above other loans (the 2007 source\'s convention; today loans are priced at a spread over LPR, and +10% at an LPR of 3.00% is about LPR + 30 bp).',
     },
     minutes: 7,
     narrative: [
       {
-        zh: '小客户的利率是[[LPR]]×(1+[[markup|上浮]])。同业对小客户的定价是上浮20%，本行也是上浮20%。能不能再高一点？',
-        en: 'A small client pays [[LPR]] × (1 + [[markup]]). Competitors charge small clients +20%, and so does this bank. Can it charge more?',
+        zh: '2019年LPR改革后，贷款利率是[[LPR]]加点：小客户的利率 = LPR + 加点。同业对小客户的定价是LPR+80基点（约[[markup|上浮]]27%，利率3.80%），本行也是。能不能再高一点？',
+        en: 'Since the 2019 LPR reform a loan is priced at [[LPR]] plus a spread: a small client pays LPR + spread. Competitors charge small clients LPR + 80 bp (about 27% above LPR in the source\'s [[markup|float]] convention, 3.80%), and so does this bank. Can it charge more?',
       },
       {
         zh: '可以，这就是[[pricingPower|定价权]]：中小企业的替代选择少。但每比市场高10个基点，就会流失一部分新需求（[[demandElasticity|需求弹性]]），而留下来的客户风险更高（[[adverseSelection|逆向选择]]）。本课的数字是“稳态”：全部小客户贷款都按新价格重新定价之后。',
@@ -227,33 +255,33 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
       },
     ],
     scenario: named(cloneScenario(demoScenario), '倒金字塔银行（第3课）', 'The inverted-pyramid bank (lesson 3)'),
-    levers: [{ kind: 'input', path: 'segments.2.markup', min: -0.1, max: 1, step: 0.01 }],
+    levers: [{ kind: 'input', path: 'segments.2.spreadBp', min: -50, max: 250, step: 5 }],
     task: {
-      zh: '只调小客户的利率浮动，找到使净利润最大的上浮比例：净利润与最优值相差不超过0.01亿元（100万元）。',
-      en: 'Moving only the small clients\' markup, find the one that maximises net profit: within CNY 1 m (0.01 亿元) of the best.',
+      zh: '只调小客户的LPR加点，找到使净利润最大的加点：净利润与最优值相差不超过0.01亿元（100万元）。',
+      en: 'Moving only the small clients\' spread over LPR, find the one that maximises net profit: within CNY 1 m (0.01 亿元) of the best.',
     },
     goal: [{ kind: 'figure', figure: 'profitGapToBest.small', op: '<=', value: 0.01 * YI }],
     figures: ['profitGapToBest.small', 'netProfit', 'demandKept.small', 'pdAfterSelection.small', 'netInterestIncome'],
     panels: [],
     hints: [
-      { zh: '先试一个很高的上浮，比如80%，再试40%：净利润在哪边更高？', en: 'Try a very high markup, say 80%, then 40%: where is net profit higher?' },
+      { zh: '先试一个很高的加点，比如LPR+250基点（约上浮83%），再试LPR+120基点（约上浮40%）：净利润在哪边更高？', en: 'Try a very high spread, say LPR + 250 bp (about +83%), then LPR + 120 bp (about +40%): where is net profit higher?' },
       { zh: '每次改动后看“保留的贷款需求”和“PD（含逆向选择）”：利息更高，但贷款更少、损失更多。', en: 'After each change watch "loan demand kept" and "PD with adverse selection": more interest, but fewer loans and more losses.' },
-      { zh: '最优值在上浮40%到55%之间。', en: 'The best lies between +40% and +55%.' },
+      { zh: '最优值在LPR+140到190基点之间（约上浮47%到63%）；看下方的曲线。', en: 'The best lies between LPR + 140 and 190 bp (about +47% to +63%); read the curve below.' },
     ],
     debrief: {
       mechanism: [
         {
-          zh: '每元贷款的利息随上浮线性增加，但需求按exp(−弹性×超出基点/10)减少，PD按(1+斜率×超出基点/10)上升。利润先升后降：在最优点，再多收1个基点带来的利息恰好等于流失贷款的利润和新增的预期损失。',
-          en: 'Interest per yuan rises linearly with the markup, but demand falls as exp(−elasticity × bp above / 10) and the PD rises as (1 + slope × bp above / 10). Profit rises, then falls: at the best markup one more basis point earns exactly what the lost loans and the extra expected loss cost.',
+          zh: '每元贷款的利息随加点线性增加，但高于市场加点的部分，需求按exp(−弹性×超出基点/10)减少，PD按(1+斜率×超出基点/10)上升（[[adverseSelection|逆向选择]]）。利润先升后降：在最优点（约LPR+170基点），再多收1个基点带来的利息恰好等于流失贷款的利润和新增的预期损失。',
+          en: 'Interest per yuan rises linearly with the spread, but above the market\'s spread demand falls as exp(−elasticity × bp above / 10) and the PD rises as (1 + slope × bp above / 10) ([[adverseSelection|adverse selection]]). Profit rises, then falls: at the best spread (about LPR + 170 bp) one more basis point earns exactly what the lost loans and the extra expected loss cost.',
         },
         {
-          zh: '代价是：在利润最大的价格上，约三分之一的小客户需求流失了——水泥浆变少了。定价权是真实的，但不是无限的；下一课看水泥浆对流动性的作用。',
-          en: 'The price: at the profit-maximising markup about a third of small-client demand is gone, less cement paste. Pricing power is real, but not unlimited; the next lesson shows what the paste does for liquidity.',
+          zh: '代价是：在利润最大的价格上，约三分之一的小客户需求流失了（120亿元贷款剩约77亿元）——水泥浆变少了，小客户的存款也随贷款少了三分之一；再往上加，利润反而减少。定价权是真实的，但不是无限的；小客户占比越高，同样的加点流失的贷款越多（挑战中的“信贷投放计划”）。下一课看水泥浆对流动性的作用。',
+          en: 'The price: at the profit-maximising spread about a third of small-client demand is gone (CNY 12 bn of loans becomes about 7.7 bn), less cement paste, and the small clients\' deposits shrink with their loans; beyond it profit falls. Pricing power is real, but not unlimited; the larger the small clients\' share, the more loans the same spread loses (the challenges\' loan plan). The next lesson shows what the paste does for liquidity.',
         },
       ],
       metrics: ['netInterestIncome', 'expectedLoss', 'netProfit'],
       terms: ['pricingPower', 'demandElasticity', 'adverseSelection', 'markup'],
-      panels: ['markupCurve'],
+      panels: ['spreadCurve'],
     },
   },
   // 4. Source: "中小企业信贷需求以短期（一年以内）为主 … 缩短资产期限".
@@ -268,31 +296,32 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     minutes: 8,
     narrative: [
       {
-        zh: '这家银行的[[HQLA|合格优质流动性资产]]只有350亿元，[[LCR|流动性覆盖率]]跌破了100%的监管下限。',
-        en: 'This bank holds only CNY 35 bn of [[HQLA]], and its [[LCR]] has fallen below the 100% floor.',
+        zh: '这家银行的[[HQLA|合格优质流动性资产]]只有360亿元，[[LCR|流动性覆盖率]]跌到88.5%，低于100%的监管下限。',
+        en: 'This bank holds only CNY 36 bn of [[HQLA]], and its [[LCR]] has fallen to 88.5%, below the 100% floor.',
       },
       {
         zh: '看[[maturityLadder|期限结构]]：大客户的项目贷款35%在5年以上，小客户的贷款85%在一年以内。负债一侧，小企业存款在LCR中按零售处理，30天流失10%；对公非经营性存款流失40%。[[NSFR|净稳定资金比例]]对一年以上贷款要求85%的稳定资金，一年以内只要50%。',
         en: 'Read the [[maturityLadder|maturity ladder]]: 35% of large clients\' project loans run over five years, 85% of small clients\' loans within one. On the funding side, small-business deposits count as retail in the LCR and run off 10% in 30 days; non-operational corporate deposits 40%. The [[NSFR]] asks 85% stable funding for loans over a year, 50% for shorter ones.',
       },
     ],
-    scenario: named(writePath(cloneScenario(demoScenario), 'bank.hqla', 350 * YI), '流动性偏紧的倒金字塔银行', 'The inverted-pyramid bank, short of liquidity'),
+    scenario: named(writePath(cloneScenario(demoScenario), 'bank.hqla', 360 * YI), '流动性偏紧的倒金字塔银行', 'The inverted-pyramid bank, short of liquidity'),
     levers: [{ kind: 'mix' }],
     task: {
-      zh: '只动客户结构，让LCR回到100%以上，NSFR≥116%，一年内到期的对公贷款占比≥45%。',
-      en: 'Moving only the mix, bring the LCR back to 100% or more, the NSFR to 116% or more, and loans due within a year to 45% of the corporate book or more.',
+      zh: '只动客户结构，让LCR回到100%以上，NSFR≥116%，一年内到期的对公贷款占比≥45%，净利润不低于今天的7.86亿元。',
+      en: 'Moving only the mix, bring the LCR back to 100% or more, the NSFR to 116% or more, loans due within a year to 45% of the corporate book or more, and keep net profit at today\'s CNY 0.79 bn (7.86 亿元) or more.',
     },
     goal: [
       { kind: 'figure', figure: 'lcr', op: '>=', value: 1 },
       { kind: 'figure', figure: 'nsfr', op: '>=', value: 1.16 },
       { kind: 'figure', figure: 'shortTermLoanShare', op: '>=', value: 0.45 },
+      { kind: 'figure', figure: 'netProfit', op: '>=', value: evaluate(demoScenario).profitability.netProfit },
     ],
-    figures: ['lcr', 'nsfr', 'shortTermLoanShare', 'corporateDeposits', 'loanToDeposit'],
+    figures: ['lcr', 'nsfr', 'shortTermLoanShare', 'netProfit', 'corporateDeposits', 'loanToDeposit'],
     panels: ['ladder'],
     hints: [
       { zh: '试着只加大“小客户”的占比，再试只减少“大客户”：哪一种对LCR更有效？', en: 'Try raising only the small clients\' share, then only cutting the large clients\': which helps the LCR more?' },
       { zh: '中客户的存款仍按对公存款流失，小客户的存款按零售只流失10%。', en: 'Mid-sized clients\' deposits still run off as corporate deposits; small clients\' as retail, only 10%.' },
-      { zh: '小客户占比约30%时三项都能达标。', en: 'Small clients at about 30% meet all three.' },
+      { zh: '小客户占比约30%时四项都能达标；只减大客户要减到约30%。但把水泥浆加到头（比如小客户80%）利润会大亏：超出客户基础的小客户违约更多。', en: 'Small clients at about 30% meet all four; cutting only the large clients needs them down to about 30%. But paste to the limit (say 80% small clients) loses a lot of money: small clients beyond the franchise default more.' },
     ],
     debrief: {
       mechanism: [
@@ -301,8 +330,8 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
           en: 'The LCR\'s denominator is net outflows over 30 days: corporate deposits run off at 25% (operational) or 40%, small-business deposits at 10%; loans falling due within the month flow in at 50%. More small clients, fewer outflows, more inflows: the LCR rises.',
         },
         {
-          zh: 'NSFR的分母是所需稳定资金：一年以内的贷款只需50%，一年以上85%。长期项目贷款换成短期流动资金贷款，所需稳定资金减少，NSFR上升。这就是“和易性”：拌合物能流动。',
-          en: 'The NSFR\'s denominator is required stable funding: 50% for loans within a year, 85% beyond. Swapping long project loans for short working-capital loans needs less stable funding and the NSFR rises. That is workability: the mix flows.',
+          zh: 'NSFR的分母是所需稳定资金：一年以内的贷款只需50%，一年以上85%。长期项目贷款换成短期流动资金贷款，所需稳定资金减少，NSFR上升。这就是“和易性”：拌合物能流动。而利润的条件说明和易性不是唯一的要求：水泥浆太多，混凝土同样不合格。',
+          en: 'The NSFR\'s denominator is required stable funding: 50% for loans within a year, 85% beyond. Swapping long project loans for short working-capital loans needs less stable funding and the NSFR rises. That is workability: the mix flows. The profit condition says workability is not the only requirement: too much paste fails the concrete too.',
         },
       ],
       metrics: ['lcr', 'nsfr', 'corporateDeposits'],
@@ -333,33 +362,53 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     levers: [
       { kind: 'input', path: 'segments.2.productsPerClient', min: 1, max: 5, step: 0.1 },
       { kind: 'input', path: 'segments.1.productsPerClient', min: 1, max: 5, step: 0.1 },
+      { kind: 'input', path: 'segments.0.productsPerClient', min: 1, max: 5, step: 0.1 },
     ],
     task: {
-      zh: '提高户均产品数，使小客户年流失率≤20%，中客户≤15%。',
-      en: 'Raise products per client until small clients\' yearly attrition is at most 20% and mid-sized clients\' at most 15%.',
+      zh: '先回答两个问题（答案按起始银行的数字判断：试着给每一层多加1个产品，看净利润），再提高户均产品数：小客户年流失率≤20%，中客户≤15%，净利润≥7.90亿元（今天7.86亿元）。',
+      en: 'First answer two questions (judged on the starting bank\'s numbers: try one more product for each tier and watch net profit), then raise products per client: small clients\' yearly attrition at most 20%, mid-sized clients\' at most 15%, and net profit at least CNY 0.790 bn (today 7.86 亿元).',
     },
     goal: [
+      {
+        kind: 'choice',
+        id: 'product-worth',
+        question: { zh: '起始银行中，哪一层客户户均多用1个产品，每年的净利润增加最多？', en: 'In the starting bank, one more product per client in which tier adds the most net profit a year?' },
+        options: TIER_OPTIONS,
+        answer: (base) => mostWorthOneMoreProduct(base),
+      },
+      nearestMarkChoice(
+        'stand-still',
+        { zh: '起始银行每年要新拓展多少户小客户，仅仅为了维持规模？', en: 'How many new small clients must the starting bank win a year just to stand still?' },
+        'replacements.small',
+        [
+          { id: 'about200', value: 200, label: { zh: '约200户', en: 'About 200' } },
+          { id: 'about800', value: 800, label: { zh: '约800户', en: 'About 800' } },
+          { id: 'about2000', value: 2000, label: { zh: '约2,000户', en: 'About 2,000' } },
+        ],
+      ),
       { kind: 'figure', figure: 'attrition.small', op: '<=', value: 0.2 },
       { kind: 'figure', figure: 'attrition.mid', op: '<=', value: 0.15 },
+      { kind: 'figure', figure: 'netProfit', op: '>=', value: 7.9 * YI },
     ],
-    figures: ['attrition.small', 'attrition.mid', 'kept5y.small', 'replacements.small'],
+    figures: ['attrition.small', 'attrition.mid', 'netProfit', 'replacements.small', 'acquisitionCost.small', 'kept5y.small'],
     panels: ['retention'],
     hints: [
-      { zh: '看右侧的流失曲线：1个产品50%，2个约33%，3个及以上10%，中间按直线插值。', en: 'Read the curve on the right: 1 product 50%, 2 about 33%, 3 or more 10%, straight lines in between.' },
-      { zh: '小客户需要约2.6个产品，中客户约2.8个。', en: 'Small clients need about 2.6 products, mid-sized clients about 2.8.' },
+      { zh: '看右侧的流失曲线：1个产品50%，2个约33%，3个及以上10%，中间按直线插值；3个以后曲线是平的，再多的产品不再减少流失。', en: 'Read the curve on the right: 1 product 50%, 2 about 33%, 3 or more 10%, straight lines in between; beyond 3 the curve is flat, more products no longer cut attrition.' },
+      { zh: '每一户离开的客户都要由一户新客户替换，获客成本：小客户1万元、中客户5万元、大客户50万元。大客户已经用4个产品，第5个什么也不改变。', en: 'Each client who leaves must be replaced by a new one, at an acquisition cost of CNY 10k for a small client, 50k for a mid-sized one and 500k for a large one. Large clients already hold 4 products: a fifth changes nothing.' },
+      { zh: '小客户约2.6个产品、中客户约2.8个，三项条件都能满足。', en: 'Small clients at about 2.6 products and mid-sized clients at about 2.8 meet all three conditions.' },
     ],
     debrief: {
       mechanism: [
         {
-          zh: '流失率按户均产品数在调查的三个点之间插值。小客户从1.5个产品增加到2.6个，年流失率从约42%降到约19%；5年后仍留存的客户从约7%升到约34%。',
-          en: 'Attrition is interpolated in products held between the survey\'s three points. From 1.5 to 2.6 products, small clients\' yearly attrition falls from about 42% to about 19%, and the share still here after five years rises from about 7% to about 34%.',
+          zh: '流失率按户均产品数在调查的三个点之间插值；每年的获客成本 = 客户数 × 流失率 × 每户获客成本。小客户从1.5个产品增加到2.6个，年流失率从约42%降到约19%，每年要替换的小客户从约830户降到约390户，获客成本从833万元降到387万元；5年后仍留存的客户从约7%升到约34%。连同中客户，净利润增加约470万元。',
+          en: 'Attrition is interpolated in products held between the survey\'s three points; the yearly acquisition cost = clients × attrition × cost per new client. From 1.5 to 2.6 products, small clients\' yearly attrition falls from about 42% to about 19%, the small clients replaced each year from about 830 to about 390 and their acquisition cost from CNY 8.3 m to 3.9 m; the share still here after five years rises from about 7% to about 34%. With the mid-sized clients, net profit gains about CNY 4.7 m.',
         },
         {
-          zh: '留下来的客户不必重新拓展：省下的客户经理时间可以用来拓展新客户（第6课）。户均产品多的客户也带来更多中间业务收入（第7课）。',
-          en: 'Clients who stay need not be won again: the managers\' time saved goes to new clients (lesson 6). Clients with more products also bring more fee income (lesson 7).',
+          zh: '获客成本最高的是石子：如果大客户只用1个产品，156户中每年约78户离开，替换它们要花约3,900万元，净利润少约0.23亿元。骨架的价值也在于关系长久。留下来的客户不必重新拓展：省下的客户经理时间可以用来拓展新客户（第6课）；户均产品多的客户也带来更多中间业务收入（第7课）。',
+          en: 'The gravel is the dearest to replace: if large clients held one product, about 78 of the 156 would leave each year, replacing them would cost about CNY 39 m and net profit would be about CNY 23 m lower. The skeleton\'s value is also in lasting relationships. Clients who stay need not be won again: the managers\' time saved goes to new clients (lesson 6); clients with more products also bring more fee income (lesson 7).',
         },
       ],
-      metrics: ['feeIncome', 'operatingCost'],
+      metrics: ['operatingCost', 'netProfit'],
       terms: ['productPenetration', 'attrition', 'clientManager'],
     },
   },
@@ -393,20 +442,20 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
       { kind: 'input', path: 'levers.managerHeadcount', min: 40, max: 200, step: 1 },
     ],
     task: {
-      zh: '设定调整节奏和客户经理人数：5年内达到目标结构（各层误差1个百分点以内），衰退年净亏损不超过10.50亿元，5年累计净利润≥21.40亿元。',
-      en: 'Set the pace and the headcount: reach the target mix within 5 years (each tier within 1 point), lose no more than CNY 1.05 bn in the recession year, and make at least CNY 2.14 bn of net profit over 5 years.',
+      zh: '设定调整节奏和客户经理人数：5年内达到目标结构（各层误差1个百分点以内），衰退年净亏损不超过9.30亿元，5年累计净利润≥23.10亿元（原地不动是22.97亿元）。',
+      en: 'Set the pace and the headcount: reach the target mix within 5 years (each tier within 1 point), lose no more than CNY 0.93 bn in the recession year, and make at least CNY 2.31 bn of net profit over 5 years (standing still makes CNY 2.297 bn).',
     },
     goal: [
       { kind: 'figure', figure: 'pace.quartersToTarget', op: '<=', value: 20 },
-      { kind: 'figure', figure: 'pace.recessionProfit', op: '>=', value: -10.5 * YI },
-      { kind: 'figure', figure: 'pace.cumulativeProfit', op: '>=', value: 21.4 * YI },
+      { kind: 'figure', figure: 'pace.recessionProfit', op: '>=', value: -9.3 * YI },
+      { kind: 'figure', figure: 'pace.cumulativeProfit', op: '>=', value: 23.1 * YI },
     ],
     figures: ['pace.quartersToTarget', 'pace.recessionProfit', 'pace.cumulativeProfit', 'pace.managersAtTarget', 'pace.minLcr'],
     panels: ['pace'],
     hints: [
       { zh: '65名客户经理一户新客户也接不了：看“目标结构所需客户经理”。', en: 'With 65 managers not one new client can be taken on: read "client managers the target mix needs".' },
       { zh: '人数至少要达到目标结构所需的人数；多出来的人只增加成本。', en: 'The headcount must reach what the target mix needs; every manager beyond that only adds cost.' },
-      { zh: '试试约110–115人、14–16个季度：太快，衰退年亏得多；太慢，好结构的利润来得晚。', en: 'Try about 110–115 managers over 14–16 quarters: faster loses more in the recession year, slower earns the better mix\'s profit too late.' },
+      { zh: '试试111–115人、16–20个季度：太快（比如14个季度以内），衰退前新增的中小客户太多，衰退年亏得多；人多了，多出来的工资吃掉好结构的利润。', en: 'Try 111–115 managers over 16–20 quarters: faster (within 14 quarters, say) piles up new SMEs just before the recession and loses more that year; more managers and their pay eats the better mix\'s profit.' },
     ],
     debrief: {
       mechanism: [
@@ -453,21 +502,16 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
       en: 'First answer: how much of the starting bank\'s pre-tax profit do the top 20% of clients make? Then, without changing the loans, only through what small clients do with the bank (fee income per client, deposits per yuan of loans), lift small clients\' share of profit to 15% or more.',
     },
     goal: [
-      {
-        kind: 'choice',
-        id: 'top20',
-        question: { zh: '起始银行前20%的客户创造了多少税前利润？', en: 'How much of the starting bank\'s pre-tax profit do the top 20% of clients make?' },
-        options: [
-          { id: 'about20', label: { zh: '约20%', en: 'About 20%' } },
-          { id: 'about50', label: { zh: '约50%', en: 'About 50%' } },
-          { id: 'about80', label: { zh: '约80%', en: 'About 80%' } },
+      nearestMarkChoice(
+        'top20',
+        { zh: '起始银行前20%的客户创造了多少税前利润？', en: 'How much of the starting bank\'s pre-tax profit do the top 20% of clients make?' },
+        'top20ProfitShare',
+        [
+          { id: 'about20', value: 0.2, label: { zh: '约20%', en: 'About 20%' } },
+          { id: 'about50', value: 0.5, label: { zh: '约50%', en: 'About 50%' } },
+          { id: 'about80', value: 0.8, label: { zh: '约80%', en: 'About 80%' } },
         ],
-        answer: (base) => {
-          const v = readFigure(base, 'top20ProfitShare');
-          const marks: [string, number][] = [['about20', 0.2], ['about50', 0.5], ['about80', 0.8]];
-          return marks.reduce((a, b) => (Math.abs(b[1] - v) < Math.abs(a[1] - v) ? b : a))[0];
-        },
-      },
+      ),
       { kind: 'figure', figure: 'profitShare.small', op: '>=', value: 0.15 },
     ],
     figures: ['profitShare.small', 'profitPerClient.small', 'top20ProfitShare', 'feeIncome', 'depositMargin'],
