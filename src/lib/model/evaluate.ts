@@ -186,7 +186,7 @@ export interface EvaluateOptions {
 
 /**
  * Evaluates a scenario for one year in closed form: the steady state of its book.
- * @example evaluate(demoScenario).profitability.netProfit // ≈ 7.2e8 (7.2 亿元)
+ * @example evaluate(demoScenario).profitability.netProfit // ≈ 7.86e8 (7.86 亿元)
  * @example evaluate(demoScenario, { economicCapital: 'portfolio' }).safety.granularityAddOn // > 0: the lumpy book needs more capital
  */
 export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Evaluation {
