@@ -83,7 +83,7 @@ test('pricing SMEs far above the market is not free profit: demand leaves, and t
   await app.open();
   await expect(app.spreadResponse('small')).toContainText('需求保留 100%');
   await app.setSpread('small', 250);
-  await expect(app.spreadResponse('small')).toContainText('需求保留 43%'); // exp(−0.05 × 17) for 170 bp above the market
+  await expect(app.spreadResponse('small')).toContainText('需求保留 36%'); // exp(−0.06 × 17) for 170 bp above the market
   const curve = await app.openSpreadCurve('small');
   await expect(curve.locator('figcaption')).toContainText('净利润在LPR+');
   await expect(curve.locator('figcaption')).toContainText('现为LPR+250基点');

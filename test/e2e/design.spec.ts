@@ -11,19 +11,20 @@ test('the demo bank on the ternary chart: where it sits, the feasible region and
   const design = new DesignPage(page);
   await design.open();
   await expect(design.verdict).toContainText('当前配比 65/25/10 满足所选约束，净利润为 7.86 亿元。');
-  await expect(design.verdict).toContainText('最优配比 0/100/0：净利润 9.84 亿元');
-  await expect(design.point).toHaveAttribute('aria-valuetext', /大客户 65% · 中客户 25% · 小客户 10%；净利润 7\.60 亿元；✓ 可行/);
+  // an interior optimum: beyond their franchise mid and small clients come with a higher PD and a lower price
+  await expect(design.verdict).toContainText('最优配比 27/42/31：净利润 8.42 亿元');
+  await expect(design.point).toHaveAttribute('aria-valuetext', /大客户 65% · 中客户 25% · 小客户 10%；净利润 7\.86 亿元；✓ 可行/);
   // the feasible region: its edge, and the mixes excluded by LCR and by the top-10 limit, hatched and named
   await expect(page.getByTestId('feasible-edge')).toHaveAttribute('d', /^M/);
-  await expect(page.getByTestId('exclusion-3')).toContainText('不可行：流动性覆盖率 < 100% · 337 个配比');
-  await expect(page.getByTestId('exclusion-6')).toContainText('不可行：最大十家客户 > 资本净额的 50% · 284 个配比');
+  await expect(page.getByTestId('exclusion-3')).toContainText('不可行：流动性覆盖率 < 100% · 285 个配比');
+  await expect(page.getByTestId('exclusion-6')).toContainText('不可行：最大十家客户 > 资本净额的 50% · 319 个配比');
   await expect(page.locator('path[data-exclusion="3"] title')).toHaveText('不可行：流动性覆盖率 < 100%');
   // the optimum, the inverted pyramid and its twin are marked and labelled
-  await expect(design.marker('optimum')).toContainText('最优配比 0/100/0');
+  await expect(design.marker('optimum')).toContainText('最优配比 27/42/31');
   await expect(design.marker('inverted')).toContainText('倒金字塔 65/25/10');
   await expect(design.marker('pyramid')).toContainText('正金字塔 40/30/30');
   await expect(page.getByTestId('binding-none')).toBeVisible();
-  await expect(page.getByTestId('frontier-summary')).toContainText('效率前沿上有 243 个配比');
+  await expect(page.getByTestId('frontier-summary')).toContainText('效率前沿上有 91 个配比');
   // the grid ran in the engine's module worker
   expect(page.workers().length).toBeGreaterThan(0);
 
@@ -76,15 +77,15 @@ test('the tornado and the one-more-loan view', async ({ page }) => {
   await expect(first).toContainText('1年期LPR');
   await expect(first).toContainText('±25 基点');
   await expect(first).toContainText('3.00% → 2.75% / 3.25%');
-  await expect(first).toContainText('下调 −2.22 亿元');
-  await expect(first).toContainText('上调 +2.22 亿元');
+  await expect(first).toContainText('下调 −2.25 亿元');
+  await expect(first).toContainText('上调 +2.25 亿元');
   await tornado.getByTestId('tornado-metric').selectOption('lcr');
-  await expect(tornado.getByTestId('tornado-base')).toContainText('当前流动性覆盖率（LCR）：101.14%');
+  await expect(tornado.getByTestId('tornado-base')).toContainText('当前流动性覆盖率（LCR）：101.74%');
   await expect(tornado.locator('tbody tr').first()).toContainText('大客户 · ');
 
   const marginal = page.getByTestId('marginal');
   await expect(marginal.getByTestId('marginal-segment')).toHaveValue('small');
-  await expect(marginal.getByTestId('marginal-raroc')).toContainText('13.9%');
+  await expect(marginal.getByTestId('marginal-raroc')).toContainText('13.2%');
   await expect(marginal.getByTestId('marginal-raroc')).toContainText('✓ 高于门槛');
   await expect(marginal.getByTestId('marginal-ec')).toContainText('31.2 万元');
   await expect(marginal.getByTestId('marginal-single')).toContainText('✓ 未超限');
@@ -94,7 +95,7 @@ test('the tornado and the one-more-loan view', async ({ page }) => {
   await expect(marginal.getByTestId('marginal-single')).toContainText('12.50%（上限 10%）');
   await expect(marginal.getByTestId('marginal-single')).toContainText('✗ 超过单一客户限额');
   await expect(marginal.getByTestId('marginal-single')).toContainText('成为全行最大客户');
-  await expect(marginal.getByTestId('marginal-lcr')).toContainText('101.14% →');
+  await expect(marginal.getByTestId('marginal-lcr')).toContainText('101.74% →');
 });
 
 test('a figure of the table opens its glass box; headcount as a constraint binds', async ({ page }) => {
@@ -108,7 +109,7 @@ test('a figure of the table opens its glass box; headcount as a constraint binds
   await expect(dialog).toBeHidden();
 
   await page.getByTestId('constraint-managers').check();
-  await expect(design.verdict).toContainText('最优配比 30/70/0');
+  await expect(design.verdict).toContainText('最优配比 52/42/6');
   await expect(page.getByTestId('binding-list')).toContainText('● 起约束作用 客户经理编制：65（上限 65，余量 0）');
 });
 

@@ -28,15 +28,15 @@ test('the demo bank’s loss distribution: EL, VaR and ES marked, the add-on, th
   const risk = new RiskPage(page);
   await risk.open();
   // the markers, labelled with their values (亿元)
-  await expect(risk.marker('el')).toContainText('预期损失EL 5.17');
-  await expect(risk.marker('var99')).toContainText('VaR 99% 35.30');
-  await expect(risk.marker('var999')).toContainText('VaR 99.9% 66.60');
-  await expect(risk.marker('es999')).toContainText('ES 99.9% 82.69');
+  await expect(risk.marker('el')).toContainText('预期损失EL 4.84');
+  await expect(risk.marker('var99')).toContainText('VaR 99% 34.19');
+  await expect(risk.marker('var999')).toContainText('VaR 99.9% 65.27');
+  await expect(risk.marker('es999')).toContainText('ES 99.9% 81.37');
   await expect(risk.marker('gvar999')).toContainText('颗粒化VaR 99.9%');
-  await expect(page.getByTestId('loss-chart-bracket')).toContainText('颗粒度调整 +3.23 亿元');
-  expect(await risk.figureText('addon')).toContain('+3.23 亿元');
-  expect(await risk.figureText('ec')).toBe('61.43 亿元');
-  await expect(page.getByTestId('loss-chart-summary')).toContainText('颗粒度调整 3.23 亿元（5.5%）');
+  await expect(page.getByTestId('loss-chart-bracket')).toContainText('颗粒度调整 +3.21 亿元');
+  expect(await risk.figureText('addon')).toContain('+3.21 亿元');
+  expect(await risk.figureText('ec')).toBe('60.43 亿元');
+  await expect(page.getByTestId('loss-chart-summary')).toContainText('颗粒度调整 3.21 亿元（5.6%）');
   await expect(risk.figure('largest')).toContainText('达标');
   // the distribution came from the engine's module worker
   expect(page.workers().length).toBeGreaterThan(0);
@@ -51,7 +51,7 @@ test('the demo bank’s loss distribution: EL, VaR and ES marked, the add-on, th
   // a bar opens its glass box: Euler allocation with this bar's numbers and the source
   await risk.bar('large').click();
   await expect(risk.dialog).toContainText('欧拉分配');
-  await expect(risk.dialog).toContainText('40.38 亿元');
+  await expect(risk.dialog).toContainText('40.55 亿元');
   await expect(risk.dialog).toContainText('Tasche');
   await page.keyboard.press('Escape');
   await expect(risk.dialog).toBeHidden();
@@ -73,7 +73,7 @@ test('the large-client slider at 40% on the dashboard: the add-on and the tail s
   await risk.open();
   const addOnBefore = await risk.figureText('addon');
   const tailBefore = Number((await risk.figureText('tail')).replace('×', ''));
-  expect(addOnBefore).toContain('+3.23 亿元');
+  expect(addOnBefore).toContain('+3.21 亿元');
 
   await risk.gotoDashboard();
   const large = page.locator('#share-range-large');
@@ -84,7 +84,7 @@ test('the large-client slider at 40% on the dashboard: the add-on and the tail s
   expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('longtask'))).toBe(true);
   const since = await page.evaluate(() => performance.now());
   await page.getByRole('navigation').getByRole('link', { name: '风险分布' }).click();
-  await expect(risk.figure('addon')).toContainText('+2.11 亿元', { timeout: 20_000 });
+  await expect(risk.figure('addon')).toContainText('+2.21 亿元', { timeout: 20_000 });
   await expect(page.getByTestId('risk-mix')).toContainText('大客户 40%');
   const tailAfter = Number((await risk.figureText('tail')).replace('×', ''));
   expect(tailAfter).toBeLessThan(tailBefore);
@@ -118,7 +118,7 @@ test('English, and axe finds no serious or critical violation', async ({ page })
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await page.getByRole('button', { name: '切换到英文界面' }).click();
-  await expect(risk.marker('var999')).toContainText('VaR 99.9% 6.66');
+  await expect(risk.marker('var999')).toContainText('VaR 99.9% 6.53');
   expect(await risk.figureText('addon')).toContain('+CNY 0.32 bn');
   await expect(page.getByTestId('loss-chart-bracket')).toContainText('add-on +CNY 0.32 bn');
   results = await new AxeBuilder({ page }).analyze();
