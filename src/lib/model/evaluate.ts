@@ -19,21 +19,21 @@ import {
   segmentTerms,
   type PricingResponse,
   type FranchiseEffect,
+  type SegmentFlows,
 } from './segment-economics';
 import { scenarioExposures } from './book';
 
 export { EC_CONFIDENCE, LCR_FACTORS, LIMITS, NSFR_FACTORS };
 export { effectiveMaturity, loanRate } from './segment-economics';
 
-export interface SegmentResult {
+/** One segment's year (segment-economics.ts) with what the screens show beside it. */
+export interface SegmentResult extends SegmentFlows {
   key: string;
   name: { zh: string; en: string };
   /** Share of the corporate book as set (the mix lever). */
   share: number;
   /** Share of the booked corporate loans after the pricing response. */
   bookedShare: number;
-  loans: number;
-  clients: number;
   /** The response of the segment's clients to its spread: demand kept and PD multiplier. */
   pricing: PricingResponse;
   /** What its volume beyond its franchise costs. */
@@ -46,30 +46,15 @@ export interface SegmentResult {
   ftpRate: number;
   /** PD of the segment's loans (stress × adverse selection × franchise). */
   pd: number;
-  netInterestIncome: number;
-  deposits: number;
-  depositMargin: number;
-  feeIncome: number;
-  servicingCost: number;
-  managersNeeded: number;
-  managerCost: number;
   /** Yearly attrition implied by products held. */
   attrition: number;
-  /** Clients replaced each year. */
-  replacements: number;
-  acquisitionCost: number;
-  operatingCost: number;
-  /** (L − D)·(wholesale rate − FTP credit). */
-  fundingCost: number;
-  expectedLoss: number;
-  preTaxProfit: number;
   /** Pre-tax profit per yuan of loans. */
   preTaxMargin: number;
   correlation: number;
   /** Standardized weight after the small-and-micro cap. */
   riskWeight: number;
+  /** RWA under the scenario's approach (before the output floor, which applies to the whole book). */
   rwa: number;
-  economicCapital: number;
   largestExposure: number;
 }
 
@@ -223,37 +208,22 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Eva
     book.requiredStableFunding += f.requiredStableFunding;
     shortTermLoans += f.loans * (seg.tenor.upTo3m + seg.tenor.m3to12);
     segments.push({
+      ...f,
       key: seg.key,
       name: seg.name,
       share: seg.share,
       bookedShare: 0, // set below, once the book's total is known
-      loans: f.loans,
-      clients: f.clients,
       pricing: t.pricing,
       franchise: t.franchise,
       spreadBp: t.spreadBp,
       rate: t.rate,
       ftpRate: t.ftpRate,
       pd: t.pd,
-      netInterestIncome: f.netInterestIncome,
-      deposits: f.deposits,
-      depositMargin: f.depositMargin,
-      feeIncome: f.feeIncome,
-      servicingCost: f.servicingCost,
-      managersNeeded: f.managersNeeded,
-      managerCost: f.managerCost,
       attrition: t.attrition,
-      replacements: f.replacements,
-      acquisitionCost: f.acquisitionCost,
-      operatingCost: f.operatingCost,
-      fundingCost: f.fundingCost,
-      expectedLoss: f.expectedLoss,
-      preTaxProfit: f.preTaxProfit,
       preTaxMargin: ratio(f.preTaxProfit, f.loans),
       correlation: t.correlation,
       riskWeight: t.riskWeightStandardized,
       rwa: b.approach === 'irb' ? f.rwaIrb : f.rwaStandardized,
-      economicCapital: f.economicCapital,
       largestExposure: shape ? shape.top[0] * f.loans : 0,
     });
   });

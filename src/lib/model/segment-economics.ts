@@ -12,7 +12,7 @@
 import { CHINA_STANDARDIZED_WEIGHTS, baselCorrelation, flooredRwa, irbRiskWeight, turnoverEurMillions } from './capital';
 import { normalCdf } from './normal';
 import { EC_CONFIDENCE, LCR_FACTORS, NSFR_FACTORS } from './regulation';
-import { TENOR_BUCKETS, TENOR_MIDPOINT_YEARS, type Scenario, type Segment, type TenorProfile } from './scenario';
+import { TENOR_BUCKETS, TENOR_MIDPOINT_YEARS, type Bank, type Scenario, type Segment, type TenorProfile } from './scenario';
 import { resolveDynamics } from './simulate/dynamics';
 import { vasicekLossQuantile } from './vasicek';
 
@@ -422,18 +422,9 @@ export function segmentFlows(t: SegmentTerms, managerCost: number, loans = t.loa
 
 // ———————————————————————————————————————————— the bank around the book ————————————————————————————————————————————
 
-/** The rest of the balance sheet, held fixed, as the liquidity and capital formulas need it. */
-export interface BankTerms {
-  netCapital: number;
-  tier1Capital: number;
-  cet1Capital: number;
-  otherRwa: number;
-  /** HQLA before a deposit run. */
-  hqla: number;
-  retailDeposits: number;
-  retailLoans: number;
-  otherAssets: number;
-  otherLiabilities: number;
+/** The rest of the balance sheet, held fixed, as the liquidity and capital formulas need it (HQLA before a run). */
+export interface BankTerms
+  extends Pick<Bank, 'netCapital' | 'tier1Capital' | 'cet1Capital' | 'otherRwa' | 'hqla' | 'retailDeposits' | 'retailLoans' | 'otherAssets' | 'otherLiabilities'> {
   /** Retail deposits' LCR outflow and NSFR ASF. */
   retailOutflow: number;
   retailAsf: number;
@@ -451,15 +442,7 @@ export function bankTerms(scenario: Scenario): BankTerms {
   const { bank, settings } = scenario;
   const stable = bank.retailStableShare;
   return {
-    netCapital: bank.netCapital,
-    tier1Capital: bank.tier1Capital,
-    cet1Capital: bank.cet1Capital,
-    otherRwa: bank.otherRwa,
-    hqla: bank.hqla,
-    retailDeposits: bank.retailDeposits,
-    retailLoans: bank.retailLoans,
-    otherAssets: bank.otherAssets,
-    otherLiabilities: bank.otherLiabilities,
+    ...bank,
     retailOutflow: bank.retailDeposits * (stable * LCR_FACTORS.retailStable + (1 - stable) * LCR_FACTORS.retailLessStable),
     retailAsf: bank.retailDeposits * (stable * NSFR_FACTORS.retailStable + (1 - stable) * NSFR_FACTORS.retailLessStable),
     fixedRsf: bank.retailLoans * NSFR_FACTORS.retailLoans + bank.otherAssets * NSFR_FACTORS.otherAssets,
