@@ -25,10 +25,10 @@ setViewEngine(hasWorkers ? createWorkerEngine() : engine);
 const workspace = new Workspace(engine, openDatabase());
 void workspace.init();
 
-// Save what is pending when the page is hidden or closed.
-addEventListener('pagehide', () => void workspace.flush());
+// Save what is pending when the page is hidden or closed (synchronously into the journal too).
+addEventListener('pagehide', () => workspace.saveOnPageHide());
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') void workspace.flush();
+  if (document.visibilityState === 'hidden') workspace.saveOnPageHide();
 });
 
 export default mount(App, { target: document.getElementById('app')!, props: { workspace } });

@@ -17,15 +17,28 @@ export interface ScenarioRecord {
   data: unknown;
 }
 
-/** The scenario being edited on the dashboard, restored on reload. */
+/**
+ * Left on a record by the tab whose save replaced another tab's value of the same inputs, so that
+ * the other tab can say its value was replaced (the writer says its own value was kept).
+ */
+export interface ConflictMark {
+  paths: string[];
+  at: number;
+  /** The writing tab (an id made per page load). */
+  tab: string;
+}
+
+/** The scenario being edited on the dashboard, restored on reload: one record per starting point. */
 export interface WorkspaceRecord {
-  key: 'current';
+  /** `builtin:demo`, `builtin:pyramid` or `saved:<id>` (`current` in records written before). */
+  key: string;
   /** The library scenario it was opened from, if any. */
   scenarioId: string | null;
   /** What "reset" returns to: a built-in or a saved scenario. */
   base: { kind: 'builtin'; name: 'demo' | 'pyramid' } | { kind: 'saved'; id: string };
   data: unknown;
   updatedAt: number;
+  conflict?: ConflictMark | null;
 }
 
 /** A strategist's loan book imported from CSV (never leaves the browser). */
