@@ -40,6 +40,7 @@ import { isConflictMark, loadWorkspace, quarantineWorkspace, saveWorkspace, work
 import type { WorkspaceRecord } from '../db/database';
 import { i18n } from '../i18n/i18n.svelte';
 import type { EngineClient } from '../workers/engine-client';
+import { describeError } from './errors';
 import { browserStores, clearJournal, readJournal, rememberTabKey, tabKey, writeJournal, type EditStores } from './edit-journal';
 import { liveQuery } from 'dexie';
 
@@ -308,6 +309,11 @@ export class Workspace {
     if (this.scenarioId) this.#observeLibrary(this.scenarioId);
   }
 
+  /** Evaluates the scenario again (after a worker failure: the engine starts a fresh worker). */
+  retryEvaluate(): Promise<void> {
+    return this.#evaluate();
+  }
+
   /** Saves now (tests, switching away); resolves when every save so far has committed or failed. */
   async flush(): Promise<void> {
     if (this.#saveTimer) {
@@ -506,7 +512,7 @@ export class Workspace {
       this.evaluation = result;
       this.engineError = null;
     } catch (e) {
-      if (seq >= this.#applied) this.engineError = e instanceof Error ? e.message : String(e);
+      if (seq >= this.#applied) this.engineError = describeError(e);
     } finally {
       if (seq === this.#requested) this.isComputing = false;
     }
