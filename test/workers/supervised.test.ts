@@ -26,11 +26,11 @@ class FakeWorker extends EventTarget {
     if (!this.isTerminated) this.port.postMessage(m, t ?? []);
   }
   override addEventListener(type: string, l: EventListenerOrEventListenerObject | null, o?: AddEventListenerOptions | boolean) {
-    if (type === 'message') this.port.addEventListener(type, l, o);
+    if (type === 'message') this.port.addEventListener(type, l as EventListener, o);
     else super.addEventListener(type, l, o);
   }
   override removeEventListener(type: string, l: EventListenerOrEventListenerObject | null) {
-    if (type === 'message') this.port.removeEventListener(type, l);
+    if (type === 'message') this.port.removeEventListener(type, l as EventListener);
     else super.removeEventListener(type, l);
   }
   start() {

@@ -108,6 +108,20 @@ export interface PortfolioRecord {
 
 export const DATABASE_NAME = 'tong-mix-lab';
 
+/**
+ * Another tab opened the database with a newer schema (`versionchange`: this connection is closed
+ * at once, so that nothing is written with the old schema and the upgrade is not held up), or this
+ * tab's upgrade waits for an older tab to close (`blocked`).
+ */
+export type DatabaseEvent = 'versionchange' | 'blocked';
+const databaseListeners = new Set<(event: DatabaseEvent) => void>();
+
+/** Calls `listener` on every database event of any connection of this page; returns the unsubscribe. */
+export function onDatabaseEvent(listener: (event: DatabaseEvent) => void): () => void {
+  databaseListeners.add(listener);
+  return () => databaseListeners.delete(listener);
+}
+
 export class MixLabDatabase extends Dexie {
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   workspace!: EntityTable<WorkspaceRecord, 'key'>;
@@ -121,6 +135,15 @@ export class MixLabDatabase extends Dexie {
 
   constructor(name = DATABASE_NAME) {
     super(name);
+    this.on('versionchange', () => {
+      // Closed for good (no auto-reopen with the old schema); the page asks the user to reload.
+      this.close({ disableAutoOpen: true });
+      for (const l of databaseListeners) l('versionchange');
+      return false;
+    });
+    this.on('blocked', () => {
+      for (const l of databaseListeners) l('blocked');
+    });
     this.version(1).stores({
       scenarios: 'id, title, updatedAt, *tags',
       workspace: 'key',

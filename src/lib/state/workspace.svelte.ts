@@ -80,6 +80,11 @@ export class Workspace {
   saveError = $state<'quota' | 'failed' | null>(null);
   /** The open library record was found damaged; the edits were saved as a new scenario with this title. */
   recoveredAs = $state.raw<{ damagedTitle: string; title: string } | null>(null);
+  /**
+   * Another tab upgraded the database: this tab's connection is closed and it writes nothing more
+   * there; what is on screen stays, and edits go to the journal, merged in after the reload.
+   */
+  isStorageReplaced = $state(false);
   /** Where the library lives: IndexedDB, or memory when storage is unavailable or full. */
   library = $state.raw<LibraryStore>(createMemoryStore());
 
@@ -309,6 +314,20 @@ export class Workspace {
     if (this.scenarioId) this.#observeLibrary(this.scenarioId);
   }
 
+  /** The database was upgraded by another tab: stop writing to it, keep the screen, journal the edits. */
+  storageReplaced(): void {
+    if (this.isStorageReplaced) return;
+    const hadPending = this.saveStatus !== 'saved';
+    this.isStorageReplaced = true;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    if (hadPending) this.#journalNow();
+  }
+
+  #journalNow(): void {
+    writeJournal(this.#stores.local, { key: workspaceKey(this.base), base: this.base, data: this.scenario, synced: this.#wsSynced, at: Date.now() });
+  }
+
   /** Evaluates the scenario again (after a worker failure: the engine starts a fresh worker). */
   retryEvaluate(): Promise<void> {
     return this.#evaluate();
@@ -329,10 +348,8 @@ export class Workspace {
    * (synchronously), then starts the ordinary save, which may or may not commit before the page goes.
    */
   saveOnPageHide(): void {
-    if (this.saveStatus !== 'saved' && this.storage === 'ready') {
-      writeJournal(this.#stores.local, { key: workspaceKey(this.base), base: this.base, data: this.scenario, synced: this.#wsSynced, at: Date.now() });
-    }
-    void this.flush();
+    if (this.saveStatus !== 'saved' && this.storage === 'ready') this.#journalNow();
+    if (!this.isStorageReplaced) void this.flush();
   }
 
   #apply(next: Scenario): void {
@@ -522,6 +539,11 @@ export class Workspace {
     // In memory (no IndexedDB) a library scenario still saves into the in-memory library.
     if (this.storage !== 'ready' && !(this.scenarioId && this.library.kind === 'memory')) return;
     this.saveStatus = 'unsaved';
+    if (this.isStorageReplaced) {
+      // The old connection is closed: the journal keeps the edits until the reload.
+      this.#journalNow();
+      return;
+    }
     // A throttle, not a debounce: a save already due is not pushed back by the next edit.
     if (this.#saveTimer) return;
     const wait = Math.max(0, Math.min(SAVE_INTERVAL_MS, this.#lastSaveAt + SAVE_INTERVAL_MS - Date.now()));
