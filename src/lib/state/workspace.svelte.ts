@@ -94,6 +94,8 @@ export class Workspace {
   #applied = 0;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
   #lastSaveAt = 0;
+  /** Saves started and not finished (they run one after another). */
+  #queuedSaves = 0;
   #stores: EditStores;
   /** This page's id in conflict marks. */
   #tab = newId();
@@ -348,7 +350,8 @@ export class Workspace {
    * (synchronously), then starts the ordinary save, which may or may not commit before the page goes.
    */
   saveOnPageHide(): void {
-    if (this.saveStatus !== 'saved' && this.storage === 'ready') this.#journalNow();
+    // Always: a save may be queued or in flight, and none of it may commit once the page goes.
+    if (this.storage === 'ready') this.#journalNow();
     if (!this.isStorageReplaced) void this.flush();
   }
 
@@ -557,8 +560,9 @@ export class Workspace {
     // Saves run one after another, so each merges on top of the previous one. The state is taken
     // now: a save still pending when another scenario is opened writes the one it was for.
     this.#lastSaveAt = Date.now();
+    this.#queuedSaves++;
     const snapshot: SaveSnapshot = { scenario: this.scenario, id: this.scenarioId, synced: this.#synced, base: this.base, wsSynced: this.#wsSynced };
-    this.#saving = this.#saving.then(() => this.#saveNow(snapshot));
+    this.#saving = this.#saving.then(() => this.#saveNow(snapshot)).finally(() => this.#queuedSaves--);
     return this.#saving;
   }
 
@@ -607,7 +611,8 @@ export class Workspace {
         clearJournal(this.#stores.local, key, startedAt);
       }
       this.saveError = null;
-      if (!this.#saveTimer) this.saveStatus = 'saved';
+      // "Saved" only when no save is due or waiting behind this one.
+      if (!this.#saveTimer && this.#queuedSaves <= 1) this.saveStatus = 'saved';
     } catch (e) {
       // Quota or a closed database: keep working in memory and say which.
       this.saveStatus = 'error';
