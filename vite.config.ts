@@ -11,8 +11,10 @@ export default defineConfig({
     svelte(),
     svelteTesting(),
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script',
+      // A new version waits until the page says so and the user reloads (or the tab is idle):
+      // 'autoUpdate' would leave it waiting unseen, or swap files under a page being edited.
+      registerType: 'prompt',
+      injectRegister: false,
       manifest: {
         name: '砼 Mix Lab 客户结构配比实验室',
         short_name: '砼 Mix Lab',

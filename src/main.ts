@@ -1,7 +1,10 @@
+/// <reference types="vite-plugin-pwa/client" />
 import { mount } from 'svelte';
+import { registerSW } from 'virtual:pwa-register';
 import App from './App.svelte';
 import './app.css';
-import { MixLabDatabase } from './lib/db/database';
+import { MixLabDatabase, onDatabaseEvent } from './lib/db/database';
+import { AppStatus } from './lib/state/app-status.svelte';
 import { i18n } from './lib/i18n/i18n.svelte';
 import { Workspace } from './lib/state/workspace.svelte';
 import { createInProcessEngine, createWorkerEngine } from './lib/workers/engine-client';
@@ -25,10 +28,25 @@ setViewEngine(hasWorkers ? createWorkerEngine() : engine);
 const workspace = new Workspace(engine, openDatabase());
 void workspace.init();
 
-// Save what is pending when the page is hidden or closed.
-addEventListener('pagehide', () => void workspace.flush());
+const status = new AppStatus(workspace);
+onDatabaseEvent((event) => status.onDatabase(event));
+
+// Save what is pending when the page is hidden or closed (synchronously into the journal too).
+addEventListener('pagehide', () => workspace.saveOnPageHide());
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') void workspace.flush();
+  if (document.visibilityState === 'hidden') {
+    workspace.saveOnPageHide();
+    void status.applyIfIdle();
+  }
 });
 
-export default mount(App, { target: document.getElementById('app')!, props: { workspace } });
+// A new version installs in the background and waits (never mixing its files with the running
+// version's); the page offers to reload into it.
+if ('serviceWorker' in navigator) {
+  const updateSW = registerSW({
+    onNeedRefresh: () => status.updateReady(() => updateSW(true)),
+    onOfflineReady: () => (status.isOfflineReady = true),
+  });
+}
+
+export default mount(App, { target: document.getElementById('app')!, props: { workspace, status } });

@@ -5,6 +5,7 @@
 import { expose, transfer } from 'comlink';
 import { designMix, designTransferables, evaluate, marginalLoan, sensitivities, tornado, type DesignOptions, type MixDesign, type Scenario } from '../src/lib/model';
 import { riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
+import { decodeShare } from '../src/lib/db/share-link';
 
 const engine = {
   /** The whole book's loss distribution and concentration (issue 3); typed arrays transferred. */
@@ -21,6 +22,8 @@ const engine = {
   },
   tornado,
   marginalLoan,
+  /** A share link's data, inflated (up to its cap) and validated here, off the page's thread. */
+  decodeShare,
 };
 
 export type EngineWorkerApi = typeof engine;

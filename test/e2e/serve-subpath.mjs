@@ -13,6 +13,25 @@ const types = {
   '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.csv': 'text/csv',
 };
 
+/** The headers of the build's _headers file (its `/*` block), sent as a static host would. */
+async function siteHeaders() {
+  try {
+    const text = await readFile(join(root, '_headers'), 'utf8');
+    const out = {};
+    let isAll = false;
+    for (const line of text.split('\n')) {
+      if (line.startsWith('#') || !line.trim()) continue;
+      if (!/^\s/.test(line)) { isAll = line.trim() === '/*'; continue; }
+      const at = line.indexOf(':');
+      if (isAll && at > 0) out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+const headers = await siteHeaders();
+
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (url.pathname === '/mix-lab') { res.writeHead(301, { location: prefix }).end(); return; }
@@ -23,7 +42,7 @@ createServer(async (req, res) => {
   const file = join(root, rel);
   try {
     if (!(await stat(file)).isFile()) throw new Error('not a file');
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    res.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
     res.end(await readFile(file));
   } catch {
     res.writeHead(404).end('not found');

@@ -41,7 +41,7 @@ describe('workspace persistence', () => {
     const db = freshDb();
     await db.open();
     const s = applyLevers(demoScenario, { spreadBp: { small: 100 } });
-    await saveWorkspace(db, s, { kind: 'builtin', name: 'demo' }, null);
+    await saveWorkspace(db, { base: { kind: 'builtin', name: 'demo' }, synced: null, mine: s, tab: 't' });
     const loaded = await loadWorkspace(db);
     expect(loaded.status).toBe('ok');
     if (loaded.status === 'ok') expect(loaded.scenario).toEqual(s);

@@ -17,15 +17,28 @@ export interface ScenarioRecord {
   data: unknown;
 }
 
-/** The scenario being edited on the dashboard, restored on reload. */
+/**
+ * Left on a record by the tab whose save replaced another tab's value of the same inputs, so that
+ * the other tab can say its value was replaced (the writer says its own value was kept).
+ */
+export interface ConflictMark {
+  paths: string[];
+  at: number;
+  /** The writing tab (an id made per page load). */
+  tab: string;
+}
+
+/** The scenario being edited on the dashboard, restored on reload: one record per starting point. */
 export interface WorkspaceRecord {
-  key: 'current';
+  /** `builtin:demo`, `builtin:pyramid` or `saved:<id>` (`current` in records written before). */
+  key: string;
   /** The library scenario it was opened from, if any. */
   scenarioId: string | null;
   /** What "reset" returns to: a built-in or a saved scenario. */
   base: { kind: 'builtin'; name: 'demo' | 'pyramid' } | { kind: 'saved'; id: string };
   data: unknown;
   updatedAt: number;
+  conflict?: ConflictMark | null;
 }
 
 /** A strategist's loan book imported from CSV (never leaves the browser). */
@@ -95,6 +108,20 @@ export interface PortfolioRecord {
 
 export const DATABASE_NAME = 'tong-mix-lab';
 
+/**
+ * Another tab opened the database with a newer schema (`versionchange`: this connection is closed
+ * at once, so that nothing is written with the old schema and the upgrade is not held up), or this
+ * tab's upgrade waits for an older tab to close (`blocked`).
+ */
+export type DatabaseEvent = 'versionchange' | 'blocked';
+const databaseListeners = new Set<(event: DatabaseEvent) => void>();
+
+/** Calls `listener` on every database event of any connection of this page; returns the unsubscribe. */
+export function onDatabaseEvent(listener: (event: DatabaseEvent) => void): () => void {
+  databaseListeners.add(listener);
+  return () => databaseListeners.delete(listener);
+}
+
 export class MixLabDatabase extends Dexie {
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   workspace!: EntityTable<WorkspaceRecord, 'key'>;
@@ -108,6 +135,15 @@ export class MixLabDatabase extends Dexie {
 
   constructor(name = DATABASE_NAME) {
     super(name);
+    this.on('versionchange', () => {
+      // Closed for good (no auto-reopen with the old schema); the page asks the user to reload.
+      this.close({ disableAutoOpen: true });
+      for (const l of databaseListeners) l('versionchange');
+      return false;
+    });
+    this.on('blocked', () => {
+      for (const l of databaseListeners) l('blocked');
+    });
     this.version(1).stores({
       scenarios: 'id, title, updatedAt, *tags',
       workspace: 'key',

@@ -18,16 +18,54 @@ export function newId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `id-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** A library record read back and checked: a damaged record is shown as damaged, never dropped. */
+/**
+ * A library record read back and checked: a damaged record is shown as damaged, never dropped.
+ * Every field is checked, not only `data`: a record another program (or a bug) wrote with a
+ * missing title or tags must not take the whole library down with it. A damaged entry carries a
+ * copy of the record that is safe to display (text fields as text, tags as a list), and its
+ * scenario when `data` itself passes, so that an export still includes it.
+ */
 export type LibraryEntry =
   | { status: 'ok'; record: LibraryRecord; scenario: Scenario; baseline: Scenario }
-  | { status: 'damaged'; record: LibraryRecord; problems: ValidationProblem[] };
+  | { status: 'damaged'; record: LibraryRecord; problems: ValidationProblem[]; scenario?: Scenario };
 
-export function checkRecord(record: LibraryRecord): LibraryEntry {
-  const checked = validateScenario(record.data);
-  if (!checked.ok) return { status: 'damaged', record, problems: checked.problems };
-  const base = record.baseline === undefined ? checked : validateScenario(record.baseline);
+export function checkRecord(raw: LibraryRecord): LibraryEntry {
+  const { record, problems } = checkMeta(raw);
+  const checked = validateScenario(raw.data);
+  if (!checked.ok) return { status: 'damaged', record, problems: [...problems, ...checked.problems] };
+  if (problems.length) return { status: 'damaged', record, problems, scenario: checked.scenario };
+  const base = raw.baseline === undefined ? checked : validateScenario(raw.baseline);
   return { status: 'ok', record, scenario: checked.scenario, baseline: base.ok ? base.scenario : checked.scenario };
+}
+
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** The record's fields other than the scenario, checked; the copy returned is safe to display. */
+function checkMeta(raw: LibraryRecord): { record: LibraryRecord; problems: ValidationProblem[] } {
+  const problems: ValidationProblem[] = [];
+  const r = (raw ?? {}) as Partial<Record<keyof LibraryRecord, unknown>>;
+  const bad = (path: string, zh: string, en: string) => problems.push({ path, message: { zh, en } });
+  if (!isText(r.id) || !r.id) bad('id', '缺少编号', 'missing id');
+  if (!isText(r.title)) bad('title', '标题不是文本', 'title is not text');
+  if (!isText(r.description)) bad('description', '说明不是文本', 'description is not text');
+  if (!Array.isArray(r.tags) || !r.tags.every(isText)) bad('tags', '标签不是文本列表', 'tags are not a list of text');
+  if (!isTime(r.createdAt)) bad('createdAt', '创建时间不是数字', 'createdAt is not a number');
+  if (!isTime(r.updatedAt)) bad('updatedAt', '修改时间不是数字', 'updatedAt is not a number');
+  if (r.deletedAt != null && !isTime(r.deletedAt)) bad('deletedAt', '删除时间不是数字', 'deletedAt is not a number');
+  if (!problems.length) return { record: raw, problems };
+  const text = (x: unknown) => (isText(x) ? x : x == null ? '' : JSON.stringify(x).slice(0, 200));
+  const record: LibraryRecord = {
+    ...raw,
+    id: isText(r.id) ? r.id : String(r.id),
+    title: text(r.title),
+    description: text(r.description),
+    tags: Array.isArray(r.tags) ? r.tags.filter(isText) : [],
+    createdAt: isTime(r.createdAt) ? r.createdAt : 0,
+    updatedAt: isTime(r.updatedAt) ? r.updatedAt : 0,
+    deletedAt: isTime(r.deletedAt) ? r.deletedAt : null,
+  };
+  return { record, problems };
 }
 
 /** Every record, newest edit first (the trash included; callers filter on `deletedAt`). */
@@ -35,8 +73,9 @@ export function listEntries(store: LibraryStore): Promise<LibraryEntry[]> {
   return store.transact(async (tx) => (await tx.allScenarios()).sort(byUpdated).map(checkRecord));
 }
 
+/** Newest edit first; tolerant of a damaged record's fields (it must sort, not throw). */
 export function byUpdated(a: LibraryRecord, b: LibraryRecord): number {
-  return b.updatedAt - a.updatedAt || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+  return (Number(b.updatedAt) || 0) - (Number(a.updatedAt) || 0) || String(a.title).localeCompare(String(b.title)) || String(a.id).localeCompare(String(b.id));
 }
 
 export interface NewScenario {
@@ -148,22 +187,38 @@ export interface SaveResult {
   merged: Scenario;
   /** Inputs another tab changed to a different value too (mine was kept). */
   conflicts: string[];
-  /** False when the record no longer exists (deleted for good): nothing was written. */
+  /** False when nothing was written: the record no longer exists, or its stored data is damaged. */
   isSaved: boolean;
+  /** The stored data does not pass validation: it was left as it is (the caller saves the edits elsewhere). */
+  isDamaged?: boolean;
 }
 
 /**
  * Saves an edited scenario into its library record. `synced` is the stored version the edit
- * started from; the store's current version is merged with the edit input by input.
+ * started from; the store's current version is merged with the edit input by input. A conflict
+ * leaves a mark (`tab` is the writer) so that the tab whose value was replaced is told. A record
+ * whose stored data is damaged is not written (the damaged data is kept for inspection).
  */
-export async function saveScenarioData(store: LibraryStore, id: string, synced: Scenario, mine: Scenario, now = Date.now()): Promise<SaveResult> {
+export async function saveScenarioData(
+  store: LibraryStore,
+  id: string,
+  synced: Scenario,
+  mine: Scenario,
+  now = Date.now(),
+  tab = '',
+  /** Inputs where the writer already kept its value over the other tab's (merged on arrival). */
+  kept: readonly string[] = [],
+): Promise<SaveResult> {
   return store.transact(async (tx) => {
     const current = await tx.getScenario(id);
     if (!current) return { merged: mine, conflicts: [], isSaved: false };
     const stored = validateScenario(current.data);
-    // A damaged stored version cannot be merged: the edit replaces it (it was valid when opened).
-    const { merged, conflicts } = stored.ok ? mergeScenarios(synced, mine, stored.scenario) : { merged: mine, conflicts: [] };
-    await tx.putScenario({ ...current, data: merged, updatedAt: Math.max(now, current.updatedAt + 1) });
+    if (!stored.ok) return { merged: mine, conflicts: [], isSaved: false, isDamaged: true };
+    const { merged, conflicts } = mergeScenarios(synced, mine, stored.scenario);
+    const updatedAt = Math.max(now, (Number(current.updatedAt) || 0) + 1);
+    const marked = [...new Set([...kept, ...conflicts])];
+    const conflict = marked.length ? { paths: marked, at: updatedAt, tab } : (current.conflict ?? null);
+    await tx.putScenario({ ...current, data: merged, updatedAt, conflict });
     return { merged, conflicts, isSaved: true };
   });
 }
@@ -203,12 +258,15 @@ async function exportedOf(store: LibraryStore, records: LibraryRecord[]): Promis
   const entries: ExportedScenario[] = [];
   const skipped: { id: string; title: string }[] = [];
   await store.transact(async (tx) => {
-    for (const record of records) {
-      const e = checkRecord(record);
-      if (e.status !== 'ok') {
-        skipped.push({ id: record.id, title: record.title });
+    for (let record of records) {
+      const checked = checkRecord(record);
+      // A record with damaged fields but a readable scenario is exported with its fields repaired.
+      const e = checked.status === 'ok' ? checked : checked.scenario ? { ...checked, scenario: checked.scenario, baseline: checked.scenario } : null;
+      if (!e) {
+        skipped.push({ id: checked.record.id, title: checked.record.title });
         continue;
       }
+      record = e.record;
       const books = await tx.loanBooksOf(record.id);
       const book = books[books.length - 1];
       const rows = book ? checkLoanBookRows(book.rows, e.scenario.segments.map((s) => s.key)) : null;

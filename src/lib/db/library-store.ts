@@ -4,7 +4,7 @@
  * change is written whole or not at all, so a failed write never leaves half a record.
  */
 import { Dexie, liveQuery } from 'dexie';
-import type { LoanBookRecord, MixLabDatabase, ScenarioRecord } from './database';
+import type { ConflictMark, LoanBookRecord, MixLabDatabase, ScenarioRecord } from './database';
 
 /** A library record: the v2 `scenarios` row plus fields Dexie stores without an index. */
 export interface LibraryRecord extends ScenarioRecord {
@@ -12,6 +12,8 @@ export interface LibraryRecord extends ScenarioRecord {
   baseline?: unknown;
   /** Set when the scenario was moved to the trash (undo and restore clear it). */
   deletedAt?: number | null;
+  /** Left by the last save that replaced another tab's value of the same inputs. */
+  conflict?: ConflictMark | null;
 }
 
 export interface LibraryTx {

@@ -14,7 +14,18 @@ export const SHARE_VERSION = 1;
 export const SHARE_ROUTE = '#/library';
 export const SHARE_PARAM = 'd';
 /** Decompressed payloads larger than this are refused (a link is not a place for megabytes). */
-const MAX_JSON_BYTES = 1_000_000;
+export const MAX_JSON_BYTES = 1_000_000;
+/**
+ * Links longer than this are refused before any decompression: a scenario with every input
+ * hand-typed compresses to a few kB, so 100 kB of data is far beyond any real link.
+ */
+export const MAX_LINK_CHARS = 100_000;
+/**
+ * Compressed input is fed to the decompressor in slices this small, and the output is counted as
+ * it comes: deflate inflates at most about 1,032 : 1, so no single output chunk exceeds about
+ * 1 MB and a "zip bomb" link is stopped at the cap instead of inflating to gigabytes.
+ */
+const INPUT_SLICE_BYTES = 1024;
 
 export interface SharedScenario {
   title: string;
@@ -46,7 +57,14 @@ function fromBase64Url(text: string): Uint8Array | null {
 
 async function pipeThrough(bytes: Uint8Array, stream: GenerateTransformStream, limit = Infinity): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
-  const writing = writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close());
+  let isStopped = false;
+  // Slice by slice, each write waiting for the reader (backpressure): the output is never far ahead of the count.
+  const writing = (async () => {
+    for (let at = 0; at < bytes.length && !isStopped; at += INPUT_SLICE_BYTES) {
+      await writer.write(bytes.slice(at, at + INPUT_SLICE_BYTES) as Uint8Array<ArrayBuffer>);
+    }
+    if (!isStopped) await writer.close();
+  })();
   writing.catch(() => {}); // the reader below reports the failure
   const reader = stream.readable.getReader();
   const chunks: Uint8Array[] = [];
@@ -56,7 +74,9 @@ async function pipeThrough(bytes: Uint8Array, stream: GenerateTransformStream, l
     if (done) break;
     size += value.length;
     if (size > limit) {
-      await reader.cancel();
+      isStopped = true;
+      await reader.cancel().catch(() => {});
+      await writer.abort().catch(() => {});
       throw new Error('too large');
     }
     chunks.push(value);
@@ -97,13 +117,19 @@ const problem = (zh: string, en: string): DecodedShare => ({ ok: false, problems
 
 /** Decodes and validates a share link's `d` value. Never throws. */
 export async function decodeShare(data: string): Promise<DecodedShare> {
+  if (data.length > MAX_LINK_CHARS) {
+    return problem(`链接过长（${data.length} 个字符，上限 ${MAX_LINK_CHARS}）：不是本应用生成的情景链接`, `the link is too long (${data.length} characters, limit ${MAX_LINK_CHARS}): not a scenario link made by this app`);
+  }
   const bytes = fromBase64Url(data.trim());
   if (!bytes || bytes.length === 0) return problem('链接已损坏：数据不是有效的编码', 'the link is damaged: the data is not valid base64url');
   let json: string;
   try {
     const raw = await pipeThrough(bytes, new DecompressionStream('deflate-raw') as GenerateTransformStream, MAX_JSON_BYTES);
     json = new TextDecoder('utf-8', { fatal: true }).decode(raw);
-  } catch {
+  } catch (e) {
+    if (e instanceof Error && e.message === 'too large') {
+      return problem(`链接解压后超过 ${MAX_JSON_BYTES / 1_000_000} MB 上限，已停止解压`, `the link inflates beyond the ${MAX_JSON_BYTES / 1_000_000} MB limit; decompression was stopped`);
+    }
     return problem('链接已损坏或不完整（可能被截断）', 'the link is damaged or incomplete (perhaps cut short)');
   }
   let payload: unknown;

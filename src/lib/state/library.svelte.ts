@@ -4,7 +4,7 @@
  * because storage is full, the library moves to memory with everything it holds, retries the
  * write there and says so: the app keeps working and nothing on screen is lost.
  */
-import { cloneScenario, demoScenario, pyramidScenario, type Scenario } from '../model';
+import { cloneScenario, demoScenario, jsonEqual, pyramidScenario, type Scenario } from '../model';
 import type { LoanBookRecord } from '../db/database';
 import { createMemoryStore, isQuotaError, type LibraryRecord, type LibraryStore } from '../db/library-store';
 import {
@@ -19,6 +19,7 @@ import {
   exportOne,
   importData,
   moveToTrash,
+  newId,
   patchMeta,
   restoreFromTrash,
   saveScenarioData,
@@ -188,8 +189,25 @@ export class Library {
     return outcome ?? { ok: false, isWriteError: true, problems: [{ path: '', message: { zh: '写入失败，未导入任何内容', en: 'writing failed, nothing was imported' } }] };
   }
 
-  exportAll(): Promise<ExportOutcome> {
-    return exportLibrary(this.store);
+  /**
+   * The whole library, with the dashboard's current edits in it: the open scenario's entry carries
+   * what is on screen (a save may have failed, a disk may be full), and edits of a built-in bank
+   * come as one more entry titled `currentTitle`.
+   */
+  async exportAll(currentTitle: string): Promise<ExportOutcome> {
+    const out = await exportLibrary(this.store);
+    const ws = this.#workspace;
+    const open = ws.scenarioId ? out.file.scenarios.find((e) => e.id === ws.scenarioId) : undefined;
+    if (open) {
+      if (!jsonEqual(open.scenario, ws.scenario)) {
+        open.baseline ??= open.scenario;
+        open.scenario = ws.scenario;
+      }
+    } else if (ws.scenarioId || !jsonEqual(ws.scenario, ws.baseScenario)) {
+      const now = Date.now();
+      out.file.scenarios.unshift({ id: newId(), title: currentTitle, description: '', tags: [], createdAt: now, updatedAt: now, scenario: ws.scenario });
+    }
+    return out;
   }
 
   exportOne(id: string): Promise<ExportOutcome | null> {
@@ -243,7 +261,7 @@ export function blankScenario(): Scenario {
     ...s,
     name: { zh: '空白情景', en: 'Blank scenario' },
     description: { zh: '', en: '' },
-    segments: s.segments.map((seg) => ({ ...seg, share: 1 / 3, markup: 0, marketMarkup: 0 })),
+    segments: s.segments.map((seg) => ({ ...seg, share: 1 / 3, spreadBp: 0, marketSpreadBp: 0 })),
     levers: { ...s.levers, targetMix: null },
   };
 }

@@ -14,6 +14,7 @@
  * One session per page (`portfolioSession()`), so leaving the view and coming back keeps the
  * analyses and runs.
  */
+import { describeError } from './errors';
 import {
   DEFAULT_REBALANCE_RULES,
   demoClientPortfolio,
@@ -300,7 +301,7 @@ export class PortfolioAnalysis {
         ]);
         this.risk = { key, current, best: bestRisk, cashCurrent, cashBest };
       } catch (e) {
-        this.error = e instanceof Error ? e.message : String(e);
+        this.error = describeError(e);
       }
     }
     this.#isBusy = false;
@@ -404,7 +405,7 @@ export class RebalancingRun {
       if (e instanceof CancelledError) this.status = 'cancelled';
       else {
         this.status = 'error';
-        this.error = e instanceof Error ? e.message : String(e);
+        this.error = describeError(e);
       }
     } finally {
       if (this.#controller === controller) this.#controller = null;

@@ -3,6 +3,7 @@
  * completed result per scenario, seed and path count (so going back to a scenario shows its run
  * without re-running, and a changed input never passes an old run off as current).
  */
+import { describeError } from './errors';
 import type { Scenario, SimulationResult } from '../model';
 import { CancelledError, type PoolProgress } from '../workers/pool';
 import { runSimulationOnPool, type SimulationPhase } from '../workers/simulation-client';
@@ -100,7 +101,7 @@ export class SimulationRun {
       if (e instanceof CancelledError || (e instanceof Error && e.name === 'CancelledError')) this.status = 'cancelled';
       else {
         this.status = 'error';
-        this.error = e instanceof Error ? e.message : String(e);
+        this.error = describeError(e);
       }
     } finally {
       if (this.#controller === controller) this.#controller = null;

@@ -9,6 +9,14 @@
  * Library: a workspace opened from the library (`scenarioId`) autosaves into that record too,
  * merged input by input with what another tab may have written (`saveScenarioData`), and follows
  * that record live, so two tabs editing one scenario see each other's edits and lose none.
+ *
+ * Workspace record: one per starting point (`workspaceKey`), shared by the tabs on it and merged
+ * input by input the same way, so two tabs on the demo keep both tabs' edits; the tab whose value
+ * of an input was replaced is told, as is the tab whose value was kept.
+ *
+ * Saving: at most every SAVE_INTERVAL_MS while editing (a throttle: a continuous drag is saved as
+ * it goes, not after it stops), and synchronously into a journal when the page is hidden or
+ * closed (`saveOnPageHide`), since an IndexedDB write started then may never commit.
  */
 import {
   cloneScenario,
@@ -26,15 +34,21 @@ import {
   type ValidationProblem,
 } from '../model';
 import type { MixLabDatabase } from '../db/database';
-import { createDexieStore, createMemoryStore, type LibraryRecord, type LibraryStore } from '../db/library-store';
-import { saveScenarioData, setBaseline } from '../db/library-repo';
-import { loadWorkspace, quarantineWorkspace, saveWorkspace, type WorkspaceBase } from '../db/workspace-repo';
+import { createDexieStore, createMemoryStore, isQuotaError, type LibraryRecord, type LibraryStore } from '../db/library-store';
+import { createScenario, newId, saveScenarioData, setBaseline } from '../db/library-repo';
+import { isConflictMark, loadWorkspace, quarantineWorkspace, saveWorkspace, workspaceKey, type WorkspaceBase } from '../db/workspace-repo';
+import type { WorkspaceRecord } from '../db/database';
+import { i18n } from '../i18n/i18n.svelte';
 import type { EngineClient } from '../workers/engine-client';
+import { describeError } from './errors';
+import { browserStores, clearJournal, readJournal, rememberTabKey, tabKey, writeJournal, type EditStores } from './edit-journal';
+import { liveQuery } from 'dexie';
 
 export type StorageStatus = 'loading' | 'ready' | 'unavailable';
 export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'error';
 
-const SAVE_DELAY_MS = 150;
+/** While editing, a save at most this often (a continuous drag is saved as it goes). */
+export const SAVE_INTERVAL_MS = 300;
 /** Edits of the same input closer together than this are one undo step. */
 const COALESCE_MS = 1000;
 const HISTORY_LIMIT = 200;
@@ -60,6 +74,17 @@ export class Workspace {
   redoDepth = $state(0);
   /** Inputs another tab changed too, to a different value, in the last merge (this tab's value was kept). */
   conflicts = $state.raw<string[]>([]);
+  /** Inputs whose value in this tab another tab's later save replaced (its value is shown now). */
+  conflictsLost = $state.raw<string[]>([]);
+  /** Why the last save failed: the disk is full, or storage refused the write. */
+  saveError = $state<'quota' | 'failed' | null>(null);
+  /** The open library record was found damaged; the edits were saved as a new scenario with this title. */
+  recoveredAs = $state.raw<{ damagedTitle: string; title: string } | null>(null);
+  /**
+   * Another tab upgraded the database: this tab's connection is closed and it writes nothing more
+   * there; what is on screen stays, and edits go to the journal, merged in after the reload.
+   */
+  isStorageReplaced = $state(false);
   /** Where the library lives: IndexedDB, or memory when storage is unavailable or full. */
   library = $state.raw<LibraryStore>(createMemoryStore());
 
@@ -68,6 +93,21 @@ export class Workspace {
   #requested = 0;
   #applied = 0;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  #lastSaveAt = 0;
+  /** Saves started and not finished (they run one after another). */
+  #queuedSaves = 0;
+  #stores: EditStores;
+  /** This page's id in conflict marks. */
+  #tab = newId();
+  /** The workspace record's scenario as last read or written by this tab (its merge base). */
+  #wsSynced: Scenario | null = null;
+  /** A record this tab's first save replaces (the legacy shared record). */
+  #replacesKey: string | null = null;
+  #unobserveWs: (() => void) | null = null;
+  /** The newest conflict mark already reported (or already there when the record was opened). */
+  #seenConflictAt = 0;
+  /** Inputs where a remote merge kept this tab's value: the next save marks them for the other tab. */
+  #keptOverRemote: string[] = [];
   #undo: Scenario[] = [];
   #redo: Scenario[] = [];
   #lastKey: string | null = null;
@@ -77,9 +117,10 @@ export class Workspace {
   #unobserve: (() => void) | null = null;
   #saving: Promise<void> = Promise.resolve();
 
-  constructor(engine: EngineClient, db: MixLabDatabase | null) {
+  constructor(engine: EngineClient, db: MixLabDatabase | null, stores: EditStores = browserStores()) {
     this.#engine = engine;
     this.#db = db;
+    this.#stores = stores;
   }
 
   get canUndo(): boolean {
@@ -109,18 +150,35 @@ export class Workspace {
       try {
         await this.#db.open();
         this.library = createDexieStore(this.#db);
-        const loaded = await loadWorkspace(this.#db);
+        const loaded = await loadWorkspace(this.#db, tabKey(this.#stores.session));
+        let localAt = 0;
         if (loaded.status === 'ok') {
           this.scenario = loaded.scenario;
           this.base = loaded.base;
           this.scenarioId = loaded.scenarioId;
           this.baseScenario = builtinOf(loaded.base) ?? loaded.scenario;
-          if (loaded.scenarioId) await this.#restoreLibraryLink(loaded.scenarioId);
-        } else if (loaded.status === 'damaged') {
-          this.damaged = loaded.problems;
-          await quarantineWorkspace(this.#db);
+          this.#wsSynced = loaded.scenario;
+          if (loaded.key !== workspaceKey(loaded.base)) this.#replacesKey = loaded.key;
+          localAt = loaded.updatedAt;
+        } else {
+          if (loaded.status === 'damaged') {
+            this.damaged = loaded.problems;
+            await quarantineWorkspace(this.#db, loaded.key);
+          }
+          // The demo as every tab starts it: another tab's first save merges with ours, not under it.
+          this.#wsSynced = this.scenario;
+        }
+        // The edits of the last moments before the page closed, if its last save did not commit.
+        const journal = readJournal(this.#stores.local, workspaceKey(this.base));
+        const isJournalNewer = !!journal && journal.at > localAt;
+        if (journal && isJournalNewer) {
+          this.scenario = mergeScenarios(journal.synced ?? this.scenario, journal.data, this.scenario).merged;
+          localAt = journal.at;
         }
         this.storage = 'ready';
+        if (this.scenarioId) await this.#restoreLibraryLink(this.scenarioId, localAt);
+        this.#followWorkspaceRecord();
+        if (isJournalNewer) this.#scheduleSave();
       } catch {
         this.storage = 'unavailable';
         this.library = createMemoryStore();
@@ -146,7 +204,7 @@ export class Workspace {
     this.#apply(next);
   }
 
-  /** Sets one input by its path (`segments.2.markup`, `market.lpr1y`). */
+  /** Sets one input by its path (`segments.2.spreadBp`, `market.lpr1y`). */
   setInput(path: string, value: unknown): void {
     this.update(writePath(this.scenario, path, value), path);
   }
@@ -218,8 +276,10 @@ export class Workspace {
     this.scenarioId = null;
     const scenario = cloneScenario(name === 'demo' ? demoScenario : pyramidScenario);
     this.baseScenario = scenario;
+    this.#wsSynced = null; // loading a built-in replaces its record's inputs
     this.#clearHistory();
     this.#apply(scenario);
+    this.#followWorkspaceRecord();
   }
 
   /**
@@ -233,10 +293,14 @@ export class Workspace {
     this.scenarioId = id;
     this.baseScenario = baseline;
     this.#synced = scenario;
+    this.#wsSynced = null;
     this.conflicts = [];
+    this.conflictsLost = [];
+    this.recoveredAs = null;
     this.#clearHistory();
     this.#apply(scenario);
     this.#observeLibrary(id);
+    this.#followWorkspaceRecord();
   }
 
   /** Makes the current inputs the saved version of the library scenario (or of the workspace). */
@@ -252,7 +316,26 @@ export class Workspace {
     if (this.scenarioId) this.#observeLibrary(this.scenarioId);
   }
 
-  /** Saves now (page hide, tests). */
+  /** The database was upgraded by another tab: stop writing to it, keep the screen, journal the edits. */
+  storageReplaced(): void {
+    if (this.isStorageReplaced) return;
+    const hadPending = this.saveStatus !== 'saved';
+    this.isStorageReplaced = true;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    if (hadPending) this.#journalNow();
+  }
+
+  #journalNow(): void {
+    writeJournal(this.#stores.local, { key: workspaceKey(this.base), base: this.base, data: this.scenario, synced: this.#wsSynced, at: Date.now() });
+  }
+
+  /** Evaluates the scenario again (after a worker failure: the engine starts a fresh worker). */
+  retryEvaluate(): Promise<void> {
+    return this.#evaluate();
+  }
+
+  /** Saves now (tests, switching away); resolves when every save so far has committed or failed. */
   async flush(): Promise<void> {
     if (this.#saveTimer) {
       clearTimeout(this.#saveTimer);
@@ -260,6 +343,16 @@ export class Workspace {
       await this.#save();
     }
     await this.#saving;
+  }
+
+  /**
+   * The page is being hidden or closed: writes what is not saved yet into the journal, at once
+   * (synchronously), then starts the ordinary save, which may or may not commit before the page goes.
+   */
+  saveOnPageHide(): void {
+    // Always: a save may be queued or in flight, and none of it may commit once the page goes.
+    if (this.storage === 'ready') this.#journalNow();
+    if (!this.isStorageReplaced) void this.flush();
   }
 
   #apply(next: Scenario): void {
@@ -288,25 +381,51 @@ export class Workspace {
     return { ...demoScenario, segments: segments as Scenario['segments'] };
   }
 
-  async #restoreLibraryLink(id: string): Promise<void> {
+  async #restoreLibraryLink(id: string, localAt: number): Promise<void> {
     const record = (await this.#db!.scenarios.get(id)) as LibraryRecord | undefined;
-    const workspaceRecord = await this.#db!.workspace.get('current');
     if (!record) return; // deleted for good: the workspace keeps its own copy
     const stored = validateScenario(record.data);
+    if (!stored.ok) {
+      await this.#recoverDamaged(record);
+      return;
+    }
     const baseline = record.baseline === undefined ? stored : validateScenario(record.baseline);
     if (baseline.ok) this.baseScenario = baseline.scenario;
-    if (stored.ok) {
-      // The newer of the two wins; the other is the merge base, so nothing is lost either way.
-      const isWorkspaceNewer = (workspaceRecord?.updatedAt ?? 0) > record.updatedAt;
-      this.#synced = stored.scenario;
-      if (!isWorkspaceNewer) this.scenario = stored.scenario;
-      else if (!jsonEqual(stored.scenario, this.scenario)) this.#scheduleSave();
-    }
+    // The newer of the two wins; the other is the merge base, so nothing is lost either way.
+    const isWorkspaceNewer = localAt > record.updatedAt;
+    this.#synced = stored.scenario;
+    if (!isWorkspaceNewer) this.scenario = stored.scenario;
+    else if (!jsonEqual(stored.scenario, this.scenario)) this.#scheduleSave();
     this.#observeLibrary(id);
+  }
+
+  /**
+   * The open library record's stored data is damaged: it is left as it is (for inspection), and
+   * the edits on screen are saved as a new, valid scenario that the workspace then follows.
+   */
+  async #recoverDamaged(record: LibraryRecord): Promise<void> {
+    const damagedTitle = typeof record.title === 'string' && record.title ? record.title : i18n.pick(this.scenario.name);
+    this.#detachLibrary();
+    try {
+      const copy = await createScenario(this.library, { title: damagedTitle, scenario: this.scenario, copyLabel: i18n.t('app.recoveredLabel') });
+      this.base = { kind: 'saved', id: copy.id };
+      this.scenarioId = copy.id;
+      this.#synced = this.scenario;
+      this.#wsSynced = null;
+      this.recoveredAs = { damagedTitle, title: copy.title };
+      this.#observeLibrary(copy.id);
+      this.#followWorkspaceRecord();
+      this.#scheduleSave();
+    } catch (e) {
+      this.saveStatus = 'error';
+      this.saveError = isQuotaError(e) ? 'quota' : 'failed';
+    }
   }
 
   #observeLibrary(id: string): void {
     this.#unobserve?.();
+    // A conflict mark already on the record is old news; one written from now on is reported.
+    this.#seenConflictAt = Date.now();
     this.#unobserve = this.library.observe(
       (tx) => tx.getScenario(id),
       (record) => this.#onLibraryRecord(id, record),
@@ -328,21 +447,76 @@ export class Workspace {
       if (b.ok && !jsonEqual(b.scenario, this.baseScenario)) this.baseScenario = b.scenario;
     }
     const stored = validateScenario(record.data);
-    if (!stored.ok || jsonEqual(stored.scenario, this.#synced)) return;
-    const theirs = stored.scenario;
+    if (!stored.ok) {
+      // Damaged while open (by another program or tab): keep the edits as a new scenario.
+      void this.#recoverDamaged(record);
+      return;
+    }
+    this.#noteConflictMark(record.conflict);
+    if (jsonEqual(stored.scenario, this.#synced)) return;
     const base = this.#synced;
+    this.#synced = stored.scenario;
+    if (this.#mergeRemote(base, stored.scenario)) this.#scheduleSave();
+  }
+
+  /**
+   * Follows this tab's workspace record (a built-in starting point, shared with other tabs on it):
+   * another tab's edits are merged in as they are saved. A library scenario is followed through
+   * its library record instead.
+   */
+  #followWorkspaceRecord(): void {
+    this.#unobserveWs?.();
+    this.#unobserveWs = null;
+    const key = workspaceKey(this.base);
+    rememberTabKey(this.#stores.session, key);
+    const db = this.#db;
+    if (!db || this.storage !== 'ready' || this.base.kind !== 'builtin') return;
+    this.#seenConflictAt = Date.now();
+    const sub = liveQuery(() => db.workspace.get(key)).subscribe({
+      next: (record) => this.#onWorkspaceRecord(key, record),
+      error: () => {},
+    });
+    this.#unobserveWs = () => sub.unsubscribe();
+  }
+
+  #onWorkspaceRecord(key: string, record: WorkspaceRecord | undefined): void {
+    if (!record || key !== workspaceKey(this.base)) return;
+    const stored = validateScenario(record.data);
+    if (!stored.ok) return; // the next save keeps it aside and replaces it
+    this.#noteConflictMark(record.conflict);
+    if (!this.#wsSynced) {
+      // Not yet read or written by this tab (a built-in just loaded): ours replaces it at the next save.
+      return;
+    }
+    if (jsonEqual(stored.scenario, this.#wsSynced)) return;
+    const base = this.#wsSynced;
+    this.#wsSynced = stored.scenario;
+    if (this.#mergeRemote(base, stored.scenario)) this.#scheduleSave();
+  }
+
+  /** Merges another tab's version into the screen; true when ours still has something to save. */
+  #mergeRemote(base: Scenario, theirs: Scenario): boolean {
     const { merged, conflicts } = mergeScenarios(base, this.scenario, theirs);
     // Rebase the history too, so undo takes back this tab's edits and not the other tab's.
     const rebase = (s: Scenario) => mergeScenarios(base, s, theirs).merged;
     this.#undo = this.#undo.map(rebase);
     this.#redo = this.#redo.map(rebase);
-    this.#synced = theirs;
-    if (conflicts.length) this.conflicts = conflicts;
+    if (conflicts.length) {
+      this.conflicts = conflicts;
+      this.#keptOverRemote = [...new Set([...this.#keptOverRemote, ...conflicts])];
+    }
     if (!jsonEqual(merged, this.scenario)) {
       this.scenario = merged;
       void this.#evaluate();
     }
-    if (!jsonEqual(merged, theirs)) this.#scheduleSave();
+    return !jsonEqual(merged, theirs);
+  }
+
+  /** Another tab's save replaced this tab's value of some inputs: say which. */
+  #noteConflictMark(mark: unknown): void {
+    if (!isConflictMark(mark) || mark.at <= this.#seenConflictAt) return;
+    this.#seenConflictAt = mark.at;
+    if (mark.tab !== this.#tab) this.conflictsLost = mark.paths;
   }
 
   async #evaluate(): Promise<void> {
@@ -358,7 +532,7 @@ export class Workspace {
       this.evaluation = result;
       this.engineError = null;
     } catch (e) {
-      if (seq >= this.#applied) this.engineError = e instanceof Error ? e.message : String(e);
+      if (seq >= this.#applied) this.engineError = describeError(e);
     } finally {
       if (seq === this.#requested) this.isComputing = false;
     }
@@ -368,18 +542,27 @@ export class Workspace {
     // In memory (no IndexedDB) a library scenario still saves into the in-memory library.
     if (this.storage !== 'ready' && !(this.scenarioId && this.library.kind === 'memory')) return;
     this.saveStatus = 'unsaved';
-    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    if (this.isStorageReplaced) {
+      // The old connection is closed: the journal keeps the edits until the reload.
+      this.#journalNow();
+      return;
+    }
+    // A throttle, not a debounce: a save already due is not pushed back by the next edit.
+    if (this.#saveTimer) return;
+    const wait = Math.max(0, Math.min(SAVE_INTERVAL_MS, this.#lastSaveAt + SAVE_INTERVAL_MS - Date.now()));
     this.#saveTimer = setTimeout(() => {
       this.#saveTimer = null;
       void this.#save();
-    }, SAVE_DELAY_MS);
+    }, wait);
   }
 
   #save(): Promise<void> {
     // Saves run one after another, so each merges on top of the previous one. The state is taken
     // now: a save still pending when another scenario is opened writes the one it was for.
-    const snapshot = { scenario: this.scenario, id: this.scenarioId, synced: this.#synced, base: this.base };
-    this.#saving = this.#saving.then(() => this.#saveNow(snapshot));
+    this.#lastSaveAt = Date.now();
+    this.#queuedSaves++;
+    const snapshot: SaveSnapshot = { scenario: this.scenario, id: this.scenarioId, synced: this.#synced, base: this.base, wsSynced: this.#wsSynced };
+    this.#saving = this.#saving.then(() => this.#saveNow(snapshot)).finally(() => this.#queuedSaves--);
     return this.#saving;
   }
 
@@ -391,34 +574,67 @@ export class Workspace {
     void this.#save();
   }
 
-  async #saveNow(s: { scenario: Scenario; id: string | null; synced: Scenario | null; base: WorkspaceBase }): Promise<void> {
-    const isCurrent = () => s.id === this.scenarioId;
+  async #saveNow(s: SaveSnapshot): Promise<void> {
+    const key = workspaceKey(s.base);
+    const isCurrent = () => key === workspaceKey(this.base);
     // Still the open scenario: save its latest state (a remote merge may have moved it); else the snapshot.
     const scenario = isCurrent() ? this.scenario : s.scenario;
     const synced = isCurrent() ? this.#synced : s.synced;
+    const startedAt = Date.now();
+    // Conflicts this tab resolved when the other tab's save came in: the other tab is told through the mark.
+    const kept = isCurrent() ? this.#keptOverRemote : [];
+    if (isCurrent()) this.#keptOverRemote = [];
     this.saveStatus = 'saving';
     try {
       if (s.id && synced) {
-        const result = await saveScenarioData(this.library, s.id, synced, scenario);
+        const result = await saveScenarioData(this.library, s.id, synced, scenario, Date.now(), this.#tab, kept);
+        if (result.isDamaged && isCurrent()) {
+          const record = await this.library.transact((tx) => tx.getScenario(s.id!));
+          if (record) await this.#recoverDamaged(record);
+          return;
+        }
         if (result.isSaved && isCurrent()) {
           this.#synced = result.merged;
           if (result.conflicts.length) this.conflicts = result.conflicts;
-          // Another tab's edits of other inputs came in with the merge: show them.
-          if (this.scenario === scenario && !jsonEqual(result.merged, scenario)) {
-            this.scenario = result.merged;
-            void this.#evaluate();
-          }
+          this.#showMerged(scenario, result.merged);
         }
       }
       if (this.#db && this.storage === 'ready') {
-        await saveWorkspace(this.#db, isCurrent() ? this.scenario : s.scenario, isCurrent() ? this.base : s.base, isCurrent() ? this.scenarioId : s.id);
+        const mine = isCurrent() ? this.scenario : s.scenario;
+        const saved = await saveWorkspace(this.#db, { base: s.base, synced: isCurrent() ? this.#wsSynced : s.wsSynced, mine, tab: this.#tab, replaces: this.#replacesKey, kept });
+        this.#replacesKey = null;
+        if (isCurrent()) {
+          this.#wsSynced = saved.merged;
+          if (saved.conflicts.length) this.conflicts = saved.conflicts;
+          this.#showMerged(mine, saved.merged);
+        }
+        clearJournal(this.#stores.local, key, startedAt);
       }
-      if (!this.#saveTimer) this.saveStatus = 'saved';
-    } catch {
-      // Quota or a closed database: keep working in memory and say so.
+      this.saveError = null;
+      // "Saved" only when no save is due or waiting behind this one.
+      if (!this.#saveTimer && this.#queuedSaves <= 1) this.saveStatus = 'saved';
+    } catch (e) {
+      // Quota or a closed database: keep working in memory and say which.
       this.saveStatus = 'error';
+      this.saveError = isQuotaError(e) ? 'quota' : 'failed';
     }
   }
+
+  /** Another tab's edits of other inputs came in with a save's merge: show them (unless the user edited since). */
+  #showMerged(saved: Scenario, merged: Scenario): void {
+    if (this.scenario === saved && !jsonEqual(merged, saved)) {
+      this.scenario = merged;
+      void this.#evaluate();
+    }
+  }
+}
+
+interface SaveSnapshot {
+  scenario: Scenario;
+  id: string | null;
+  synced: Scenario | null;
+  base: WorkspaceBase;
+  wsSynced: Scenario | null;
 }
 
 function builtinOf(base: WorkspaceBase): Scenario | null {

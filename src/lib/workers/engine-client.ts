@@ -2,11 +2,27 @@
  * The UI side of the engine: the same async API whether it runs in a module worker (the app)
  * or in-process (component tests, where jsdom has no Worker).
  */
-import { wrap, type Remote } from 'comlink';
 import { evaluate, sensitivities, type Evaluation, type MetricKey, type Scenario, type Sensitivity } from '../model';
 import { designMix, marginalLoan, tornado, type DesignOptions, type MarginalLoan, type MarginalLoanOptions, type MixDesign, type Tornado, type TornadoSteps } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
 import { riskProfile, type RiskProfile } from './risk-profile';
+import { supervise } from './supervised';
+import { decodeShare, type DecodedShare } from '../db/share-link';
+
+/**
+ * How long each call may go without an answer before its worker is presumed dead (terminated by
+ * the browser, crashed, or a message lost) and restarted. Generous: several times the slowest
+ * measured call on a 2-core machine, so a slow machine is never mistaken for a dead worker.
+ */
+export const ENGINE_TIMEOUT_MS = {
+  evaluate: 15_000,
+  sensitivities: 30_000,
+  riskProfile: 90_000,
+  designMix: 90_000,
+  tornado: 60_000,
+  marginalLoan: 60_000,
+  decodeShare: 15_000,
+} as const;
 
 export interface EngineClient {
   /** The whole book's loss distribution, concentration and portfolio-basis capital (issue 3); typed arrays arrive transferred. */
@@ -17,21 +33,27 @@ export interface EngineClient {
   designMix(scenario: Scenario, options?: DesignOptions): Promise<MixDesign>;
   tornado(scenario: Scenario, metric: MetricKey, options?: { step?: Partial<TornadoSteps>; inputs?: boolean }): Promise<Tornado>;
   marginalLoan(scenario: Scenario, options: MarginalLoanOptions): Promise<MarginalLoan>;
+  /** Decodes and validates a share link's data (in the worker: a hostile link never blocks the page). */
+  decodeShare(data: string): Promise<DecodedShare>;
   dispose(): void;
 }
 
-/** Runs the engine in a module worker through Comlink. */
+/**
+ * Runs the engine in a module worker through Comlink, supervised: a call whose worker crashed or
+ * never answers rejects with a `WorkerFailure`, and the next call starts a fresh worker.
+ */
 export function createWorkerEngine(): EngineClient {
-  const worker = new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
-  const remote: Remote<EngineWorkerApi> = wrap<EngineWorkerApi>(worker);
+  const engine = supervise<EngineWorkerApi>('engine', () => new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }));
+  const t = ENGINE_TIMEOUT_MS;
   return {
-    riskProfile: (s) => remote.riskProfile(s),
-    evaluate: (s) => remote.evaluate(s),
-    sensitivities: (s, m, b) => remote.sensitivities(s, m, b),
-    designMix: (s, o) => remote.designMix(s, o),
-    tornado: (s, m, o) => remote.tornado(s, m, o),
-    marginalLoan: (s, o) => remote.marginalLoan(s, o),
-    dispose: () => worker.terminate(),
+    riskProfile: (s) => engine.call((r) => r.riskProfile(s), t.riskProfile),
+    evaluate: (s) => engine.call((r) => r.evaluate(s), t.evaluate),
+    sensitivities: (s, m, b) => engine.call((r) => r.sensitivities(s, m, b), t.sensitivities),
+    designMix: (s, o) => engine.call((r) => r.designMix(s, o), t.designMix),
+    tornado: (s, m, o) => engine.call((r) => r.tornado(s, m, o), t.tornado),
+    marginalLoan: (s, o) => engine.call((r) => r.marginalLoan(s, o), t.marginalLoan),
+    decodeShare: (d) => engine.call<DecodedShare>((r) => r.decodeShare(d) as Promise<DecodedShare>, t.decodeShare),
+    dispose: () => engine.dispose(),
   };
 }
 
@@ -44,6 +66,7 @@ export function createInProcessEngine(): EngineClient {
     designMix: async (s, o) => designMix(s, o),
     tornado: async (s, m, o) => tornado(s, m, o),
     marginalLoan: async (s, o) => marginalLoan(s, o),
+    decodeShare,
     dispose: () => {},
   };
 }

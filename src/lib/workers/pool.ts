@@ -4,7 +4,12 @@
  * AbortSignal terminates every worker at once, so nothing keeps running after Cancel.
  * Chunk results come back in chunk order, whatever finished first: the caller merges them
  * in that order, so the number of workers never changes a result.
+ *
+ * A worker that dies mid-run (killed by the browser, crashed) sends nothing: a chunk that reports
+ * no progress for `stallMs` fails the whole run with a `WorkerFailure`, and every worker is
+ * terminated, so the run ends with a message instead of freezing at "17 %".
  */
+import { stallWatchdog } from './supervised';
 
 export interface PoolProgress {
   /** 0..1 of all chunks. */
@@ -26,7 +31,12 @@ export interface PoolOptions {
   size?: number;
   signal?: AbortSignal;
   onProgress?: (p: PoolProgress) => void;
+  /** A chunk silent (no progress, no answer) this long means its worker is dead; default 30 s. */
+  stallMs?: number;
 }
+
+/** A chunk's worker silent this long is presumed dead (a chunk is about 0.1 s of work, reporting as it goes). */
+export const POOL_STALL_MS = 30_000;
 
 /** Workers to use on this machine: all cores but one for the page, at least one. */
 export function defaultPoolSize(): number {
@@ -43,7 +53,7 @@ export async function runPool<C, R, W extends { terminate(): void }>(
   chunks: readonly C[],
   createWorker: () => W,
   runChunk: (worker: W, chunk: C, onChunkProgress: (f: number) => void) => Promise<R>,
-  { size = defaultPoolSize(), signal, onProgress }: PoolOptions = {},
+  { size = defaultPoolSize(), signal, onProgress, stallMs = POOL_STALL_MS }: PoolOptions = {},
 ): Promise<R[]> {
   if (signal?.aborted) throw new CancelledError();
   const workers = Array.from({ length: Math.max(1, Math.min(size, chunks.length)) }, createWorker);
@@ -74,10 +84,17 @@ export async function runPool<C, R, W extends { terminate(): void }>(
   async function drive(worker: W): Promise<void> {
     while (next < chunks.length) {
       const i = next++;
-      results[i] = await runChunk(worker, chunks[i], (f) => {
-        chunkProgress[i] = Math.min(1, Math.max(0, f));
-        report();
-      });
+      const watchdog = stallWatchdog('pool', stallMs);
+      try {
+        const answer = runChunk(worker, chunks[i], (f) => {
+          watchdog.feed();
+          chunkProgress[i] = Math.min(1, Math.max(0, f));
+          report();
+        });
+        results[i] = await Promise.race([answer, watchdog.stalled]);
+      } finally {
+        watchdog.stop();
+      }
       chunkProgress[i] = 1;
       report();
     }

@@ -10,7 +10,7 @@
  *   a second). Path k always draws from the stream (seed, k), so 1 worker or 4 give the same
  *   numbers. Cancel terminates every worker at once.
  */
-import { proxy, transfer, wrap, type Remote } from 'comlink';
+import { proxy, transfer, wrap } from 'comlink';
 import {
   bestAllocation,
   cashNeedsCheck,
@@ -36,6 +36,7 @@ import {
 } from '../model';
 import type { PortfolioWorkerApi } from '../../../workers/portfolio.worker';
 import { CancelledError, defaultPoolSize, runPool, splitRange, type PoolProgress } from './pool';
+import { stallWatchdog, supervise } from './supervised';
 
 /** The quick analyses, async whether they run in a worker or in-process. */
 export interface PortfolioEngine {
@@ -61,14 +62,15 @@ export function createPortfolioEngine(): PortfolioEngine {
       dispose: () => {},
     };
   }
-  const worker = createWorker('portfolio');
-  const remote: Remote<PortfolioWorkerApi> = wrap<PortfolioWorkerApi>(worker);
+  // Supervised: a call whose worker died or never answers fails (and the next starts a fresh worker).
+  const engine = supervise<PortfolioWorkerApi>('portfolio', () => createWorker('portfolio'));
+  const limit = 60_000;
   return {
-    efficientFrontier: (a, c) => remote.efficientFrontier(a, c),
-    bestAllocation: (a, c, p, h) => remote.bestAllocation(a, c, p, h),
-    portfolioRisk: (w, a, o) => remote.portfolioRisk(w, a, o),
-    cashNeedsCheck: (p, o) => remote.cashNeedsCheck(p, o),
-    dispose: () => worker.terminate(),
+    efficientFrontier: (a, c) => engine.call((r) => r.efficientFrontier(a, c), limit),
+    bestAllocation: (a, c, p, h) => engine.call((r) => r.bestAllocation(a, c, p, h), limit),
+    portfolioRisk: (w, a, o) => engine.call((r) => r.portfolioRisk(w, a, o), limit),
+    cashNeedsCheck: (p, o) => engine.call((r) => r.cashNeedsCheck(p, o), limit),
+    dispose: () => engine.dispose(),
   };
 }
 
@@ -159,15 +161,18 @@ export async function runRebalancingOnPool(portfolio: ClientPortfolio, rules: re
 async function summarizeOffPage(slices: RebalancingPaths[], make: () => RebalancingWorker, signal?: AbortSignal): Promise<RebalancingResult> {
   if (signal?.aborted) throw new CancelledError();
   const worker = make();
+  // A summary takes seconds; a worker silent this long has died and would freeze the run.
+  const watchdog = stallWatchdog('portfolio', 120_000);
   let onAbort: () => void = () => {};
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => reject(new CancelledError());
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([worker.summarizeRebalancing(slices), aborted]);
+    return await Promise.race([worker.summarizeRebalancing(slices), aborted, watchdog.stalled]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    watchdog.stop();
     worker.terminate();
   }
 }

@@ -10,6 +10,10 @@ import { proxy, transfer, wrap } from 'comlink';
 import { partTransferables, simulatePaths, summarizeSimulation, type Scenario, type SimulationPart, type SimulationResult } from '../model';
 import type { SimulationWorkerApi } from '../../../workers/simulation.worker';
 import { CancelledError, defaultPoolSize, runPool, splitRange, type PoolProgress } from './pool';
+import { stallWatchdog } from './supervised';
+
+/** The summary of 10,000 paths takes a few seconds; a worker silent this long is dead. */
+const SUMMARY_TIMEOUT_MS = 120_000;
 
 /** Paths per chunk: small enough for a smooth progress bar and a quick cancel, large enough to amortise a message. */
 export const PATHS_PER_CHUNK = 250;
@@ -80,15 +84,17 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
   onPhase?.('summary');
   if (signal?.aborted) throw new CancelledError();
   const worker = createWorker();
+  const watchdog = stallWatchdog('simulation', SUMMARY_TIMEOUT_MS);
   let onAbort: () => void = () => {};
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => reject(new CancelledError());
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([worker.summarize(scenario, parts), aborted]);
+    return await Promise.race([worker.summarize(scenario, parts), aborted, watchdog.stalled]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    watchdog.stop();
     worker.terminate();
   }
 }
