@@ -266,7 +266,7 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     hints: [
       { zh: '先试一个很高的加点，比如LPR+250基点（约上浮83%），再试LPR+120基点（约上浮40%）：净利润在哪边更高？', en: 'Try a very high spread, say LPR + 250 bp (about +83%), then LPR + 120 bp (about +40%): where is net profit higher?' },
       { zh: '每次改动后看“保留的贷款需求”和“PD（含逆向选择）”：利息更高，但贷款更少、损失更多。', en: 'After each change watch "loan demand kept" and "PD with adverse selection": more interest, but fewer loans and more losses.' },
-      { zh: '最优值在LPR+120到150基点之间（约上浮40%到50%）；看下方的曲线。', en: 'The best lies between LPR + 120 and 150 bp (about +40% to +50%); read the curve below.' },
+      { zh: '最优值在LPR+120到150基点之间（约上浮40%到50%）：在这个范围里每次改5个基点，看“距小客户最优定价的净利润差”；讲评里有整条曲线。', en: 'The best lies between LPR + 120 and 150 bp (about +40% to +50%): move 5 bp at a time in that range and watch "net profit short of the best spread"; the debrief shows the whole curve.' },
     ],
     debrief: {
       mechanism: [
