@@ -54,10 +54,10 @@ describe('LessonPlayer', () => {
     const field = screen.getByLabelText('小客户 · LPR加点（基点）') as HTMLInputElement;
     const range = screen.getByLabelText('小客户 · LPR加点', { selector: 'input[type=range]' });
     expect(range).toHaveAttribute('aria-valuetext', 'LPR+80基点 · 约上浮27% · 3.80%');
-    await fireEvent.input(field, { target: { value: '170' } });
+    await fireEvent.input(field, { target: { value: '135' } });
     expect(screen.getByTestId('goal-status')).toHaveTextContent('目标达成');
-    expect(screen.getByTestId('fig-demandKept.small')).toHaveTextContent('63.8%');
-    expect(range).toHaveAttribute('aria-valuetext', 'LPR+170基点 · 约上浮57% · 4.70%');
+    expect(screen.getByTestId('fig-demandKept.small')).toHaveTextContent('71.9%');
+    expect(range).toHaveAttribute('aria-valuetext', 'LPR+135基点 · 约上浮45% · 4.35%');
     await fireEvent.input(field, { target: { value: '250' } });
     expect(screen.getByTestId('goal-status')).toHaveTextContent('尚未达成');
   });
@@ -65,9 +65,11 @@ describe('LessonPlayer', () => {
   it('draws the small clients’ spread curve with its best, the equivalent float and a data table', () => {
     render(LessonPanels, { props: { panels: ['spreadCurve'], ctx: createContext(lessonById('pricing-power')!.scenario) } });
     expect(screen.getByRole('img', { name: '净利润与小客户的LPR加点' })).toBeInTheDocument();
-    expect(screen.getByText(/小客户按LPR\+170基点（上浮57%）定价时净利润最高（7\.97 亿元）；现在是LPR\+80基点（上浮27%），净利润7\.86 亿元。/)).toBeInTheDocument();
-    const rows = screen.getAllByRole('row').map((r) => r.textContent ?? '');
-    expect(rows.some((t) => t.includes('LPR+170基点 · 最优') && t.includes('上浮57%'))).toBe(true);
-    expect(rows.some((t) => t.includes('LPR+80基点') && t.includes('当前'))).toBe(true);
+    expect(screen.getByText(/小客户按LPR\+135基点（上浮45%）定价时净利润最高（7\.91 亿元）；现在是LPR\+80基点（上浮27%），净利润7\.86 亿元。/)).toBeInTheDocument();
+    // the table marks the best row and keeps the current spread's row
+    const rows = screen.getAllByRole('row');
+    const best = rows.filter((r) => r.classList.contains('best-row')).map((r) => r.textContent ?? '');
+    expect(best).toEqual([expect.stringMatching(/^LPR\+135基点上浮45%7\.91 亿元$/)]);
+    expect(rows.some((r) => (r.textContent ?? '').startsWith('LPR+80基点上浮27%7.86 亿元'))).toBe(true);
   });
 });

@@ -85,9 +85,9 @@ describe('scoring', () => {
 
 /** A compliant answer to each challenge with spread levers, near the best the engine finds. */
 const GOOD: Record<string, (s: Scenario) => Scenario> = {
-  'steady-profit': (s) => applyLevers(s, { mix: { large: 0.32, mid: 0.46, small: 0.22 }, spreadBp: { mid: 35, small: 90 } }),
-  raroc: (s) => applyLevers(s, { mix: { large: 0.3, mid: 0.39, small: 0.31 }, spreadBp: { small: 115 } }),
-  eva: (s) => writePath(applyLevers(s, { mix: { large: 0.32, mid: 0.34, small: 0.34 }, spreadBp: { mid: 40, small: 85 } }), 'segments.2.feePerClient', 50000),
+  'steady-profit': (s) => applyLevers(s, { mix: { large: 0.32, mid: 0.41, small: 0.27 }, spreadBp: { mid: 24, small: 110 } }),
+  raroc: (s) => applyLevers(s, { mix: { large: 0.39, mid: 0.38, small: 0.23 }, spreadBp: { small: 115 } }),
+  eva: (s) => writePath(applyLevers(s, { mix: { large: 0.3, mid: 0.36, small: 0.34 }, spreadBp: { mid: 35, small: 80 } }), 'segments.2.feePerClient', 50000),
 };
 
 describe('the built-in challenges', () => {
@@ -151,6 +151,18 @@ describe('the built-in challenges', () => {
         expect(bestWithoutGravel).toBeLessThan(best.objective.value);
       });
     }
+  });
+
+  it('RAROC, a ratio, would reward shrinking the book with extreme prices: the loan plan is what stops it', () => {
+    const ch = bankChallengeById('raroc')!;
+    const scored = (s: Scenario) => scoreChallenge(ch, challengeFigures(ch, createContext(s)), ch.weights);
+    const best = scored(GOOD.raroc(ch.scenario));
+    // 30/30/40 with the SMEs at LPR + 250 bp: within every other limit, a higher RAROC (about 17.4%)
+    const shrunk = scored(applyLevers(ch.scenario, { mix: { large: 0.3, mid: 0.3, small: 0.4 }, spreadBp: { small: 250 } }));
+    expect(shrunk.objective.value).toBeGreaterThan(best.objective.value + 0.01);
+    expect(shrunk.constraints.filter((c) => !c.isMet).map((c) => c.id)).toEqual(['loanPlan']);
+    expect(shrunk.constraints.find((c) => c.id === 'loanPlan')!.value).toBeLessThan(0.8); // about 74% of the plan booked
+    expect(shrunk.score).toBeLessThan(best.score);
   });
 
   it('default weights are a copy a trainer can edit without touching the challenge', () => {

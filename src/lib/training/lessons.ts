@@ -266,17 +266,17 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     hints: [
       { zh: '先试一个很高的加点，比如LPR+250基点（约上浮83%），再试LPR+120基点（约上浮40%）：净利润在哪边更高？', en: 'Try a very high spread, say LPR + 250 bp (about +83%), then LPR + 120 bp (about +40%): where is net profit higher?' },
       { zh: '每次改动后看“保留的贷款需求”和“PD（含逆向选择）”：利息更高，但贷款更少、损失更多。', en: 'After each change watch "loan demand kept" and "PD with adverse selection": more interest, but fewer loans and more losses.' },
-      { zh: '最优值在LPR+140到190基点之间（约上浮47%到63%）；看下方的曲线。', en: 'The best lies between LPR + 140 and 190 bp (about +47% to +63%); read the curve below.' },
+      { zh: '最优值在LPR+120到150基点之间（约上浮40%到50%）：在这个范围里每次改5个基点，看“距小客户最优定价的净利润差”；讲评里有整条曲线。', en: 'The best lies between LPR + 120 and 150 bp (about +40% to +50%): move 5 bp at a time in that range and watch "net profit short of the best spread"; the debrief shows the whole curve.' },
     ],
     debrief: {
       mechanism: [
         {
-          zh: '每元贷款的利息随加点线性增加，但高于市场加点的部分，需求按exp(−弹性×超出基点/10)减少，PD按(1+斜率×超出基点/10)上升（[[adverseSelection|逆向选择]]）。利润先升后降：在最优点（约LPR+170基点），再多收1个基点带来的利息恰好等于流失贷款的利润和新增的预期损失。',
-          en: 'Interest per yuan rises linearly with the spread, but above the market\'s spread demand falls as exp(−elasticity × bp above / 10) and the PD rises as (1 + slope × bp above / 10) ([[adverseSelection|adverse selection]]). Profit rises, then falls: at the best spread (about LPR + 170 bp) one more basis point earns exactly what the lost loans and the extra expected loss cost.',
+          zh: '每元贷款的利息随加点线性增加，但高于市场加点的部分，需求按exp(−弹性×超出基点/10)减少，PD按(1+斜率×超出基点/10)上升（[[adverseSelection|逆向选择]]）。利润先升后降：在最优点（约LPR+135基点，约上浮45%），再多收1个基点带来的利息恰好等于流失贷款的利润和新增的预期损失。',
+          en: 'Interest per yuan rises linearly with the spread, but above the market\'s spread demand falls as exp(−elasticity × bp above / 10) and the PD rises as (1 + slope × bp above / 10) ([[adverseSelection|adverse selection]]). Profit rises, then falls: at the best spread (about LPR + 135 bp, about +45%) one more basis point earns exactly what the lost loans and the extra expected loss cost.',
         },
         {
-          zh: '代价是：在利润最大的价格上，约三分之一的小客户需求流失了（120亿元贷款剩约77亿元）——水泥浆变少了，小客户的存款也随贷款少了三分之一；再往上加，利润反而减少。定价权是真实的，但不是无限的；小客户占比越高，同样的加点流失的贷款越多（挑战中的“信贷投放计划”）。下一课看水泥浆对流动性的作用。',
-          en: 'The price: at the profit-maximising spread about a third of small-client demand is gone (CNY 12 bn of loans becomes about 7.7 bn), less cement paste, and the small clients\' deposits shrink with their loans; beyond it profit falls. Pricing power is real, but not unlimited; the larger the small clients\' share, the more loans the same spread loses (the challenges\' loan plan). The next lesson shows what the paste does for liquidity.',
+          zh: '代价是：在利润最大的价格上，四分之一以上的小客户需求流失了（120亿元贷款剩约86亿元）——水泥浆变少了，小客户的存款也随贷款一起减少；净利润只比市场价（7.86亿元）多约500万元。再往上加，利润反而减少。定价权是真实的，但不是无限的；小客户占比越高，同样的加点流失的贷款越多（挑战中的“信贷投放计划”）。下一课看水泥浆对流动性的作用。',
+          en: 'The price: at the profit-maximising spread more than a quarter of small-client demand is gone (CNY 12 bn of loans becomes about 8.6 bn), less cement paste, and the small clients\' deposits shrink with their loans; net profit is only about CNY 5 m above the market price\'s (CNY 0.786 bn). Beyond it profit falls. Pricing power is real, but not unlimited; the larger the small clients\' share, the more loans the same spread loses (the challenges\' loan plan). The next lesson shows what the paste does for liquidity.',
         },
       ],
       metrics: ['netInterestIncome', 'expectedLoss', 'netProfit'],
