@@ -69,7 +69,8 @@ describe('LessonPlayer', () => {
     // the table marks the best row and keeps the current spread's row
     const rows = screen.getAllByRole('row');
     const best = rows.filter((r) => r.classList.contains('best-row')).map((r) => r.textContent ?? '');
-    expect(best).toEqual([expect.stringMatching(/^LPR\+135基点上浮45%7\.91 亿元$/)]);
-    expect(rows.some((r) => (r.textContent ?? '').startsWith('LPR+80基点上浮27%7.86 亿元'))).toBe(true);
+    // the best and the current row say so in words, not only in bold
+    expect(best.map((t) => t.replace(/\s+/g, ''))).toEqual([expect.stringMatching(/^LPR\+135基点（最优）上浮45%7\.91亿元$/)]);
+    expect(rows.some((r) => (r.textContent ?? '').replace(/\s+/g, '').startsWith('LPR+80基点（当前）上浮27%7.86亿元'))).toBe(true);
   });
 });
