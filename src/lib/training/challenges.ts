@@ -1,15 +1,17 @@
 /**
  * Challenges as data: a starting bank, the levers it opens, an objective, constraints and the
  * default scoring weights (a trainer may change them in a workshop pack). Scored by scoring.ts;
- * targets were set a little below the best the engine finds (test/training/scoring.test.ts).
+ * targets were set a little below the best compliant play the engine finds
+ * (test/training/scoring.test.ts).
  *
- * Figures are closed-form: the five-year challenge reads the rebalancing path of pace.ts (one
- * path with a recession in year 2, not a median over Monte Carlo paths), and an LCR buffer or
- * "LCR ≥ 100% in every quarter" stands in for "P(LCR < 100%) < 5%"; the notes say so on screen.
+ * Every mix rule reads the book as evaluated, after the pricing response (`bookShare`,
+ * `minBookShare`, `bookKept`), never the shares as set: a share priced away does not count. The
+ * five-year challenge reads the rebalancing path of pace.ts (one path with a recession in year 2);
+ * its LCR rule reads the quarters on the way, not the fixed start.
  */
 import { cloneScenario, demoScenario, pyramidScenario, type Bilingual, type Scenario } from '../model';
 import type { LeverDef } from './levers';
-import type { ConstraintDef, ObjectiveDef, ScoringWeights } from './scoring';
+import { scoreChallenge, type ConstraintDef, type ObjectiveDef, type ScoreBreakdown, type ScoringWeights } from './scoring';
 import type { TrainingContext } from './context';
 import { readFigure } from './figures';
 import { PORTFOLIO_CHALLENGE, type PortfolioChallengeDef } from './portfolio';
@@ -39,14 +41,17 @@ export function isPortfolioChallenge(challenge: ChallengeDef): challenge is Port
 const YI = 1e8;
 const STARS: [number, number, number] = [40, 70, 90];
 
-function weights(objective: number, constraints: Record<string, number>, failCap = 50): ScoringWeights {
+/** A broken rule scores 0–30, a play keeping every rule 31–100 (scoring.ts). */
+const FAIL_CAP = 30;
+
+function weights(objective: number, constraints: Record<string, number>, failCap = FAIL_CAP): ScoringWeights {
   return { objective, constraints, failCap, stars: [...STARS] };
 }
 
 /** "Too much or too little of any ingredient breaks the requirements": keep the gravel skeleton. */
 const SKELETON: ConstraintDef = {
   id: 'skeleton',
-  figure: 'share.large',
+  figure: 'bookShare.large',
   op: '>=',
   value: 0.3,
   note: { zh: '骨架：石子（大客户）不少于30%', en: 'the skeleton: gravel (large clients) at least 30%' },
@@ -55,10 +60,23 @@ const SKELETON: ConstraintDef = {
 /** Too little sand or paste fails the mix as surely as too little gravel. */
 const EVERY_INGREDIENT: ConstraintDef = {
   id: 'ingredients',
-  figure: 'minShare',
+  figure: 'minBookShare',
   op: '>=',
   value: 0.15,
   note: { zh: '每一种材料（石子、砂、水泥浆）都不少于15%', en: 'every ingredient (gravel, sand, paste) at least 15%' },
+};
+
+/**
+ * Lend, do not price the clients away: a markup far above the market shrinks the book, and a
+ * ratio (RAROC, margin) can look better on a smaller book. The rule reads the book after the
+ * pricing response.
+ */
+const BOOK_KEPT: ConstraintDef = {
+  id: 'book',
+  figure: 'bookKept',
+  op: '>=',
+  value: 0.9,
+  note: { zh: '放贷而不是用价格把客户赶走：定价反应后至少保留90%的对公贷款', en: 'lend rather than price the clients away: keep at least 90% of the corporate book after the pricing response' },
 };
 
 /** The client-manager team the bank can field this year (the source: the team comes first). */
@@ -91,10 +109,11 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
       { id: 'car', figure: 'capitalAdequacyRatio', op: '>=', value: 0.105 },
       SKELETON,
       EVERY_INGREDIENT,
+      BOOK_KEPT,
       { id: 'managers', figure: 'managersNeeded', op: '<=', value: 100, note: MANAGERS_NOTE },
     ],
-    weights: weights(45, { lcr: 10, single: 10, top10: 10, car: 10, skeleton: 5, ingredients: 5, managers: 5 }),
-    figures: ['raroc', 'demandKept.small', 'share.large'],
+    weights: weights(45, { lcr: 10, single: 10, top10: 10, car: 10, skeleton: 5, ingredients: 5, book: 5, managers: 5 }),
+    figures: ['raroc', 'demandKept.small', 'share.small'],
   },
   {
     id: 'raroc',
@@ -105,7 +124,7 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
     },
     scenario: { ...cloneScenario(demoScenario), name: { zh: '倒金字塔银行（挑战）', en: 'The inverted-pyramid bank (challenge)' } },
     levers: [{ kind: 'mix' }, { kind: 'input', path: 'segments.2.markup', min: -0.1, max: 1, step: 0.01 }],
-    objective: { figure: 'raroc', floor: 0.13, target: 0.18 },
+    objective: { figure: 'raroc', floor: 0.13, target: 0.155 },
     constraints: [
       {
         id: 'lcrBuffer',
@@ -113,18 +132,19 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
         op: '>=',
         value: 1.05,
         note: {
-          zh: '闭式近似：以LCR≥105%代替“LCR低于100%的概率<5%”（蒙特卡洛接入后改用模拟结果）',
-          en: 'closed-form stand-in: LCR ≥ 105% for "P(LCR < 100%) < 5%" (to be read from the Monte Carlo once it is wired in)',
+          zh: '缓冲：LCR≥105%，为利率和存款波动留出余地',
+          en: 'a buffer: LCR ≥ 105%, room for swings in rates and deposits',
         },
       },
       { id: 'single', figure: 'largestClientToCapital', op: '<=', value: 0.1 },
       { id: 'nsfr', figure: 'nsfr', op: '>=', value: 1 },
       SKELETON,
       EVERY_INGREDIENT,
+      BOOK_KEPT,
       { id: 'managers', figure: 'managersNeeded', op: '<=', value: 110, note: MANAGERS_NOTE },
     ],
-    weights: weights(45, { lcrBuffer: 15, single: 10, nsfr: 10, skeleton: 5, ingredients: 5, managers: 10 }),
-    figures: ['netProfit', 'economicCapital', 'share.small'],
+    weights: weights(45, { lcrBuffer: 15, single: 10, nsfr: 10, skeleton: 5, ingredients: 5, book: 10, managers: 10 }),
+    figures: ['netProfit', 'economicCapital', 'share.small', 'bookShare.small'],
   },
   {
     id: 'eva',
@@ -135,16 +155,17 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
     },
     scenario: { ...cloneScenario(pyramidScenario), name: { zh: '正金字塔银行（挑战）', en: 'The pyramid bank (challenge)' } },
     levers: [{ kind: 'mix' }, ...MARKUP_LEVERS, { kind: 'input', path: 'segments.2.feePerClient', min: 0, max: 50000, step: 5000 }],
-    objective: { figure: 'eva', floor: 2 * YI, target: 6 * YI },
+    objective: { figure: 'eva', floor: 2 * YI, target: 4.2 * YI },
     constraints: [
       { id: 'car', figure: 'capitalAdequacyRatio', op: '>=', value: 0.105 },
       { id: 'top10', figure: 'top10ToCapital', op: '<=', value: 0.5 },
       { id: 'lcr', figure: 'lcr', op: '>=', value: 1 },
       SKELETON,
       EVERY_INGREDIENT,
+      BOOK_KEPT,
       { id: 'managers', figure: 'managersNeeded', op: '<=', value: 120, note: MANAGERS_NOTE },
     ],
-    weights: weights(45, { car: 10, top10: 10, lcr: 10, skeleton: 5, ingredients: 10, managers: 10 }),
+    weights: weights(45, { car: 10, top10: 10, lcr: 10, skeleton: 5, ingredients: 10, book: 5, managers: 10 }),
     figures: ['netProfit', 'economicCapital', 'raroc'],
   },
   {
@@ -168,12 +189,12 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
     constraints: [
       {
         id: 'lcrPath',
-        figure: 'pace.minLcr',
+        figure: 'pace.minLcrOnPath',
         op: '>=',
         value: 1,
         note: {
-          zh: '闭式路径：以“调整途中每季度LCR≥100%”代替“LCR低于100%的概率<5%”',
-          en: 'closed-form path: "LCR ≥ 100% in every quarter on the way" stands in for "P(LCR < 100%) < 5%"',
+          zh: '调整途中每个季度（不含起点）LCR≥100%',
+          en: 'LCR ≥ 100% in every quarter on the way (the start not counted)',
         },
       },
       { id: 'reach', figure: 'pace.quartersToTarget', op: '<=', value: 20 },
@@ -212,4 +233,15 @@ export function challengeFigureNames(challenge: ChallengeDef): string[] {
 /** The figures of a challenge in a context (what is scored and what a results file carries). */
 export function challengeFigures(challenge: BankChallengeDef, ctx: TrainingContext): Record<string, number> {
   return Object.fromEntries(challengeFigureNames(challenge).map((f) => [f, readFigure(ctx, f)]));
+}
+
+/**
+ * Scores a play of a bank challenge: its figures in the context, then the breakdown. The one
+ * path from a scenario to a score: the team's live score, its submitted attempt and the trainer's
+ * rescoring of a results file all go through here, so they agree to the point.
+ * @example scoreBankPlay(challenge, createContext(scenario), challenge.weights).breakdown.score
+ */
+export function scoreBankPlay(challenge: BankChallengeDef, ctx: TrainingContext, weights: ScoringWeights): { figures: Record<string, number>; breakdown: ScoreBreakdown } {
+  const figures = challengeFigures(challenge, ctx);
+  return { figures, breakdown: scoreChallenge(challenge, figures, weights) };
 }
