@@ -119,7 +119,7 @@ describe('the client-portfolio challenge', () => {
   });
 
   it('the tuition rule binds: all equity fails it, as do allocations just above the volatility limit', () => {
-    for (const w of [{ equityFund: 1 }, { equityFund: 0.6, gold: 0.2, creditBond: 0.2 }]) {
+    for (const w of [{ equityFund: 1 }, { equityFund: 0.6, gold: 0.2, creditBond: 0.2 }] as Record<string, number>[]) {
       const s = challengeScore(w);
       expect(s.constraints.find((c) => c.id === 'tuition')!.isMet, JSON.stringify(w)).toBe(false);
     }

@@ -190,7 +190,7 @@ describe('every challenge: no rule can be traded for objective', () => {
   }
 
   it('client-tuition: any compliant allocation scores more than any breaking one', () => {
-    const allocations = [{ deposit: 1 }, { equityFund: 1 }, { creditBond: 0.7, equityFund: 0.15, gold: 0.15 }, { equityFund: 0.6, gold: 0.2, creditBond: 0.2 }, { wmp: 0.5, creditBond: 0.3, equityFund: 0.2 }];
+    const allocations = [{ deposit: 1 }, { equityFund: 1 }, { creditBond: 0.7, equityFund: 0.15, gold: 0.15 }, { equityFund: 0.6, gold: 0.2, creditBond: 0.2 }, { wmp: 0.5, creditBond: 0.3, equityFund: 0.2 }] as Record<string, number>[];
     const scored = allocations.map((w) => scorePortfolioPlay(PORTFOLIO_CHALLENGE, createPortfolioContext(withTrainingWeights(PORTFOLIO_CHALLENGE.portfolio, w)), PORTFOLIO_CHALLENGE.weights).breakdown);
     const compliant = scored.filter((b) => !b.isCapped).map((b) => b.score);
     const broken = scored.filter((b) => b.isCapped).map((b) => b.score);
