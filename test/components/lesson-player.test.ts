@@ -51,10 +51,15 @@ describe('LessonPlayer', () => {
     const lesson = lessonById('pricing-power')!;
     render(LessonPlayer, { props: { lesson } });
     const field = screen.getByLabelText('小客户 · 利率浮动（上浮/下浮）（%）') as HTMLInputElement;
+    await fireEvent.input(field, { target: { value: '4' } });
+    // a half-typed number is not committed: the goal still reads the start
+    expect(screen.getByTestId('goal-status')).toHaveTextContent('尚未达成');
     await fireEvent.input(field, { target: { value: '46' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
     expect(screen.getByTestId('goal-status')).toHaveTextContent('目标达成');
     expect(screen.getByTestId('fig-demandKept.small')).toHaveTextContent('67.7%');
     await fireEvent.input(field, { target: { value: '90' } });
+    await fireEvent.blur(field);
     expect(screen.getByTestId('goal-status')).toHaveTextContent('尚未达成');
   });
 });

@@ -283,7 +283,10 @@ export function newPackId(now = Date.now()): string {
 
 /** Whether two packs hold the same workshop (title, lessons, challenges, scenarios), whatever their id and time. */
 export function samePackContent(a: Pick<WorkshopPack, 'title' | 'lessons' | 'challenges' | 'scenarios'>, b: Pick<WorkshopPack, 'title' | 'lessons' | 'challenges' | 'scenarios'>): boolean {
-  const content = (p: typeof a) => JSON.stringify([p.title.trim(), p.lessons, p.challenges, p.scenarios]);
+  // keys sorted, so a pack read back from its file (keys in another order) is still the same
+  const canonical = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(canonical) : x !== null && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, canonical((x as Record<string, unknown>)[k])])) : x;
+  const content = (p: typeof a) => JSON.stringify(canonical([p.title.trim(), p.lessons, p.challenges, p.scenarios]));
   return content(a) === content(b);
 }
 

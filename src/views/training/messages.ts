@@ -55,7 +55,7 @@ export const m = defineMessages(
     segmentLever: '{segment} · {label}',
     targetMix: '目标客户结构',
     mixLegend: '客户结构（贷款占比）',
-    mixHelp: '三者合计始终为100%：移动一个，其余按原比例调整。键盘：←→每次1个百分点，Page Up/Down每次10个百分点。',
+    mixHelp: '三者合计始终为100%：移动一个，其余按原比例调整。键盘：←→每次1个百分点，Page Up/Down每次10个百分点；要精确的占比，在数字框中输入后按回车。',
     // panels
     concreteCaption: '按贷款占比绘制：{parts}。',
     segmentsTitle: '各层客户的利润',
@@ -280,7 +280,7 @@ export const m = defineMessages(
     segmentLever: '{segment} · {label}',
     targetMix: 'Target mix',
     mixLegend: 'Client mix (share of loans)',
-    mixHelp: 'The three always sum to 100%: move one and the others rebalance in proportion. Keyboard: ←→ 1 point, Page Up/Down 10 points.',
+    mixHelp: 'The three always sum to 100%: move one and the others rebalance in proportion. Keyboard: ←→ 1 point, Page Up/Down 10 points; for an exact share, type it in the number field and press Enter.',
     concreteCaption: 'Drawn by share of loans: {parts}.',
     segmentsTitle: 'Profit by tier',
     tier: 'Tier',
