@@ -5,6 +5,7 @@
  */
 import { EC_CONFIDENCE, LCR_FACTORS, LIMITS, NSFR_FACTORS, type Evaluation, type MetricKey, type Scenario } from '../model';
 import type { Bilingual } from '../model';
+import { formatClientMoney } from '../i18n/format';
 
 export interface Formatter {
   lang: 'zh' | 'en';
@@ -59,7 +60,7 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
   }),
   feeIncome: (e, s, f) => ({
     formula: { zh: '中间业务收入 = Σ 客户数 × 户均中间业务收入', en: 'Fee income = Σ clients × fee income per client' },
-    lines: [...e.segments.map((x, i) => `${f.pick(x.name)}: ${x.clients} × ${f.money(s.segments[i].feePerClient)} = ${f.money(x.feeIncome)}`), `= ${f.money(e.profitability.feeIncome)}`],
+    lines: [...e.segments.map((x, i) => `${f.pick(x.name)}: ${x.clients} × ${formatClientMoney(s.segments[i].feePerClient, f.lang)} = ${f.money(x.feeIncome)}`), `= ${f.money(e.profitability.feeIncome)}`],
     source: { zh: '源文章：中小企业带来负债、中间业务、国际、电子银行、信用卡业务', en: 'source article: SMEs bring deposit, fee, international, e-banking and card business' },
   }),
   operatingCost: (e, s, f) => ({

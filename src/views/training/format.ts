@@ -2,7 +2,7 @@
  * Figures and conditions as text in the current language: money in 亿元/万元 (CNY bn/m), rates in
  * %, quarters, counts; "≥ 110.0% (now 101.1%)".
  */
-import { formatCount } from '../../lib/i18n/format';
+import { formatCount, formatMoneyAuto } from '../../lib/i18n/format';
 import { i18n } from '../../lib/i18n/i18n.svelte';
 import { PORTFOLIO_FIGURES, figureLabel, parseFigure, type Comparison, type TrainingContext } from '../../lib/training';
 import { m } from './messages';
@@ -12,7 +12,8 @@ export function formatFigure(name: string, value: number, digits?: number): stri
   if (!unit || !Number.isFinite(value)) return '—';
   switch (unit) {
     case 'yuan':
-      return i18n.money(value);
+      // below 1 亿 the bank-level unit would read "0.00 bn": 万元 / CNY m instead
+      return Math.abs(value) >= 1e8 || value === 0 ? i18n.money(value) : formatMoneyAuto(value, i18n.lang);
     case 'clientYuan':
       return i18n.clientMoney(value);
     case 'percent':
