@@ -16,6 +16,7 @@ beforeEach(() => {
   setTrainingDb(db);
   forgetTrainingSession('lesson:concrete-mix');
   forgetTrainingSession('lesson:pricing-power');
+  forgetTrainingSession('lesson:inverted-pyramid');
   i18n.setLang('zh');
 });
 
@@ -61,5 +62,18 @@ describe('LessonPlayer', () => {
     await fireEvent.input(field, { target: { value: '90' } });
     await fireEvent.blur(field);
     expect(screen.getByTestId('goal-status')).toHaveTextContent('尚未达成');
+  });
+
+  it('lesson 2: a diagnosis answer gets feedback only once committed, then locks until answered again', async () => {
+    render(LessonPlayer, { props: { lesson: lessonById('inverted-pyramid')! } });
+    const group = screen.getByRole('group', { name: '起始银行的税前利润主要来自哪一层客户？' });
+    const options = group.querySelectorAll('input[type=radio]');
+    await fireEvent.click(options[2]);
+    const items = screen.getAllByTestId('goal-item');
+    expect(items[0]).toHaveTextContent('请选择答案'); // a draft: no right or wrong yet
+    await fireEvent.click(screen.getByTestId('commit-most-profit'));
+    expect(items[0]).not.toHaveTextContent('请选择答案');
+    expect(group).toHaveTextContent('第 1 次作答');
+    expect([...group.querySelectorAll('input[type=radio]')].every((r) => (r as HTMLInputElement).disabled)).toBe(true);
   });
 });
