@@ -6,10 +6,11 @@
  *
  * Every mix rule reads the book as evaluated, after the pricing response (`bookShare`,
  * `minBookShare`, `bookKept`), never the shares as set: a share priced away does not count. The
- * five-year challenge reads the rebalancing path of pace.ts (one path with a recession in year 2);
- * its LCR rule reads the quarters on the way, not the fixed start.
+ * five-year challenge reads the rebalancing path of pace.ts (one path with a recession in year 2)
+ * for its objective, and its LCR rule from the multi-year Monte Carlo ("P(LCR < 100%) ≤ 5%",
+ * computed from the run's breach probabilities, `monteCarlo` and `mc.*` figures).
  */
-import { cloneScenario, demoScenario, pyramidScenario, type Bilingual, type Scenario } from '../model';
+import { applyStressPreset, cloneScenario, demoScenario, pyramidScenario, type Bilingual, type Scenario, type SimulationResult, type StressPresetKey } from '../model';
 import type { LeverDef } from './levers';
 import { scoreChallenge, type ConstraintDef, type ObjectiveDef, type ScoreBreakdown, type ScoringWeights } from './scoring';
 import type { TrainingContext } from './context';
@@ -29,6 +30,57 @@ export interface BankChallengeDef {
   weights: ScoringWeights;
   /** Figures shown while playing (objective and constraints are always shown). */
   figures: string[];
+  /** The multi-year Monte Carlo the challenge's `mc.*` figures are read from (seeded: same play, same figures). */
+  monteCarlo?: MonteCarloSpec;
+}
+
+/** How a challenge runs the Monte Carlo: paths, seed and the stress preset applied to the play. */
+export interface MonteCarloSpec {
+  paths: number;
+  seed: number;
+  stress: StressPresetKey;
+}
+
+export interface MonteCarloFigureDef {
+  unit: 'percent' | 'yuan';
+  /** +1 when more is better for the bank, −1 when less is. */
+  better: 1 | -1;
+  label: Bilingual;
+  read: (r: SimulationResult) => number;
+}
+
+/**
+ * Figures read from a Monte Carlo run (`mc.*`): the probability that the LCR falls below 100% at
+ * any quarter of the horizon (share of paths, from the run's breach probabilities) and the median
+ * cumulative net profit.
+ */
+export const MONTE_CARLO_FIGURES: Record<string, MonteCarloFigureDef> = {
+  'mc.lcrBreach': {
+    unit: 'percent',
+    better: -1,
+    label: { zh: '5年内LCR曾低于100%的概率（蒙特卡洛）', en: 'P(LCR < 100% at some quarter), Monte Carlo' },
+    read: (r) => r.breaches.find((b) => b.key === 'lcr')?.probability ?? NaN,
+  },
+  'mc.cumulativeProfit': {
+    unit: 'yuan',
+    better: 1,
+    label: { zh: '5年累计净利润中位数（蒙特卡洛）', en: 'Median 5-year cumulative net profit, Monte Carlo' },
+    read: (r) => r.cumulativeProfit.percentiles.p50,
+  },
+};
+
+export function isMonteCarloFigure(name: string): boolean {
+  return name in MONTE_CARLO_FIGURES;
+}
+
+/** The scenario a challenge simulates for a play: the play under the challenge's stress preset. */
+export function monteCarloScenario(spec: MonteCarloSpec, play: Scenario): Scenario {
+  return applyStressPreset(play, spec.stress);
+}
+
+/** Every `mc.*` figure of a run. */
+export function monteCarloFigures(result: SimulationResult): Record<string, number> {
+  return Object.fromEntries(Object.entries(MONTE_CARLO_FIGURES).map(([k, d]) => [k, d.read(result)]));
 }
 
 /** A challenge: on a bank scenario, or on a client's investment portfolio (portfolio.ts). */
@@ -185,24 +237,25 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
       { kind: 'input', path: 'levers.paceQuarters', min: 1, max: 20, step: 1 },
       { kind: 'input', path: 'levers.managerHeadcount', min: 40, max: 250, step: 1 },
     ],
-    objective: { figure: 'pace.cumulativeProfit', floor: 20 * YI, target: 22.4 * YI },
+    objective: { figure: 'pace.cumulativeProfit', floor: 20 * YI, target: 21.5 * YI },
     constraints: [
       {
-        id: 'lcrPath',
-        figure: 'pace.minLcrOnPath',
-        op: '>=',
-        value: 1,
+        id: 'lcrRisk',
+        figure: 'mc.lcrBreach',
+        op: '<=',
+        value: 0.05,
         note: {
-          zh: '调整途中每个季度（不含起点）LCR≥100%',
-          en: 'LCR ≥ 100% in every quarter on the way (the start not counted)',
+          zh: '多年蒙特卡洛（1,000条路径、固定种子、第2年衰退）：LCR在任一季度低于100%的路径占比',
+          en: 'multi-year Monte Carlo (1,000 paths, a fixed seed, a recession in year 2): the share of paths whose LCR falls below 100% at some quarter',
         },
       },
       { id: 'reach', figure: 'pace.quartersToTarget', op: '<=', value: 20 },
       { id: 'skeleton', figure: 'targetShare.large', op: '>=', value: 0.3, note: SKELETON.note },
       { id: 'ingredients', figure: 'pace.minTargetShare', op: '>=', value: 0.15, note: EVERY_INGREDIENT.note },
     ],
-    weights: weights(60, { lcrPath: 10, reach: 10, skeleton: 10, ingredients: 10 }),
-    figures: ['pace.recessionProfit', 'pace.managersAtTarget', 'managersNeeded'],
+    weights: weights(60, { lcrRisk: 10, reach: 10, skeleton: 10, ingredients: 10 }),
+    figures: ['mc.cumulativeProfit', 'pace.minLcrOnPath', 'pace.recessionProfit', 'pace.managersAtTarget', 'managersNeeded'],
+    monteCarlo: { paths: 1000, seed: 20071, stress: 'recessionYear2' },
   },
 ];
 
@@ -230,9 +283,12 @@ export function challengeFigureNames(challenge: ChallengeDef): string[] {
   return [...new Set([challenge.objective.figure, ...challenge.constraints.map((c) => c.figure), ...challenge.figures])];
 }
 
-/** The figures of a challenge in a context (what is scored and what a results file carries). */
-export function challengeFigures(challenge: BankChallengeDef, ctx: TrainingContext): Record<string, number> {
-  return Object.fromEntries(challengeFigureNames(challenge).map((f) => [f, readFigure(ctx, f)]));
+/**
+ * The figures of a challenge in a context (what is scored and what a results file carries);
+ * `mc.*` figures come from `simulated` (the play's Monte Carlo run), NaN until it has run.
+ */
+export function challengeFigures(challenge: BankChallengeDef, ctx: TrainingContext, simulated: Readonly<Record<string, number>> = {}): Record<string, number> {
+  return Object.fromEntries(challengeFigureNames(challenge).map((f) => [f, isMonteCarloFigure(f) ? (simulated[f] ?? NaN) : readFigure(ctx, f)]));
 }
 
 /**
@@ -241,7 +297,12 @@ export function challengeFigures(challenge: BankChallengeDef, ctx: TrainingConte
  * rescoring of a results file all go through here, so they agree to the point.
  * @example scoreBankPlay(challenge, createContext(scenario), challenge.weights).breakdown.score
  */
-export function scoreBankPlay(challenge: BankChallengeDef, ctx: TrainingContext, weights: ScoringWeights): { figures: Record<string, number>; breakdown: ScoreBreakdown } {
-  const figures = challengeFigures(challenge, ctx);
+export function scoreBankPlay(
+  challenge: BankChallengeDef,
+  ctx: TrainingContext,
+  weights: ScoringWeights,
+  simulated: Readonly<Record<string, number>> = {},
+): { figures: Record<string, number>; breakdown: ScoreBreakdown } {
+  const figures = challengeFigures(challenge, ctx, simulated);
   return { figures, breakdown: scoreChallenge(challenge, figures, weights) };
 }

@@ -353,9 +353,10 @@ const PACK_UNKNOWN: ValidationProblem = {
  * the same code as the team's own score, and checked against what the pack allows (the start the
  * pack sets and the levers the challenge opens), so the leaderboard rests neither on a number
  * typed into a file nor on an input edited by hand. A result that fails the check is not ranked.
+ * `simulated`: the `mc.*` figures of the play's Monte Carlo run (the trainer reruns it, seeded).
  * @example rescoreResult(results.results[0], pack).isRanked
  */
-export function rescoreResult(result: TeamResult, pack: WorkshopPack | null): RescoredResult {
+export function rescoreResult(result: TeamResult, pack: WorkshopPack | null, simulated: Readonly<Record<string, number>> = {}): RescoredResult {
   const def = challengeById(result.challengeId);
   const entry = pack?.challenges.find((c) => c.challengeId === result.challengeId) ?? null;
   if (!def) return { breakdown: null, figures: {}, problems: [{ path: 'challengeId', received: result.challengeId, message: { zh: '未知的挑战', en: 'unknown challenge' } }], isRanked: false };
@@ -374,7 +375,7 @@ export function rescoreResult(result: TeamResult, pack: WorkshopPack | null): Re
   } else if (result.scenario) {
     const start = pack && entry ? packChallengeScenario(pack, entry) : null;
     if (start) problems.push(...leverProblems(def.levers, start, result.scenario));
-    scored = scoreBankPlay(def, createContext(result.scenario), weights);
+    scored = scoreBankPlay(def, createContext(result.scenario), weights, simulated);
   }
   return { breakdown: scored?.breakdown ?? null, figures: scored?.figures ?? {}, problems, isRanked: problems.length === 0 && scored !== null };
 }

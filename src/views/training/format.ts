@@ -4,11 +4,11 @@
  */
 import { formatCount, formatMoneyAuto } from '../../lib/i18n/format';
 import { i18n } from '../../lib/i18n/i18n.svelte';
-import { PORTFOLIO_FIGURES, figureLabel, parseFigure, type Comparison, type TrainingContext } from '../../lib/training';
+import { MONTE_CARLO_FIGURES, PORTFOLIO_FIGURES, figureLabel, parseFigure, type Comparison, type TrainingContext } from '../../lib/training';
 import { m } from './messages';
 
 export function formatFigure(name: string, value: number, digits?: number): string {
-  const unit = parseFigure(name)?.def.unit ?? PORTFOLIO_FIGURES[name]?.unit;
+  const unit = parseFigure(name)?.def.unit ?? PORTFOLIO_FIGURES[name]?.unit ?? MONTE_CARLO_FIGURES[name]?.unit;
   if (!unit || !Number.isFinite(value)) return '—';
   switch (unit) {
     case 'yuan':
@@ -28,7 +28,7 @@ export function formatFigure(name: string, value: number, digits?: number): stri
 }
 
 export function figureName(ctx: TrainingContext | null, name: string): string {
-  return i18n.pick(figureLabel(ctx, name));
+  return i18n.pick(MONTE_CARLO_FIGURES[name]?.label ?? figureLabel(ctx, name));
 }
 
 export function opSymbol(op: Comparison): string {

@@ -6,7 +6,7 @@
  */
 import type { ValidationProblem } from '../../../lib/model';
 import type { StoredResults } from '../../../lib/db/training-repo';
-import { groupSubmissions, rescoreResult, type RescoredResult, type TeamResult, type TeamResults, type WorkshopPack } from '../../../lib/training';
+import { groupSubmissions, isMonteCarloFigure, rescoreResult, type RescoredResult, type TeamResult, type TeamResults, type WorkshopPack } from '../../../lib/training';
 
 export type StoredOk = Extract<StoredResults, { ok: true }>;
 
@@ -37,15 +37,25 @@ export interface Board {
   challengeIds: string[];
 }
 
-/** The board of one pack. `pack` null: the pack is not on this computer (nothing can be ranked). */
-export function buildBoard(stored: readonly StoredResults[], packId: string, pack: WorkshopPack | null): Board {
+/** Where a result's Monte Carlo figures are kept: team, export time, challenge. */
+export function resultKey(team: string, results: TeamResults, challengeId: string): string {
+  return `${team}\u0000${results.exportedAt}\u0000${challengeId}`;
+}
+
+/**
+ * The board of one pack. `pack` null: the pack is not on this computer (nothing can be ranked).
+ * `simulated`: the `mc.*` figures the trainer's own Monte Carlo rerun found, by resultKey; until a
+ * rerun is done, the figures the file reports stand in (and the rerun replaces them).
+ */
+export function buildBoard(stored: readonly StoredResults[], packId: string, pack: WorkshopPack | null, simulated: Readonly<Record<string, Record<string, number>>> = {}): Board {
   const files = stored.filter((s): s is StoredOk => s.ok && s.results.packId === packId);
   const teams: BoardTeam[] = groupSubmissions(files).map(({ team, current, all }) => {
     const results: TeamResults = current.results;
     const entries: Record<string, BoardEntry> = {};
     const flags: BoardTeam['flags'] = [];
     for (const r of results.results) {
-      const rescored = rescoreResult(r, pack);
+      const claimed = Object.fromEntries(Object.entries(r.figures).filter(([k]) => isMonteCarloFigure(k)));
+      const rescored = rescoreResult(r, pack, simulated[resultKey(team, results, r.challengeId)] ?? claimed);
       entries[r.challengeId] = { result: r, rescored };
       if (!rescored.isRanked) flags.push({ challengeId: r.challengeId, problems: rescored.problems });
     }
