@@ -189,6 +189,16 @@ test('one workshop in two browsers: pack by file and by link is one pack, re-sub
   await trainer.page.getByTestId('projector-mode').click();
   await expect(trainer.page.locator('header.app-header')).toBeVisible();
 
+  // the printable sheets: one per team and a summary, printed alone
+  await trainer.page.evaluate(() => document.documentElement.classList.add('print-sheets'));
+  await trainer.page.emulateMedia({ media: 'print' });
+  await expect(trainer.page.locator('.sheets .sheet')).toHaveCount(3);
+  await expect(trainer.page.locator('.sheets')).toContainText('全场汇总');
+  await expect(trainer.page.locator('.sheets')).toContainText('第一组：结果单');
+  await expect(trainer.page.locator('main')).toBeHidden();
+  await trainer.page.emulateMedia({ media: 'screen' });
+  await trainer.page.evaluate(() => document.documentElement.classList.remove('print-sheets'));
+
   // the trainer opens a team's scenario on the dashboard
   await trainer.page.getByRole('button', { name: '在配比看板打开“第一组”的情景' }).click();
   await expect(trainer.page).toHaveURL(/#\/dashboard/);
@@ -201,6 +211,20 @@ test('one workshop in two browsers: pack by file and by link is one pack, re-sub
 
   await trainerContext.close();
   await teamContext.close();
+});
+
+test('五年之计 runs its Monte Carlo on the worker pool with progress; the LCR risk rule reads it', async ({ page }) => {
+  const app = new TrainingPage(page);
+  await app.open('challenge=five-year');
+  await expect(page.getByTestId('fig-mc.lcrBreach')).toContainText('待模拟');
+  await page.getByTestId('run-monte-carlo').click();
+  await expect(page.getByText('已按当前方案模拟。')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('fig-mc.lcrBreach')).toContainText('%');
+  // the inverted pyramid held for five years breaches the LCR in most paths: the rule is broken
+  await expect(page.locator('.constraints li').first()).toContainText('✗');
+  // a changed play needs a new run
+  await app.typeLever('challenge-levers-paceQuarters', '4');
+  await expect(page.getByTestId('fig-mc.lcrBreach')).toContainText('待模拟');
 });
 
 test('the glossary: reached from the glass box and from lesson text, `?term=` highlights the term, in both languages', async ({ page }) => {
