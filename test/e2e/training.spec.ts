@@ -213,7 +213,7 @@ test('one workshop in two browsers: pack by file and by link is one pack, re-sub
   await teamContext.close();
 });
 
-test('五年之计 runs its Monte Carlo on the worker pool with progress; the LCR risk rule reads it', async ({ page }) => {
+test('五年之计 and lesson 6 run the Monte Carlo on the worker pool with progress; the LCR risk rule reads it', async ({ page }) => {
   const app = new TrainingPage(page);
   await app.open('challenge=five-year');
   await expect(page.getByTestId('fig-mc.lcrBreach')).toContainText('待模拟');
@@ -225,6 +225,12 @@ test('五年之计 runs its Monte Carlo on the worker pool with progress; the LC
   // a changed play needs a new run
   await app.typeLever('challenge-levers-paceQuarters', '4');
   await expect(page.getByTestId('fig-mc.lcrBreach')).toContainText('待模拟');
+
+  // lesson 6 checks its pace on the same Monte Carlo
+  await app.open('lesson=pace');
+  await page.getByTestId('run-monte-carlo').click();
+  await expect(page.getByTestId('mc-figures')).toContainText('LCR曾低于100%的概率', { timeout: 60_000 });
+  await expect(page.getByTestId('mc-figures')).toContainText('%');
 });
 
 test('the glossary: reached from the glass box and from lesson text, `?term=` highlights the term, in both languages', async ({ page }) => {

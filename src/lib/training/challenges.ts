@@ -41,6 +41,9 @@ export interface MonteCarloSpec {
   stress: StressPresetKey;
 }
 
+/** The five-year run of 五年之计 and lesson 6: 1,000 seeded paths with a recession in year 2. */
+export const FIVE_YEAR_MONTE_CARLO: MonteCarloSpec = { paths: 1000, seed: 20071, stress: 'recessionYear2' };
+
 export interface MonteCarloFigureDef {
   unit: 'percent' | 'yuan';
   /** +1 when more is better for the bank, −1 when less is. */
@@ -255,7 +258,7 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
     ],
     weights: weights(60, { lcrRisk: 10, reach: 10, skeleton: 10, ingredients: 10 }),
     figures: ['mc.cumulativeProfit', 'pace.minLcrOnPath', 'pace.recessionProfit', 'pace.managersAtTarget', 'managersNeeded'],
-    monteCarlo: { paths: 1000, seed: 20071, stress: 'recessionYear2' },
+    monteCarlo: FIVE_YEAR_MONTE_CARLO,
   },
 ];
 
