@@ -17,6 +17,7 @@ beforeEach(() => {
   setTrainingDb(db);
   forgetTrainingSession('lesson:concrete-mix');
   forgetTrainingSession('lesson:pricing-power');
+  forgetTrainingSession('lesson:inverted-pyramid');
   i18n.setLang('zh');
 });
 
@@ -54,11 +55,16 @@ describe('LessonPlayer', () => {
     const field = screen.getByLabelText('小客户 · LPR加点（基点）') as HTMLInputElement;
     const range = screen.getByLabelText('小客户 · LPR加点', { selector: 'input[type=range]' });
     expect(range).toHaveAttribute('aria-valuetext', 'LPR+80基点 · 约上浮27% · 3.80%');
+    await fireEvent.input(field, { target: { value: '13' } });
+    // a half-typed number is not committed: the goal still reads the start
+    expect(screen.getByTestId('goal-status')).toHaveTextContent('尚未达成');
     await fireEvent.input(field, { target: { value: '135' } });
+    await fireEvent.keyDown(field, { key: 'Enter' });
     expect(screen.getByTestId('goal-status')).toHaveTextContent('目标达成');
     expect(screen.getByTestId('fig-demandKept.small')).toHaveTextContent('71.9%');
     expect(range).toHaveAttribute('aria-valuetext', 'LPR+135基点 · 约上浮45% · 4.35%');
     await fireEvent.input(field, { target: { value: '250' } });
+    await fireEvent.blur(field);
     expect(screen.getByTestId('goal-status')).toHaveTextContent('尚未达成');
   });
 
@@ -72,5 +78,18 @@ describe('LessonPlayer', () => {
     // the best and the current row say so in words, not only in bold
     expect(best.map((t) => t.replace(/\s+/g, ''))).toEqual([expect.stringMatching(/^LPR\+135基点（最优）上浮45%7\.91亿元$/)]);
     expect(rows.some((r) => (r.textContent ?? '').replace(/\s+/g, '').startsWith('LPR+80基点（当前）上浮27%7.86亿元'))).toBe(true);
+  });
+
+  it('lesson 2: a diagnosis answer gets feedback only once committed, then locks until answered again', async () => {
+    render(LessonPlayer, { props: { lesson: lessonById('inverted-pyramid')! } });
+    const group = screen.getByRole('group', { name: '起始银行的税前利润主要来自哪一层客户？' });
+    const options = group.querySelectorAll('input[type=radio]');
+    await fireEvent.click(options[2]);
+    const items = screen.getAllByTestId('goal-item');
+    expect(items[0]).toHaveTextContent('请选择答案'); // a draft: no right or wrong yet
+    await fireEvent.click(screen.getByTestId('commit-most-profit'));
+    expect(items[0]).not.toHaveTextContent('请选择答案');
+    expect(group).toHaveTextContent('第 1 次作答');
+    expect([...group.querySelectorAll('input[type=radio]')].every((r) => (r as HTMLInputElement).disabled)).toBe(true);
   });
 });

@@ -116,8 +116,121 @@ test('a pack is exported, opened by a team, played, its results exported and imp
   await app.workshop('debrief');
   const debrief = page.getByTestId('workshop-debrief');
   await expect(debrief.getByRole('img')).toBeVisible();
-  await expect(debrief.getByRole('table')).toContainText(team);
-  await expect(debrief.getByRole('table')).toContainText('30%');
+  await expect(debrief.getByTestId('debrief-scores')).toContainText(team);
+  await expect(debrief.getByTestId('debrief-table')).toContainText(team);
+  await expect(debrief.getByTestId('debrief-table')).toContainText('LPR');
+});
+
+test('one workshop in two browsers: pack by file and by link is one pack, re-submissions and a hand-edited file, the debrief on a 1280×720 projector', async ({ browser }) => {
+  const trainerContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const teamContext = await browser.newContext();
+  const trainer = new TrainingPage(await trainerContext.newPage());
+  const teams = new TrainingPage(await teamContext.newPage());
+  const fs = await import('node:fs/promises');
+
+  // —— trainer: the pack as a file and as a link ——
+  await trainer.workshop('build');
+  await trainer.page.getByLabel('课程包名称').fill('周六工作坊');
+  const packPath = await (await trainer.download(trainer.page.getByTestId('export-pack'))).path();
+  await trainer.page.getByTestId('make-link').click();
+  const link = await trainer.page.getByTestId('pack-link').inputValue();
+  const packId = JSON.parse(await fs.readFile(packPath, 'utf8')).id as string;
+
+  // —— teams (another browser): open the link, play, export ——
+  await teams.page.goto(link);
+  await expect(teams.page.getByTestId('open-pack-title')).toContainText('周六工作坊');
+  await teams.page.getByLabel('小组名称').fill('第一组');
+  const firstScore = await teams.playChallenge('稳健增利', {});
+  const older = await teams.exportResults();
+  // the mix typed exactly: 30% and 50% hold 30% and 50%, not what a slider rounds to
+  const betterScore = await teams.playChallenge('稳健增利', { large: '30', mid: '50', smallMarkup: '45' });
+  expect(Number(betterScore)).toBeGreaterThan(Number(firstScore));
+  const newer = await teams.exportResults();
+  expect(JSON.parse(await fs.readFile(newer, 'utf8')).packId).toBe(packId); // link and file: one pack id
+
+  await teams.workshop('team');
+  await teams.page.getByLabel('小组名称').fill('第二组');
+  await teams.playChallenge('稳健增利', { large: '30', mid: '50', smallMarkup: '45' });
+  const honest = JSON.parse(await fs.readFile(await teams.exportResults(), 'utf8'));
+  // a hand edit: the SME PD cut tenfold
+  honest.results[0].scenario.segments[2].pd /= 10;
+  const edited = Buffer.from(JSON.stringify(honest));
+
+  // —— trainer: newer file first, then the older one, then the hand-edited one ——
+  await trainer.workshop('results');
+  await trainer.page.getByTestId('import-results').setInputFiles(newer);
+  await expect(trainer.page.getByText('已导入“第一组”的结果。')).toBeVisible();
+  await trainer.page.getByTestId('import-results').setInputFiles(older);
+  await expect(trainer.page.getByTestId('import-messages')).toContainText('仍按较新的文件排名');
+  await trainer.page.getByTestId('import-results').setInputFiles({ name: 'results-第二组.json', mimeType: 'application/json', buffer: edited });
+  const rows = trainer.page.getByTestId('leaderboard-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('第一组');
+  await expect(rows.first()).toContainText(betterScore);
+  await expect(rows.first()).toContainText('2'); // two submissions
+  await expect(rows.nth(1)).toContainText('不排名');
+  const flagged = trainer.page.getByTestId('flagged-teams');
+  await expect(flagged).toContainText('第二组');
+  await expect(flagged).toContainText('segments.2.pd');
+  await expect(flagged).toContainText('不是本挑战开放的杠杆');
+  await expect(trainer.page.getByTestId('submissions')).toContainText('（计分）');
+  await expect(trainer.page.locator('#results-pack')).toHaveCount(0); // one pack, one leaderboard
+
+  // —— the debrief at 1280×720: the score table above the fold, projector mode hides the navigation ——
+  await trainer.workshop('debrief');
+  const scores = trainer.page.getByTestId('debrief-scores');
+  await expect(scores).toContainText('第一组');
+  await trainer.page.getByTestId('projector-mode').click();
+  await expect(trainer.page.locator('header.app-header')).toBeHidden();
+  await expect(trainer.page.getByRole('navigation', { name: '工作坊步骤' })).toBeHidden();
+  const box = await scores.boundingBox();
+  expect(box!.y + box!.height).toBeLessThanOrEqual(720);
+  await expect(trainer.page.getByTestId('debrief-table')).toContainText('LPR');
+  await trainer.page.getByTestId('projector-mode').click();
+  await expect(trainer.page.locator('header.app-header')).toBeVisible();
+
+  // the printable sheets: one per team and a summary, printed alone
+  await trainer.page.evaluate(() => document.documentElement.classList.add('print-sheets'));
+  await trainer.page.emulateMedia({ media: 'print' });
+  await expect(trainer.page.locator('.sheets .sheet')).toHaveCount(3);
+  await expect(trainer.page.locator('.sheets')).toContainText('全场汇总');
+  await expect(trainer.page.locator('.sheets')).toContainText('第一组：结果单');
+  await expect(trainer.page.locator('main')).toBeHidden();
+  await trainer.page.emulateMedia({ media: 'screen' });
+  await trainer.page.evaluate(() => document.documentElement.classList.remove('print-sheets'));
+
+  // the trainer opens a team's scenario on the dashboard
+  await trainer.page.getByRole('button', { name: '在配比看板打开“第一组”的情景' }).click();
+  await expect(trainer.page).toHaveURL(/#\/dashboard/);
+  await expect(trainer.page.locator('#share-range-large')).toHaveValue('30');
+
+  // a team can be removed
+  await trainer.workshop('results');
+  await trainer.page.getByRole('button', { name: '删除“第二组”的结果' }).click();
+  await expect(rows).toHaveCount(1);
+
+  await trainerContext.close();
+  await teamContext.close();
+});
+
+test('五年之计 and lesson 6 run the Monte Carlo on the worker pool with progress; the LCR risk rule reads it', async ({ page }) => {
+  const app = new TrainingPage(page);
+  await app.open('challenge=five-year');
+  await expect(page.getByTestId('fig-mc.lcrBreach')).toContainText('待模拟');
+  await page.getByTestId('run-monte-carlo').click();
+  await expect(page.getByText('已按当前方案模拟。')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('fig-mc.lcrBreach')).toContainText('%');
+  // the inverted pyramid held for five years breaches the LCR in most paths: the rule is broken
+  await expect(page.locator('.constraints li').first()).toContainText('✗');
+  // a changed play needs a new run
+  await app.typeLever('challenge-levers-paceQuarters', '4');
+  await expect(page.getByTestId('fig-mc.lcrBreach')).toContainText('待模拟');
+
+  // lesson 6 checks its pace on the same Monte Carlo
+  await app.open('lesson=pace');
+  await page.getByTestId('run-monte-carlo').click();
+  await expect(page.getByTestId('mc-figures')).toContainText('LCR曾低于100%的概率', { timeout: 60_000 });
+  await expect(page.getByTestId('mc-figures')).toContainText('%');
 });
 
 test('the glossary: reached from the glass box and from lesson text, `?term=` highlights the term, in both languages', async ({ page }) => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXPLAINED_METRICS, NOTE, explain } from '../../src/lib/explain/glass-box';
-import type { Formatter } from '../../src/lib/i18n/format';
+import { formatBp, formatClientMoney, formatMoney, formatPercent, type Formatter } from '../../src/lib/i18n/format';
 import { applyLevers, applyStressPreset, demoScenario, evaluate, STRESS_PRESETS, type Scenario, type StressPresetKey } from '../../src/lib/model';
 
 const raw: Formatter = {
@@ -63,5 +63,24 @@ describe('glass box: every substituted line multiplies out', () => {
     const stressed: Scenario = { ...demoScenario, stress: { ...demoScenario.stress, pdMultiplier: { small: 2 } } };
     const el = explain('expectedLoss', evaluate(stressed), stressed, raw).substituted.join('\n');
     expect(el).toContain(` × ${0.06} × `);
+  });
+});
+
+describe('glass box in a banker\'s units', () => {
+  const formatter = (lang: 'zh' | 'en'): Formatter => ({
+    lang,
+    money: (x) => formatMoney(x, lang),
+    clientMoney: (x) => formatClientMoney(x, lang),
+    percent: (x, d) => formatPercent(x, d),
+    bp: (x) => formatBp(x, lang),
+    pick: (b) => b[lang],
+  });
+
+  it('shows the per-client fee in 万元 / CNY m, not in 亿元', () => {
+    const zh = explain('feeIncome', evaluate(demoScenario), demoScenario, formatter('zh')).substituted.join('\n');
+    expect(zh).not.toMatch(/× 0\.00 亿元/);
+    expect(zh).toMatch(/× [\d.]+ 万元 =/);
+    const en = explain('feeIncome', evaluate(demoScenario), demoScenario, formatter('en')).substituted.join('\n');
+    expect(en).toMatch(/× CNY [\d.]+ m =/);
   });
 });

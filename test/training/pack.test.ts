@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloneScenario, pyramidScenario } from '../../src/lib/model';
+import { applyLevers, cloneScenario, pyramidScenario, writePath } from '../../src/lib/model';
 import {
   buildPack,
   buildTeamResults,
@@ -9,7 +9,9 @@ import {
   decodePackCode,
   defaultWeights,
   encodePackCode,
+  groupSubmissions,
   packLink,
+  PORTFOLIO_CHALLENGE,
   parseJson,
   rescoreResult,
   scoreChallenge,
@@ -148,11 +150,88 @@ describe('team results validation', () => {
     if (!checked.ok) expect(checked.problems[0].path).toBe('results.0.scenario.segments');
   });
 
-  it('rescores a result from its scenario with the pack’s weights', () => {
+  it('rescores a result from its scenario with the pack’s weights, through the team’s own scoring', () => {
     const r = goodResults().results[0];
-    const weights = { ...defaultWeights(bankChallengeById('steady-profit')!), failCap: 10 };
-    expect(rescoreResult(r, null)!.score).toBe(r.score);
-    expect(rescoreResult(r, weights)!.score).toBe(10);
+    const pack = goodPack();
+    const same = rescoreResult(r, pack);
+    expect(same.breakdown!.score).toBe(r.score);
+    expect(same.isRanked).toBe(true);
+    expect(same.problems).toEqual([]);
+    const harsher = { ...pack, challenges: pack.challenges.map((c) => (c.challengeId === 'steady-profit' ? { ...c, weights: { ...c.weights, failCap: 10 } } : c)) };
+    expect(rescoreResult(r, harsher).breakdown!.score).toBeLessThanOrEqual(10); // the start breaks a rule
+  });
+
+  it('flags a hand-edited scenario (SME PD cut tenfold) and does not rank it, saying where', () => {
+    const r = goodResults().results[0];
+    const s = r.scenario!;
+    const edited = { ...r, scenario: { ...s, segments: s.segments.map((seg, i) => (i === 2 ? { ...seg, pd: seg.pd / 10 } : seg)) } };
+    const checked = rescoreResult(edited, goodPack());
+    expect(checked.isRanked).toBe(false);
+    expect(checked.problems.map((p) => p.path)).toEqual(['segments.2.pd']);
+    expect(checked.problems[0].message.en).toMatch(/not a lever/);
+    // an open lever outside the challenge's range is flagged too
+    const far = { ...r, scenario: writePath(s, 'segments.2.spreadBp', 290) };
+    expect(rescoreResult(far, goodPack()).problems.map((p) => p.path)).toEqual(['segments.2.spreadBp']);
+    // the open levers within range pass: the mix and the spreads
+    const fair = { ...r, scenario: applyLevers(s, { mix: { large: 0.4, mid: 0.4, small: 0.2 }, spreadBp: { small: 100 } }) };
+    expect(rescoreResult(fair, goodPack()).isRanked).toBe(true);
+  });
+
+  it('does not rank without the pack, and says why', () => {
+    const checked = rescoreResult(goodResults().results[0], null);
+    expect(checked.isRanked).toBe(false);
+    expect(checked.problems[0].path).toBe('packId');
+  });
+
+  it('carries and rescores a client-portfolio result by its allocation', () => {
+    const allocation = { deposit: 0, wmp: 0, govBond: 0, creditBond: 0.7, equityFund: 0.15, gold: 0.15 };
+    const file = buildTeamResults({
+      pack: { id: 'pack-p', title: 'P' },
+      team: 'A',
+      lessonsCompleted: ['portfolio-risk-profile'],
+      results: [{ challengeId: 'client-tuition', score: 0, stars: 0, figures: {}, allocation, attemptedAt: '2025-06-01T09:00:00Z' }],
+    });
+    const checked = validateTeamResults(roundTrip(file));
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.value.lessonsCompleted).toEqual(['portfolio-risk-profile']);
+    const pack = buildPack({ id: 'pack-p', title: 'P', lessons: [], challenges: [{ challengeId: 'client-tuition', scenarioId: null, weights: defaultWeights(PORTFOLIO_CHALLENGE) }], scenarios: [] });
+    const rescored = rescoreResult(checked.value.results[0], pack);
+    expect(rescored.isRanked).toBe(true);
+    expect(rescored.breakdown!.constraints.every((c) => c.isMet)).toBe(true);
+    const bad = rescoreResult({ ...checked.value.results[0], allocation: { ...allocation, gold: 0.5 } }, pack);
+    expect(bad.isRanked).toBe(false);
+    expect(bad.problems[0].message.en).toMatch(/sum to 100%/);
+    // a portfolio result without its allocation is a problem at its path
+    const missing = roundTrip(file) as Record<string, any>;
+    delete missing.results[0].allocation;
+    const v = validateTeamResults(missing);
+    expect(v.ok).toBe(false);
+    if (!v.ok) expect(v.problems[0].path).toBe('results.0.allocation');
+  });
+});
+
+describe('one workshop, one leaderboard', () => {
+  it('exporting the same pack twice (file, then link) keeps its id; a change makes a new pack', () => {
+    const input = { title: 'T', lessons: ['concrete-mix'], challenges: [{ challengeId: 'raroc', scenarioId: null, weights: defaultWeights(bankChallengeById('raroc')!) }], scenarios: [] };
+    const first = buildPack(input);
+    const reread = validatePack(roundTrip(first));
+    if (!reread.ok) throw new Error('pack');
+    const again = buildPack({ ...input, challenges: roundTrip(input.challenges) as typeof input.challenges, previous: reread.value });
+    expect(again.id).toBe(first.id);
+    const changed = buildPack({ ...input, title: 'T2', previous: first });
+    expect(changed.id).not.toBe(first.id);
+  });
+
+  it('the newest export of a team counts, whatever the import order; every submission is kept', () => {
+    const make = (team: string, at: string) => ({ results: { ...goodResults(), team, exportedAt: at } });
+    const newer = make('A', '2025-06-01T11:00:00.000Z');
+    const older = make('A', '2025-06-01T10:00:00.000Z');
+    const groups = groupSubmissions([newer, older, make('B', '2025-06-01T09:00:00.000Z')]);
+    expect(groups.map((g) => g.team)).toEqual(['A', 'B']);
+    expect(groups[0].current).toBe(newer);
+    expect(groups[0].all).toEqual([newer, older]);
+    expect(groupSubmissions([older, newer])[0].current).toBe(newer);
   });
 });
 

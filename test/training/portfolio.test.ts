@@ -118,6 +118,15 @@ describe('the client-portfolio challenge', () => {
     expect(s.stars).toBeLessThanOrEqual(1);
   });
 
+  it('the tuition rule binds: all equity fails it, as do allocations just above the volatility limit', () => {
+    for (const w of [{ equityFund: 1 }, { equityFund: 0.6, gold: 0.2, creditBond: 0.2 }] as Record<string, number>[]) {
+      const s = challengeScore(w);
+      expect(s.constraints.find((c) => c.id === 'tuition')!.isMet, JSON.stringify(w)).toBe(false);
+    }
+    // deposits alone pay it for sure
+    expect(challengeScore({ deposit: 1 }).constraints.find((c) => c.id === 'tuition')!.isMet).toBe(true);
+  });
+
   it('reads the tuition probability from a fixed-seed simulation (same figure twice)', () => {
     const p = withTrainingWeights(PORTFOLIO_CHALLENGE.portfolio, { equityFund: 0.6, gold: 0.2, creditBond: 0.2 });
     const a = readPortfolioFigure(createPortfolioContext(p), 'portfolio.cashNeedsMet');

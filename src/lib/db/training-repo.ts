@@ -5,7 +5,7 @@
  */
 import type { Scenario, ValidationProblem } from '../model';
 import { validatePack, validateTeamResults, type TeamResults, type WorkshopPack } from '../training';
-import type { AttemptRecord, LessonProgressRecord, MixLabDatabase } from './database';
+import type { AttemptRecord, LessonProgressRecord, MixLabDatabase, TeamResultRecord } from './database';
 
 export async function loadProgress(db: MixLabDatabase): Promise<Record<string, LessonProgressRecord>> {
   const rows = await db.progress.toArray();
@@ -73,25 +73,49 @@ export async function loadPack(db: MixLabDatabase, id: string): Promise<Workshop
   return checked.ok ? checked.value : null;
 }
 
-/** Stores a team's results; a newer file of the same team for the same pack replaces the older. Returns whether it replaced one. */
-export async function importTeamResults(db: MixLabDatabase, results: TeamResults): Promise<boolean> {
+/** What an import did: a new team, a newer file of a known team, an older one (kept, not current), or the same file again. */
+export type ImportOutcome = 'new' | 'newer' | 'older' | 'same';
+
+/**
+ * Stores a team's results file beside the team's earlier ones (every submission is kept, so the
+ * trainer sees the re-submissions with their times); the same file twice is stored once. Which
+ * one counts is decided on reading: the newest by export time (currentSubmissions).
+ */
+export async function importTeamResults(db: MixLabDatabase, results: TeamResults): Promise<ImportOutcome> {
   return db.transaction('rw', db.teamResults, async () => {
-    const old = (await db.teamResults.where('packId').equals(results.packId).toArray()).find((r) => r.team === results.team);
-    await db.teamResults.put({ ...(old?.id !== undefined ? { id: old.id } : {}), packId: results.packId, team: results.team, importedAt: Date.now(), data: results });
-    return old !== undefined;
+    const mine = (await db.teamResults.where('packId').equals(results.packId).toArray()).filter((r) => r.team === results.team);
+    const exportedAt = (r: TeamResultRecord) => String((r.data as { exportedAt?: unknown } | null)?.exportedAt ?? '');
+    const same = mine.find((r) => exportedAt(r) === results.exportedAt);
+    if (same) {
+      await db.teamResults.put({ ...same, importedAt: Date.now(), data: results });
+      return 'same';
+    }
+    await db.teamResults.add({ packId: results.packId, team: results.team, importedAt: Date.now(), data: results });
+    if (mine.length === 0) return 'new';
+    return mine.every((r) => exportedAt(r) < results.exportedAt) ? 'newer' : 'older';
   });
 }
 
-export type StoredResults = { id: number; ok: true; results: TeamResults } | { id: number; ok: false; team: string; problems: ValidationProblem[] };
+export type StoredResults = ({ ok: true; results: TeamResults } | { ok: false; problems: ValidationProblem[] }) & { id: number; packId: string; team: string; importedAt: number };
 
 export async function loadTeamResults(db: MixLabDatabase, packId: string | null): Promise<StoredResults[]> {
   const rows = packId === null ? await db.teamResults.toArray() : await db.teamResults.where('packId').equals(packId).toArray();
   return rows.map((r): StoredResults => {
     const checked = validateTeamResults(r.data);
-    return checked.ok ? { id: r.id!, ok: true, results: checked.value } : { id: r.id!, ok: false, team: r.team, problems: checked.problems };
+    const where = { id: r.id!, packId: r.packId, team: r.team, importedAt: r.importedAt };
+    return checked.ok ? { ...where, ok: true, results: checked.value } : { ...where, ok: false, problems: checked.problems };
   });
 }
 
+/** Removes one stored submission. */
 export async function removeTeamResults(db: MixLabDatabase, id: number): Promise<void> {
   await db.teamResults.delete(id);
+}
+
+/** Removes a team from a pack's leaderboard: every submission of that team. */
+export async function removeTeam(db: MixLabDatabase, packId: string, team: string): Promise<void> {
+  await db.transaction('rw', db.teamResults, async () => {
+    const ids = (await db.teamResults.where('packId').equals(packId).toArray()).filter((r) => r.team === team).map((r) => r.id!);
+    await db.teamResults.bulkDelete(ids);
+  });
 }

@@ -13,3 +13,8 @@ export function useWorkspace(): Workspace {
   if (!w) throw new Error('useWorkspace() outside App: provide a Workspace first');
   return w;
 }
+
+/** The workspace when inside App, else null (a component that can also stand alone, as in tests). */
+export function findWorkspace(): Workspace | null {
+  return getContext<Workspace | undefined>(WORKSPACE) ?? null;
+}

@@ -55,6 +55,13 @@ function bankFigure(base: string, unit: FigureUnit, better: 1 | -1, label: Bilin
   return { base, unit, better, perSegment: false, label: () => label, read, metric };
 }
 
+/** Each segment's share of the evaluated corporate book: loansᵢ / Σ loans. */
+function bookShares(c: TrainingContext): number[] {
+  const loans = c.evaluation.segments.map((s) => s.loans);
+  const total = loans.reduce((a, b) => a + b, 0);
+  return loans.map((l) => (total > 0 ? l / total : 0));
+}
+
 const EXTRA: FigureDef[] = [
   bankFigure('shortTermLoanShare', 'percent', 1, { zh: '一年内到期的对公贷款占比', en: 'Corporate loans due within a year' }, (c) => c.evaluation.liquidity.shortTermLoanShare, 'nsfr'),
   bankFigure('managersNeeded', 'count', -1, { zh: '所需客户经理', en: 'Client managers needed' }, (c) => c.evaluation.segments.reduce((a, s) => a + s.managersNeeded, 0), 'operatingCost'),
@@ -62,6 +69,8 @@ const EXTRA: FigureDef[] = [
   bankFigure('loansBooked', 'percent', 1, { zh: '对公贷款投放（占计划）', en: 'Corporate loans booked (share of the plan)' }, (c) =>
     c.scenario.bank.corporateLoans > 0 ? c.evaluation.segments.reduce((a, s) => a + s.loans, 0) / c.scenario.bank.corporateLoans : 0),
   bankFigure('minShare', 'percent', 1, { zh: '最少一层客户的贷款占比', en: 'Share of the smallest tier' }, (c) => Math.min(...c.scenario.segments.map((s) => s.share))),
+  bankFigure('minBookShare', 'percent', 1, { zh: '最少一层客户的实际贷款占比（定价反应后）', en: 'Smallest tier in the book (after the pricing response)' }, (c) => Math.min(...bookShares(c))),
+  bankFigure('pace.minLcrOnPath', 'percent', 1, { zh: '调整途中各季度最低LCR（不含起点）', en: 'Lowest quarterly LCR on the way (start excluded)' }, (c) => Math.min(...c.pace().quarters.map((q) => q.lcr)), 'lcr'),
   bankFigure('pace.minTargetShare', 'percent', 1, { zh: '目标结构中最少一层的占比', en: 'Smallest tier in the target mix' }, (c) => Math.min(...c.pace().target)),
   bankFigure('top20ProfitShare', 'percent', -1, { zh: '前20%客户创造的税前利润占比', en: 'Pre-tax profit made by the top 20% of clients' }, (c) => topClientsProfitShare(c.evaluation), 'netProfit'),
   bankFigure('pace.cumulativeProfit', 'yuan', 1, { zh: '5年累计净利润（第2年衰退）', en: '5-year cumulative net profit (recession in year 2)' }, (c) => c.pace().cumulativeProfit, 'netProfit'),
@@ -70,6 +79,9 @@ const EXTRA: FigureDef[] = [
   bankFigure('pace.managersAtTarget', 'count', -1, { zh: '目标结构所需客户经理', en: 'Client managers the target mix needs' }, (c) => c.pace().managersAtTarget, 'operatingCost'),
   bankFigure('pace.minLcr', 'percent', 1, { zh: '调整期间最低LCR', en: 'Lowest LCR on the way' }, (c) => c.pace().minLcr, 'lcr'),
   segFigure('share', 'percent', 1, '{s}贷款占比', '{s}: share of loans', (c, i) => c.scenario.segments[i].share),
+  // The book as evaluated (after the pricing response): what a challenge's mix rules read, so a
+  // share set on the slider but priced away does not count.
+  segFigure('bookShare', 'percent', 1, '{s}实际贷款占比（定价反应后）', '{s}: share of the book (after the pricing response)', (c, i) => bookShares(c)[i]),
   segFigure('targetShare', 'percent', 1, '{s}目标占比', '{s}: target share', (c, i) => c.pace().target[i]),
   segFigure('segmentProfit', 'yuan', 1, '{s}税前利润', '{s}: pre-tax profit', (c, i) => c.evaluation.segments[i].preTaxProfit, 'netProfit'),
   segFigure('margin', 'percent', 1, '{s}每元贷款税前利润', '{s}: pre-tax profit per yuan of loans', (c, i) => c.evaluation.segments[i].preTaxMargin, 'netProfit'),

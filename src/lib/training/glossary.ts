@@ -51,6 +51,22 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     zh: '大客户占贷款的绝大部分、中小客户很少的结构（如65/25/10）。源文章诊断其后果：利润空间收窄（大客户压价）、收益与风险不匹配（集中于少数客户）、与地方政府关系变差（地方中小企业未获服务）。',
     en: 'A book where large clients hold most of the loans and small ones few (say 65/25/10). The source lists its consequences: shrinking margins (large clients bargain the price down), returns that do not match the risks (concentration in few names), and worse relations with local government (local SMEs unserved).',
   }, ['gravel', 'singleClient', 'top10']),
+  t('pyramid', { zh: '正金字塔', en: 'Pyramid (正金字塔)' }, { zh: '正金字塔客户结构', en: 'Pyramid client structure' }, {
+    zh: '与倒金字塔相反：小客户数量多、占比大，中客户居中，大客户少而精，像一座底宽顶窄的金字塔。本工具的“正金字塔银行”即以此为起点。',
+    en: 'The opposite of the inverted pyramid: many small clients with a large share, mid-sized ones in between, few large ones, like a pyramid wide at the base. The tool\'s "pyramid bank" starts from it.',
+  }, ['invertedPyramid', 'tong']),
+  t('smallMicro', { zh: '小微企业', en: 'Small and micro enterprises (小微企业)' }, { zh: '小型和微型企业', en: 'Small and micro firms' }, {
+    zh: '按工信部等四部委2011年《中小企业划型标准规定》，按行业以从业人员、营业收入或资产总额划分的小型、微型企业；监管对其贷款有专门的考核和优惠（如风险权重75%）。源文章（2007年）统称“中小企业”，本工具的“小客户”即指这一层。',
+    en: 'Small and micro firms as classed by the 2011 rules of MIIT and three other ministries (by industry, on staff, revenue or assets); the regulator tracks their lending and treats it favourably (e.g. a 75% risk weight). The source (2007) calls them 中小企业 (SMEs); the tool\'s "small clients" tier.',
+  }, ['SME', 'riskWeight']),
+  t('riskWeight', { zh: '风险权重', en: 'Risk weight (风险权重)' }, { zh: '资产的风险权重', en: 'Weight of an exposure in RWA' }, {
+    zh: '把一笔资产折算为风险加权资产的系数：RWA = 敞口 × 风险权重。权重法下一般公司贷款为100%，符合条件的小微企业贷款为75%。资本充足率的分母就是RWA之和。',
+    en: 'The factor that turns an exposure into risk-weighted assets: RWA = exposure × risk weight. Under the standardised approach a general corporate loan weighs 100% and a qualifying small or micro business loan 75%. The capital adequacy ratio divides capital by the sum of RWA.',
+  }, ['RWA', 'CAR', 'smallMicro']),
+  t('systematicFactor', { zh: '系统性因子', en: 'Systematic factor (Vasicek)' }, { zh: '单因子模型中的经济共同因子（Vasicek模型）', en: 'The common economic factor of the one-factor (Vasicek) model' }, {
+    zh: 'Vasicek单因子模型把每个借款人的违约归因于一个全体共同的系统性因子（经济景气）和各自的特质因素。因子下行时，所有客户的违约概率同时上升；相关性越高，共同下行的影响越大。条件违约概率 PD(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ))；巴塞尔内部评级法的资本公式即以此为基础。衰退年即因子下移约2个标准差。',
+    en: 'The Vasicek one-factor model puts each borrower\'s default down to one factor common to all (the state of the economy) and its own idiosyncratic part. When the factor falls, every client\'s PD rises at once; the higher the correlation, the more they fall together. Conditional PD(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ)); the Basel IRB capital formula rests on it. A recession year is the factor about 2 standard deviations down.',
+  }, ['correlation', 'recession', 'PD', 'IRB']),
   t('SME', { zh: '中小企业', en: 'SME' }, { zh: '中小企业（小客户）', en: 'Small and medium-sized enterprises' }, {
     zh: '源文章称当时登记的中小企业超过360万户。其融资需求“短、频、快”：期限多在一年以内、次数多、要求快，需要批量化的产品、调查前置和简化审批。',
     en: 'Over 3.6 million were registered at the time of the source. Their credit needs are "short, frequent, fast" (短、频、快): mostly within a year, often and quickly, served with product packages, investigation moved forward (调查前置) and simpler approval.',
@@ -61,16 +77,24 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   }, ['fees', 'productPenetration']),
   // —— pricing ——
   t('LPR', 'LPR', { zh: '贷款市场报价利率', en: 'Loan Prime Rate' }, {
-    zh: '全国银行间同业拆借中心每月公布的贷款定价基准。本工具的1年期LPR默认3.00%（2025年5月20日起）。贷款利率按“LPR×(1+浮动)”计算。',
-    en: 'The benchmark for loan pricing, published monthly by the NIFC. The tool\'s default 1-year LPR is 3.00% (since 20 May 2025). A loan rate is LPR × (1 + markup).',
-  }, ['markup', 'FTP']),
-  t('markup', { zh: '上浮/下浮', en: 'Markup (上浮/下浮)' }, { zh: '利率浮动', en: 'Float over the benchmark' }, {
-    zh: '贷款利率相对基准利率的浮动比例：上浮10%即利率为LPR×1.10，下浮8%即LPR×0.92。源文章指出中小企业贷款平均上浮10%以上，高于其他贷款：银行对中小企业有定价权。',
-    en: 'The loan rate\'s float over the benchmark: 上浮10% (+10%) is LPR × 1.10, 下浮8% (−8%) is LPR × 0.92. The source notes that SME loans were priced on average more than 10% above the benchmark, above other loans: banks have pricing power over SMEs.',
-  }, ['LPR', 'pricingPower']),
+    zh: '全国银行间同业拆借中心每月公布的贷款定价基准，2019年8月LPR改革后取代央行贷款基准利率。本工具的1年期LPR默认3.00%（2025年5月20日起）。改革后贷款利率按“LPR＋加点”定价。',
+    en: 'The benchmark for loan pricing, published monthly by the NIFC; since the LPR reform of August 2019 it replaces the PBoC benchmark lending rate. The tool\'s default 1-year LPR is 3.00% (since 20 May 2025). Since the reform a loan is priced at LPR plus a spread (加点).',
+  }, ['lprSpread', 'benchmarkRate', 'markup', 'FTP']),
+  t('benchmarkRate', { zh: '基准利率', en: 'Benchmark rate (基准利率)' }, { zh: '中国人民银行贷款基准利率', en: 'The PBoC benchmark lending rate' }, {
+    zh: '2019年LPR改革之前，中国人民银行公布的各期限贷款基准利率；贷款利率以它为基础“上浮”或“下浮”一定比例。源文章（2007年）说的“上浮10%”就是相对这一基准。2019年8月起新发放贷款改以LPR为定价基准。',
+    en: 'Before the 2019 LPR reform, the lending rates by tenor set by the People\'s Bank of China; a loan rate floated a percentage above (上浮) or below (下浮) it. The source article\'s (2007) "上浮10%" is against this benchmark. From August 2019 new loans are priced off the LPR.',
+  }, ['markup', 'LPR']),
+  t('lprSpread', { zh: 'LPR加点', en: 'Spread over LPR (LPR加点)' }, { zh: '在LPR上加的基点数', en: 'Basis points added to the LPR' }, {
+    zh: 'LPR改革后的定价方式：贷款利率 = LPR + 加点，加点以基点（bp，万分之一）表示，可为负（减点）。例：LPR 3.00%加60个基点即3.60%。加点反映客户的风险、期限和银行的议价能力。',
+    en: 'Pricing since the LPR reform: loan rate = LPR + spread, the spread in basis points (bp, 1/100 of a percent), negative when below the LPR. Example: LPR 3.00% plus 60 bp is 3.60%. The spread reflects the client\'s risk, the tenor and the bank\'s bargaining power.',
+  }, ['LPR', 'bp', 'markup', 'pricingPower']),
+  t('markup', { zh: '上浮/下浮', en: 'Float (上浮/下浮)' }, { zh: '利率浮动（改革前的惯例）', en: 'Float over the benchmark (the convention before the reform)' }, {
+    zh: '贷款利率相对基准利率的浮动比例：上浮10%即利率为基准×1.10，下浮8%即基准×0.92。这是2019年LPR改革之前以央行基准利率定价时的惯例；改革后以LPR定价，用“加点”（基点）表示，不再用上浮百分比。源文章（2007年）指出中小企业贷款平均上浮10%以上，高于其他贷款：银行对中小企业有定价权。',
+    en: 'The loan rate\'s float over the benchmark: 上浮10% (+10%) is the benchmark × 1.10, 下浮8% (−8%) is × 0.92. This was the convention while loans were priced off the PBoC benchmark rate, before the 2019 LPR reform; since then loans are priced off the LPR with a spread in basis points (加点), not a percentage float. The source (2007) notes that SME loans were priced on average more than 10% above the benchmark, above other loans: banks have pricing power over SMEs.',
+  }, ['benchmarkRate', 'lprSpread', 'LPR', 'pricingPower']),
   t('pricingPower', { zh: '定价权', en: 'Pricing power (定价权)' }, { zh: '对客户的定价能力', en: 'Ability to set the price' }, {
-    zh: '客户替代选择越少，银行越能提高利率而不失去客户。但定价高于市场时，一部分需求会流失（需求弹性），而愿意接受高价的客户风险往往更高（逆向选择）：利润最大的上浮比例是有限的。',
-    en: 'The fewer alternatives a client has, the more a bank can charge without losing it. Above the market, part of the demand leaves (demand elasticity) and those who accept a high price tend to be riskier (adverse selection): the profit-maximising markup is finite.',
+    zh: '客户替代选择越少，银行越能提高利率而不失去客户。但定价高于市场时，一部分需求会流失（需求弹性），而愿意接受高价的客户风险往往更高（逆向选择）：利润最大的加点是有限的。',
+    en: 'The fewer alternatives a client has, the more a bank can charge without losing it. Above the market, part of the demand leaves (demand elasticity) and those who accept a high price tend to be riskier (adverse selection): the profit-maximising spread is finite.',
   }, ['demandElasticity', 'adverseSelection', 'markup']),
   t('demandElasticity', { zh: '需求弹性', en: 'Demand elasticity' }, { zh: '贷款需求对价格的弹性', en: 'Price elasticity of loan demand' }, {
     zh: '利率每高于市场10个基点，新增贷款需求流失的比例：保留的需求 = exp(−弹性×超出基点/10)。',
@@ -94,8 +118,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: '(NII + deposit margin + fee income − operating cost − expected loss) × (1 − tax rate).',
   }, ['NII', 'EL']),
   t('NII', 'NII', { zh: '净利息收入', en: 'Net interest income' }, {
-    zh: '贷款利息收入减去FTP资金成本：贷款 × (LPR×(1+浮动) − 期限加权FTP)。',
-    en: 'Loan interest less the FTP cost of funds: loans × (LPR × (1 + markup) − tenor-weighted FTP).',
+    zh: '贷款利息收入减去FTP资金成本：贷款 × (LPR + 加点 − 期限加权FTP)。',
+    en: 'Loan interest less the FTP cost of funds: loans × (LPR + spread − tenor-weighted FTP).',
   }, ['FTP', 'LPR']),
   t('depositMargin', { zh: '存款FTP净收益', en: 'Deposit FTP margin' }, { zh: '存款带来的内部收益', en: 'What deposits earn internally' }, {
     zh: '客户存款按FTP获得的内部收益减去付给客户的利息：存款 × (存款FTP − 付息率)。',
@@ -140,9 +164,9 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     en: 'EL = loans × PD × LGD: the credit loss to expect in an average year, to be covered by pricing (a cost).',
   }, ['PD', 'LGD', 'EC']),
   t('VaR', 'VaR', { zh: '风险价值', en: 'Value at risk' }, {
-    zh: '在给定置信水平（如99.9%）下一年内损失不会超过的金额：损失分布的分位数。',
-    en: 'The loss not exceeded within a year at a given confidence level (such as 99.9%): a quantile of the loss distribution.',
-  }, ['ES', 'EC']),
+    zh: '在给定期限和置信水平下损失不会超过的金额：损失分布的分位数。期限和置信水平随用途而定：银行信用风险的经济资本用一年、99.9%；客户投资组合用客户自己的期限和置信水平（第8课：王女士的10年期末、95%）。',
+    en: 'The loss not exceeded over a given horizon at a given confidence level: a quantile of the loss distribution. Horizon and confidence depend on the use: a bank\'s economic capital for credit risk takes one year at 99.9%; a client\'s portfolio takes the client\'s own horizon and confidence (lesson 8: Ms Wang\'s 10 years at 95%).',
+  }, ['ES', 'EC', 'riskProfile']),
   // —— the client's investment portfolio (the second theme of the source) ——
   t('assetAllocation', { zh: '资产配置', en: 'Asset allocation' }, { zh: '资产配置模型', en: 'Asset-allocation model' }, {
     zh: '按客户的风险偏好、期限和资金需求，把资金分配到存款、理财、债券、基金、黄金等资产类别；源文章《银行工作中的客户投资组合分析与优化方法》把它列为客户经理的首要工具。',

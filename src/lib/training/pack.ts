@@ -5,10 +5,12 @@
  */
 import * as v from 'valibot';
 import { validateScenario, type Bilingual, type Scenario, type ValidationProblem } from '../model';
-import { CHALLENGE_IDS, challengeById, challengeFigures, defaultWeights, isPortfolioChallenge, type ChallengeDef } from './challenges';
+import { CHALLENGE_IDS, challengeById, defaultWeights, isPortfolioChallenge, scoreBankPlay, type ChallengeDef } from './challenges';
 import { createContext } from './context';
+import { leverProblems } from './levers';
 import { LESSON_IDS } from './lessons';
-import { scoreChallenge, type ScoreBreakdown, type ScoringWeights } from './scoring';
+import { allocationProblems, createPortfolioContext, scorePortfolioPlay, withTrainingWeights } from './portfolio';
+import type { ScoreBreakdown, ScoringWeights } from './scoring';
 
 export const PACK_FORMAT = 'tong-mix-lab.workshop-pack';
 export const RESULTS_FORMAT = 'tong-mix-lab.team-results';
@@ -47,7 +49,10 @@ export interface TeamResult {
   score: number;
   stars: number;
   figures: Record<string, number>;
-  scenario: Scenario;
+  /** The bank scenario played (a bank challenge). */
+  scenario?: Scenario;
+  /** The allocation by asset key (a client-portfolio challenge). */
+  allocation?: Record<string, number>;
   attemptedAt: string;
 }
 
@@ -111,7 +116,8 @@ const ResultsSchema = v.object({
         score: v.pipe(points, v.integer()),
         stars: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3)),
         figures: v.record(v.string(), v.pipe(v.number(), v.finite())),
-        scenario: v.unknown(),
+        scenario: v.optional(v.unknown()),
+        allocation: v.optional(v.record(v.string(), v.pipe(v.number(), v.finite()))),
         attemptedAt: v.pipe(v.string(), v.maxLength(40)),
       }),
     ),
@@ -247,9 +253,16 @@ export function validateTeamResults(data: unknown): Checked<TeamResults> {
     raw.results.forEach((r, i) => {
       if (seen.has(r.challengeId)) problems.push({ path: `results.${i}.challengeId`, received: r.challengeId, message: { zh: '同一挑战出现了两次', en: 'the same challenge appears twice' } });
       seen.add(r.challengeId);
+      const def = challengeById(r.challengeId)!;
+      const base = { challengeId: r.challengeId, score: r.score, stars: r.stars, figures: r.figures, attemptedAt: r.attemptedAt };
+      if (isPortfolioChallenge(def)) {
+        if (r.allocation) results.push({ ...base, allocation: r.allocation });
+        else problems.push({ path: `results.${i}.allocation`, message: { zh: '客户组合挑战的结果缺少配置权重', en: 'a client-portfolio result needs its allocation' } });
+        return;
+      }
       const checked = scenarioProblems(r.scenario, `results.${i}.scenario`);
       problems.push(...checked.problems);
-      if (checked.scenario) results.push({ ...r, scenario: checked.scenario });
+      if (checked.scenario) results.push({ ...base, scenario: checked.scenario });
     });
     if (problems.length) return fail(problems);
     return {
@@ -268,7 +281,21 @@ export function newPackId(now = Date.now()): string {
   return `p${now.toString(36)}${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
 }
 
-export function buildPack(input: { id?: string; title: string; lessons: string[]; challenges: PackChallenge[]; scenarios: PackScenario[]; now?: Date }): WorkshopPack {
+/** Whether two packs hold the same workshop (title, lessons, challenges, scenarios), whatever their id and time. */
+export function samePackContent(a: Pick<WorkshopPack, 'title' | 'lessons' | 'challenges' | 'scenarios'>, b: Pick<WorkshopPack, 'title' | 'lessons' | 'challenges' | 'scenarios'>): boolean {
+  // keys sorted, so a pack read back from its file (keys in another order) is still the same
+  const canonical = (x: unknown): unknown =>
+    Array.isArray(x) ? x.map(canonical) : x !== null && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, canonical((x as Record<string, unknown>)[k])])) : x;
+  const content = (p: typeof a) => JSON.stringify(canonical([p.title.trim(), p.lessons, p.challenges, p.scenarios]));
+  return content(a) === content(b);
+}
+
+/**
+ * A new pack, or `previous` itself when nothing changed: exporting the same workshop as a file
+ * and then as a link gives one pack id, so the teams land on one leaderboard.
+ */
+export function buildPack(input: { id?: string; title: string; lessons: string[]; challenges: PackChallenge[]; scenarios: PackScenario[]; now?: Date; previous?: WorkshopPack | null }): WorkshopPack {
+  if (input.previous && samePackContent(input.previous, input)) return input.previous;
   const now = input.now ?? new Date();
   return {
     format: PACK_FORMAT,
@@ -306,16 +333,72 @@ export function buildTeamResults(input: { pack: Pick<WorkshopPack, 'id' | 'title
   };
 }
 
+/** A team's result as the trainer sees it: recomputed, checked against the pack, ranked or not. */
+export interface RescoredResult {
+  /** The score recomputed from the scenario or allocation with the pack's weights; null when it cannot be. */
+  breakdown: ScoreBreakdown | null;
+  figures: Record<string, number>;
+  /** Why the result is not ranked (each with its path); empty when it is fair. */
+  problems: ValidationProblem[];
+  isRanked: boolean;
+}
+
+const PACK_UNKNOWN: ValidationProblem = {
+  path: 'packId',
+  message: { zh: '这台电脑上没有这个课程包：先打开课程包文件，才能核对和排名', en: 'this pack is not on this computer: open its file to check and rank the results' },
+};
+
 /**
- * The score of a team's result recomputed from its scenario with the pack's weights, so the
- * leaderboard does not rest on a number typed into a file.
+ * A team's result recomputed from its scenario (or allocation) with the pack's weights, through
+ * the same code as the team's own score, and checked against what the pack allows (the start the
+ * pack sets and the levers the challenge opens), so the leaderboard rests neither on a number
+ * typed into a file nor on an input edited by hand. A result that fails the check is not ranked.
+ * `simulated`: the `mc.*` figures of the play's Monte Carlo run (the trainer reruns it, seeded).
+ * @example rescoreResult(results.results[0], pack).isRanked
  */
-export function rescoreResult(result: TeamResult, weights: ScoringWeights | null): ScoreBreakdown | null {
+export function rescoreResult(result: TeamResult, pack: WorkshopPack | null, simulated: Readonly<Record<string, number>> = {}): RescoredResult {
   const def = challengeById(result.challengeId);
-  // A team result carries a bank scenario; client-portfolio attempts are not exported (yet).
-  if (!def || isPortfolioChallenge(def)) return null;
-  const figures = challengeFigures(def, createContext(result.scenario));
-  return scoreChallenge(def, figures, weights ?? def.weights);
+  const entry = pack?.challenges.find((c) => c.challengeId === result.challengeId) ?? null;
+  if (!def) return { breakdown: null, figures: {}, problems: [{ path: 'challengeId', received: result.challengeId, message: { zh: '未知的挑战', en: 'unknown challenge' } }], isRanked: false };
+  const weights = entry?.weights ?? def.weights;
+  const problems: ValidationProblem[] = [];
+  if (!pack) problems.push(PACK_UNKNOWN);
+  else if (!entry) problems.push({ path: 'challengeId', received: result.challengeId, message: { zh: '课程包中没有这个挑战', en: 'the pack has no such challenge' } });
+  let scored: { figures: Record<string, number>; breakdown: ScoreBreakdown } | null = null;
+  if (isPortfolioChallenge(def)) {
+    if (result.allocation) {
+      const bad = allocationProblems(def, result.allocation);
+      problems.push(...bad);
+      // an incomplete allocation has no figures (the simulation needs weights summing to 100%)
+      if (bad.length === 0) scored = scorePortfolioPlay(def, createPortfolioContext(withTrainingWeights(def.portfolio, result.allocation)), weights);
+    }
+  } else if (result.scenario) {
+    const start = pack && entry ? packChallengeScenario(pack, entry) : null;
+    if (start) problems.push(...leverProblems(def.levers, start, result.scenario));
+    scored = scoreBankPlay(def, createContext(result.scenario), weights, simulated);
+  }
+  return { breakdown: scored?.breakdown ?? null, figures: scored?.figures ?? {}, problems, isRanked: problems.length === 0 && scored !== null };
+}
+
+/** One team's files for one pack: the current one (the newest export) and every submission, newest first. */
+export interface TeamSubmissions<T extends { results: TeamResults }> {
+  team: string;
+  current: T;
+  all: T[];
+}
+
+/**
+ * Groups stored results files by team: the newest by export time counts, whatever the order they
+ * were imported in (an older file imported late does not replace a newer one).
+ * @example groupSubmissions(stored.filter((s) => s.results.packId === id))[0].current
+ */
+export function groupSubmissions<T extends { results: TeamResults }>(files: readonly T[]): TeamSubmissions<T>[] {
+  const byTeam = new Map<string, T[]>();
+  for (const f of files) byTeam.set(f.results.team, [...(byTeam.get(f.results.team) ?? []), f]);
+  return [...byTeam.entries()].map(([team, list]) => {
+    const all = [...list].sort((a, b) => (a.results.exportedAt < b.results.exportedAt ? 1 : a.results.exportedAt > b.results.exportedAt ? -1 : 0));
+    return { team, current: all[0], all };
+  });
 }
 
 // —— the link ——

@@ -16,9 +16,10 @@ import {
   type Bilingual,
   type CashNeedsCheck,
   type ClientPortfolio,
+  type ValidationProblem,
 } from '../model';
 import { compare, type FigureCondition, type GoalCheck } from './goals';
-import type { ConstraintDef, ObjectiveDef, ScoringWeights } from './scoring';
+import { scoreChallenge, type ConstraintDef, type ObjectiveDef, type ScoreBreakdown, type ScoringWeights } from './scoring';
 
 /** How the cash needs are simulated in a lesson or challenge: fixed seed, few paths (≈ 50 ms). */
 export const TRAINING_CASH_CHECK = { paths: 2000, seed: 7, stepsPerYear: 12 } as const;
@@ -268,7 +269,9 @@ function challengePortfolio(): ClientPortfolio {
       riskProfile: { ...RISK_PROFILES.moderate },
       horizonYears: 5,
       amount: 500_000,
-      cashNeeds: [{ year: 3, amount: 300_000, label: '子女学费 / Tuition' }],
+      // Tuition close to the amount invested: only an allocation that cannot fall far in three
+      // years pays it with 95% confidence, so the rule binds (an all-equity portfolio fails it).
+      cashNeeds: [{ year: 3, amount: 480_000, label: '子女留学学费 / Tuition abroad' }],
     },
     weights: { deposit: 0.3, wmp: 0.3, govBond: 0.1, creditBond: 0.1, equityFund: 0.2, gold: 0 },
   };
@@ -279,11 +282,11 @@ export const PORTFOLIO_CHALLENGE: PortfolioChallengeDef = {
   id: 'client-tuition',
   title: { zh: '学费与收益', en: 'Tuition and return' },
   brief: {
-    zh: '李先生是稳健型客户，投资50万元、期限5年，第3年要支付子女学费30万元。调整配置，使预期年收益率尽可能高，同时年化波动率不超过5%，且学费按期支付的概率不低于95%（2,000条模拟路径、固定随机种子、每年再平衡）。',
-    en: 'Mr Li is a moderately conservative (稳健型) client investing CNY 500,000 for 5 years, with CNY 300,000 of tuition due in year 3. Make the expected return as high as you can while keeping annual volatility at 5% or less and the tuition paid on time with 95% probability or more (2,000 simulated paths, a fixed seed, yearly rebalancing).',
+    zh: '李先生是稳健型客户，投资50万元、期限5年，第3年要支付子女留学学费48万元（几乎是全部本金）。调整配置，使预期年收益率尽可能高，同时年化波动率不超过5%，且学费按期支付的概率不低于95%（2,000条模拟路径、固定随机种子、每年再平衡）。',
+    en: 'Mr Li is a moderately conservative (稳健型) client investing CNY 500,000 for 5 years, with CNY 480,000 of tuition abroad due in year 3 (almost all of it). Make the expected return as high as you can while keeping annual volatility at 5% or less and the tuition paid on time with 95% probability or more (2,000 simulated paths, a fixed seed, yearly rebalancing).',
   },
   portfolio: challengePortfolio(),
-  objective: { figure: 'portfolio.expectedReturn', floor: 0.025, target: 0.034 },
+  objective: { figure: 'portfolio.expectedReturn', floor: 0.028, target: 0.034 },
   constraints: [
     { id: 'volatility', figure: 'portfolio.volatility', op: '<=', value: 0.05, note: { zh: '稳健型的波动率限额', en: 'the volatility limit of the moderately conservative profile' } },
     {
@@ -294,7 +297,7 @@ export const PORTFOLIO_CHALLENGE: PortfolioChallengeDef = {
       note: { zh: '现金流匹配：第3年学费，2,000条路径、固定种子', en: 'cash-flow matching: the year-3 tuition, 2,000 paths, fixed seed' },
     },
   ],
-  weights: { objective: 60, constraints: { volatility: 25, tuition: 15 }, failCap: 50, stars: [40, 70, 90] },
+  weights: { objective: 60, constraints: { volatility: 25, tuition: 15 }, failCap: 30, stars: [40, 70, 90] },
   figures: ['portfolio.valueAtRisk'],
 };
 
@@ -302,4 +305,38 @@ export const PORTFOLIO_CHALLENGE: PortfolioChallengeDef = {
 export function portfolioChallengeFigures(challenge: PortfolioChallengeDef, ctx: PortfolioContext): Record<string, number> {
   const names = [...new Set([challenge.objective.figure, ...challenge.constraints.map((c) => c.figure), ...challenge.figures])];
   return Object.fromEntries(names.map((f) => [f, readPortfolioFigure(ctx, f)]));
+}
+
+/**
+ * Scores a play of a client-portfolio challenge (the one path from an allocation to a score, as
+ * scoreBankPlay is for a bank scenario).
+ * @example scorePortfolioPlay(PORTFOLIO_CHALLENGE, createPortfolioContext(p), PORTFOLIO_CHALLENGE.weights).breakdown.score
+ */
+export function scorePortfolioPlay(challenge: PortfolioChallengeDef, ctx: PortfolioContext, weights: ScoringWeights): { figures: Record<string, number>; breakdown: ScoreBreakdown } {
+  const figures = portfolioChallengeFigures(challenge, ctx);
+  return { figures, breakdown: scoreChallenge(challenge, figures, weights) };
+}
+
+/**
+ * What is wrong with an allocation submitted for a portfolio challenge: an asset outside the
+ * client's universe, a weight outside 0–100%, or weights not summing to 100%. Empty when fair.
+ */
+export function allocationProblems(challenge: PortfolioChallengeDef, weights: Readonly<Record<string, number>>, prefix = 'allocation'): ValidationProblem[] {
+  const p = challenge.portfolio;
+  const keys = new Set(p.assets.assets.map((a) => a.key));
+  const problems: ValidationProblem[] = [];
+  for (const [k, w] of Object.entries(weights)) {
+    if (!keys.has(k)) {
+      problems.push({ path: `${prefix}.${k}`, received: k, expected: [...keys].join(', '), message: { zh: '客户的资产范围里没有这一类资产', en: 'no such asset class in the client\'s universe' } });
+      continue;
+    }
+    if (!(w >= 0 && w <= 1)) {
+      problems.push({ path: `${prefix}.${k}`, received: String(w), expected: '0–1', message: { zh: '权重应在0%到100%之间', en: 'a weight must lie between 0% and 100%' } });
+    }
+  }
+  const sum = weightSum(weights);
+  if (Math.abs(sum - 1) > TRAINING_WEIGHT_TOLERANCE) {
+    problems.push({ path: prefix, received: String(sum), expected: '1', message: { zh: '各类资产权重之和应为100%', en: 'the weights must sum to 100%' } });
+  }
+  return problems;
 }

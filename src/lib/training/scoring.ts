@@ -4,8 +4,12 @@
  * The rule, as the result screen explains it:
  * - W = objective weight + Σ constraint weights. The objective earns (its weight / W)·100 points
  *   times how far it got from the floor (0) to the target (full), linear and clamped.
- * - Each constraint met earns (its weight / W)·100 points; a constraint broken earns none.
- * - Any constraint broken also caps the score at `failCap` and the stars at one.
+ * - Each constraint met earns (its weight / W)·100 points; a constraint broken earns none. These
+ *   points P (0–100) rank plays within a band:
+ * - every constraint kept: score = cap + 1 + round((99 − cap)·P/100), from cap + 1 to 100;
+ * - any constraint broken: score = round(cap·P/100), from 0 to cap, and one star at most,
+ *   where cap = `failCap` (a whole number, 0–99). So any play that keeps every rule scores more
+ *   than any play that breaks one, whatever the weights: a rule cannot be traded for objective.
  * - Stars: one from stars[0] points, two from stars[1], three from stars[2].
  */
 import type { Bilingual } from '../model';
@@ -16,7 +20,7 @@ export interface ScoringWeights {
   objective: number;
   /** Weight of each constraint by its id (≥ 0). */
   constraints: Record<string, number>;
-  /** Highest score when any constraint is broken, 0–100. */
+  /** Highest score when any constraint is broken (0–99; a play keeping every rule scores more). */
   failCap: number;
   /** Points for one, two and three stars, ascending. */
   stars: [number, number, number];
@@ -58,9 +62,11 @@ export interface ConstraintScore {
 export interface ScoreBreakdown {
   score: number;
   stars: 0 | 1 | 2 | 3;
-  /** Points before the cap. */
+  /** Points P earned by the objective and the rules kept, 0–100, before the band. */
   rawScore: number;
+  /** Whether a rule is broken (the score is then in the band 0–failCap). */
   isCapped: boolean;
+  /** The cap as applied (a whole number, 0–99). */
   failCap: number;
   objective: { figure: string; value: number; floor: number; target: number; fraction: number; points: number; maxPoints: number };
   constraints: ConstraintScore[];
@@ -82,6 +88,22 @@ export function starsFor(score: number, thresholds: readonly [number, number, nu
   if (score >= thresholds[1]) return 2;
   if (score >= thresholds[0]) return 1;
   return 0;
+}
+
+/** The cap a trainer's `failCap` stands for: a whole number from 0 to 99 (100 would leave no band for compliant play). */
+export function bandCap(failCap: number): number {
+  return Number.isFinite(failCap) ? Math.min(99, Math.max(0, Math.floor(failCap))) : 0;
+}
+
+/**
+ * The score of P points (0–100): in the band cap + 1…100 when every rule is kept, 0…cap when one
+ * is broken, so the two bands never meet.
+ * @example bandScore(80, false, 30) // 31 + round(69·0.8) = 86
+ * @example bandScore(100, true, 30) // 30
+ */
+export function bandScore(points: number, isBroken: boolean, cap: number): number {
+  const p = Math.min(100, Math.max(0, Number.isFinite(points) ? points : 0)) / 100;
+  return isBroken ? Math.round(cap * p) : cap + 1 + Math.round((99 - cap) * p);
 }
 
 /**
@@ -107,9 +129,8 @@ export function scoreChallenge(challenge: Scorable, figures: Record<string, numb
 
   const rawScore = objective.points + constraints.reduce((a, c) => a + c.points, 0);
   const isBroken = constraints.some((c) => !c.isMet);
-  const failCap = Math.min(100, Math.max(0, weights.failCap));
-  const capped = isBroken ? Math.min(rawScore, failCap) : rawScore;
-  const score = Math.round(Math.min(100, Math.max(0, capped)));
+  const failCap = bandCap(weights.failCap);
+  const score = bandScore(rawScore, isBroken, failCap);
   const stars = Math.min(starsFor(score, weights.stars), isBroken ? 1 : 3) as 0 | 1 | 2 | 3;
-  return { score, stars, rawScore, isCapped: isBroken && rawScore > failCap, failCap, objective, constraints, starThresholds: weights.stars };
+  return { score, stars, rawScore, isCapped: isBroken, failCap, objective, constraints, starThresholds: weights.stars };
 }

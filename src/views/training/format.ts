@@ -2,17 +2,18 @@
  * Figures and conditions as text in the current language: money in 亿元/万元 (CNY bn/m), rates in
  * %, quarters, counts; "≥ 110.0% (now 101.1%)".
  */
-import { formatCount } from '../../lib/i18n/format';
+import { formatCount, formatMoneyAuto } from '../../lib/i18n/format';
 import { i18n } from '../../lib/i18n/i18n.svelte';
-import { PORTFOLIO_FIGURES, figureLabel, parseFigure, type Comparison, type TrainingContext } from '../../lib/training';
+import { MONTE_CARLO_FIGURES, PORTFOLIO_FIGURES, figureLabel, parseFigure, type Comparison, type TrainingContext } from '../../lib/training';
 import { m } from './messages';
 
 export function formatFigure(name: string, value: number, digits?: number): string {
-  const unit = parseFigure(name)?.def.unit ?? PORTFOLIO_FIGURES[name]?.unit;
+  const unit = parseFigure(name)?.def.unit ?? PORTFOLIO_FIGURES[name]?.unit ?? MONTE_CARLO_FIGURES[name]?.unit;
   if (!unit || !Number.isFinite(value)) return '—';
   switch (unit) {
     case 'yuan':
-      return i18n.money(value);
+      // below 1 亿 the bank-level unit would read "0.00 bn": 万元 / CNY m instead
+      return Math.abs(value) >= 1e8 || value === 0 ? i18n.money(value) : formatMoneyAuto(value, i18n.lang);
     case 'clientYuan':
       return i18n.clientMoney(value);
     case 'percent':
@@ -27,7 +28,7 @@ export function formatFigure(name: string, value: number, digits?: number): stri
 }
 
 export function figureName(ctx: TrainingContext | null, name: string): string {
-  return i18n.pick(figureLabel(ctx, name));
+  return i18n.pick(MONTE_CARLO_FIGURES[name]?.label ?? figureLabel(ctx, name));
 }
 
 export function opSymbol(op: Comparison): string {

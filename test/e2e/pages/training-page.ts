@@ -35,4 +35,32 @@ export class TrainingPage {
   async workshop(part: 'build' | 'team' | 'results' | 'debrief'): Promise<void> {
     await this.open(`tab=workshop&part=${part}`);
   }
+
+  /** Types an exact value into a lever's number field and commits it with Enter. */
+  async typeLever(id: string, value: string): Promise<void> {
+    const field = this.page.locator(`#${id}`);
+    await field.fill(value);
+    await field.press('Enter');
+  }
+
+  /** As a team: plays a challenge of the open pack with exact mix and SME markup, submits, returns the score shown. */
+  async playChallenge(title: string, levers: { large?: string; mid?: string; smallMarkup?: string }): Promise<string> {
+    await this.workshop('team');
+    await this.page.getByRole('link', { name: `开始挑战：${title}` }).click();
+    await expect(this.page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+    if (levers.large) await this.typeLever('challenge-share-large-number', levers.large);
+    if (levers.mid) await this.typeLever('challenge-share-mid-number', levers.mid);
+    if (levers.smallMarkup) await this.typeLever('challenge-segments-2-markup', levers.smallMarkup);
+    await this.page.getByTestId('submit-challenge').click();
+    const result = this.page.getByTestId('challenge-result');
+    await expect(result).toContainText('得分是怎么算出来的');
+    return (await result.getByTestId('score-value').innerText()).match(/\d+/)![0];
+  }
+
+  /** As a team: exports the results file; returns its path. */
+  async exportResults(): Promise<string> {
+    await this.workshop('team');
+    const file = await this.download(this.page.getByTestId('export-results'));
+    return file.path();
+  }
 }
