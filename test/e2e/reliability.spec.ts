@@ -113,8 +113,10 @@ test('killed engine workers: the dashboard says what failed, Retry recomputes on
   const before = await page.getByTestId('kpi-netProfit').locator('.value').innerText();
   await page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.forEach((w) => w.terminate()));
   await typeInto(page, '#lpr', '4.5');
+  await expect(page.getByTestId('computing')).toBeVisible(); // the wait is shown
   // The watchdog notices the answer that never comes.
   await expect(page.getByTestId('engine-error')).toContainText(/没有答复/, { timeout: 30_000 });
+  await expect(page.getByTestId('computing')).toHaveCount(0);
   await page.getByTestId('engine-retry').click();
   await expect(page.getByTestId('engine-error')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByTestId('kpi-netProfit').locator('.value')).not.toHaveText(before);
