@@ -6,6 +6,7 @@ import { expose, transfer } from 'comlink';
 import { designMix, designTransferables, evaluate, marginalLoan, sensitivities, tornado, type DesignOptions, type MixDesign, type Scenario } from '../src/lib/model';
 import { riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
 import { decodeShare } from '../src/lib/db/share-link';
+import { parseLibraryText } from '../src/lib/db/transfer';
 
 const engine = {
   /** The whole book's loss distribution and concentration (issue 3); typed arrays transferred. */
@@ -24,6 +25,8 @@ const engine = {
   marginalLoan,
   /** A share link's data, inflated (up to its cap) and validated here, off the page's thread. */
   decodeShare,
+  /** An imported library file, parsed and validated here (2,000 scenarios take about a second). */
+  parseLibraryText: (text: string, onProgress?: (fraction: number) => void) => parseLibraryText(text, onProgress),
 };
 
 export type EngineWorkerApi = typeof engine;

@@ -113,8 +113,10 @@ test('killed engine workers: the dashboard says what failed, Retry recomputes on
   const before = await page.getByTestId('kpi-netProfit').locator('.value').innerText();
   await page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.forEach((w) => w.terminate()));
   await typeInto(page, '#lpr', '4.5');
+  await expect(page.getByTestId('computing')).toBeVisible(); // the wait is shown
   // The watchdog notices the answer that never comes.
   await expect(page.getByTestId('engine-error')).toContainText(/没有答复/, { timeout: 30_000 });
+  await expect(page.getByTestId('computing')).toHaveCount(0);
   await page.getByTestId('engine-retry').click();
   await expect(page.getByTestId('engine-error')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.getByTestId('kpi-netProfit').locator('.value')).not.toHaveText(before);
@@ -207,4 +209,49 @@ test('soak: 1,000 rapid edits, the page closed at random moments, loses at most 
   }
   await reopenAndCheck(log, round);
   expect(round).toBeGreaterThanOrEqual(7);
+});
+
+test('the open library record is damaged: the page says so and saves the edits as a new scenario', async ({ page }) => {
+  await page.goto('./#/library');
+  await page.getByTestId('new-demo').click();
+  await page.getByTestId('card-open').first().click();
+  await expect(page.getByTestId('kpi-netProfit')).toBeVisible();
+  // Damage the record in IndexedDB, as another program (or a bug) might.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const req = indexedDB.open('tong-mix-lab');
+        req.onsuccess = () => {
+          const store = req.result.transaction('scenarios', 'readwrite').objectStore('scenarios');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            const r = all.result[0];
+            store.put({ ...r, data: { ...r.data, segments: 'gone' }, updatedAt: r.updatedAt + 1 });
+            store.transaction.oncomplete = () => (req.result.close(), resolve());
+          };
+        };
+      }),
+  );
+  await typeInto(page, '#lpr', '3.7');
+  await expect(page.getByTestId('recovered')).toContainText(/已损坏.*另存为新情景/);
+  await expect(page.getByTestId('save-status')).toHaveText(/已保存/);
+  await page.goto('./#/library');
+  await expect(page.getByTestId('library-count')).toHaveText('共 2 个情景');
+});
+
+test('a full disk: the page names the cause and the export carries what is on screen', async ({ page }) => {
+  await openDashboard(page);
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await typeInto(page, '#lpr', '3.8');
+  await expect(page.getByTestId('save-error')).toContainText('磁盘空间已满');
+  await expect(page.getByTestId('save-status')).toHaveText(/未保存/);
+  await page.goto('./#/library');
+  await expect(page.getByTestId('quota-warning')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出整个情景库/ }).click()]);
+  const file = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8'));
+  expect(file.scenarios[0].scenario.market.lpr1y).toBeCloseTo(0.038, 10);
 });

@@ -12,7 +12,7 @@ import { mergeScenarios, validateScenario, type Scenario, type ValidationProblem
 import type { LoanBookRecord } from './database';
 import type { LibraryRecord, LibraryStore } from './library-store';
 import { checkLoanBookRows, type LoanBookRow } from './loan-book';
-import { buildLibraryFile, parseLibraryData, planImport, uniqueTitle, type ExportedScenario, type LibraryFile, type TransferProblem } from './transfer';
+import { buildLibraryFile, parseLibraryData, planImport, uniqueTitle, type ExportedScenario, type LibraryFile, type ParsedImport, type TransferProblem } from './transfer';
 
 export function newId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `id-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -307,7 +307,11 @@ export type ImportOutcome =
  * invalid file is a result, not an exception; a storage error (quota) is thrown, nothing written.
  */
 export async function importData(store: LibraryStore, data: unknown, copyLabel: string, now = Date.now()): Promise<ImportOutcome> {
-  const parsed = parseLibraryData(data);
+  return importParsed(store, parseLibraryData(data), copyLabel, now);
+}
+
+/** Writes a file already parsed and validated (in a worker, for a large file); nothing if it has problems. */
+export async function importParsed(store: LibraryStore, parsed: ParsedImport, copyLabel: string, now = Date.now()): Promise<ImportOutcome> {
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
   // One transaction: a storage error (quota) writes nothing and is thrown to the caller.
   const imported = await store.transact(async (tx) => {

@@ -134,7 +134,7 @@ function looksLikeScenario(x: unknown): boolean {
  * each scenario checked by `validateScenario` (the valibot schema generated from INPUT_SPECS).
  * Invalid: every problem with its path, e.g. `scenarios.2.scenario.segments.0.pd`.
  */
-export function parseLibraryData(data: unknown): ParsedImport {
+export function parseLibraryData(data: unknown, onProgress?: (fraction: number) => void): ParsedImport {
   try {
     if (looksLikeScenario(data)) {
       const checked = validateScenario(data);
@@ -163,8 +163,10 @@ export function parseLibraryData(data: unknown): ParsedImport {
     if (!envelope.success) return { ok: false, problems: envelope.issues.map((i) => envelopeProblem(i, '')) };
     const problems: TransferProblem[] = [];
     const entries: ExportedScenario[] = [];
+    const count = envelope.output.scenarios.length;
     envelope.output.scenarios.forEach((raw, i) => {
       const at = `scenarios.${i}`;
+      if (onProgress && i % 50 === 0) onProgress(i / count);
       const e = v.safeParse(entrySchema, raw);
       if (!e.success) {
         problems.push(...e.issues.map((issue) => envelopeProblem(issue, at)));
@@ -217,9 +219,9 @@ export function readJsonText(textContent: string): { ok: true; data: unknown } |
 }
 
 /** Parses the text of a file (JSON) and validates it. Never throws. */
-export function parseLibraryText(textContent: string): ParsedImport {
+export function parseLibraryText(textContent: string, onProgress?: (fraction: number) => void): ParsedImport {
   const read = readJsonText(textContent);
-  return read.ok ? parseLibraryData(read.data) : read;
+  return read.ok ? parseLibraryData(read.data, onProgress) : read;
 }
 
 export interface ExistingRecord {

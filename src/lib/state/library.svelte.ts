@@ -17,7 +17,7 @@ import {
   duplicateScenario,
   exportLibrary,
   exportOne,
-  importData,
+  importParsed,
   moveToTrash,
   newId,
   patchMeta,
@@ -29,7 +29,9 @@ import {
   type MetaPatch,
 } from '../db/library-repo';
 import type { LoanBookRow } from '../db/loan-book';
-import { readJsonText } from '../db/transfer';
+import type { ParsedImport } from '../db/transfer';
+import { engineForViews } from './engine-access';
+import { describeError } from './errors';
 import type { Workspace } from './workspace.svelte';
 
 export type WriteWarning = 'quota' | 'failed' | null;
@@ -43,6 +45,8 @@ export class Library {
   readError = $state<string | null>(null);
   writeWarning = $state<WriteWarning>(null);
   writeError = $state<string | null>(null);
+  /** How far the file being imported has been checked (0..1), or null. */
+  importProgress = $state<number | null>(null);
   /** Scenarios moved to the trash in this session, newest first, for "undo". */
   recentlyDeleted = $state.raw<{ id: string; title: string }[]>([]);
 
@@ -181,11 +185,22 @@ export class Library {
     return this.write((s) => deleteForever(s, id));
   }
 
-  /** Imports a file's text; nothing is written unless the whole file is valid. */
+  /**
+   * Imports a file's text; nothing is written unless the whole file is valid. The file is parsed
+   * and validated in the engine worker (a large file never blocks the page), with `importProgress`
+   * following it.
+   */
   async importText(text: string, copyLabel: string): Promise<ImportOutcome> {
-    const read = readJsonText(text);
-    if (!read.ok) return { ok: false, problems: read.problems };
-    const outcome = await this.write((s) => importData(s, read.data, copyLabel));
+    this.importProgress = 0;
+    let parsed: ParsedImport;
+    try {
+      parsed = await engineForViews().parseLibraryText(text, (f) => (this.importProgress = f));
+    } catch (e) {
+      return { ok: false, problems: [{ path: '', message: { zh: `读取文件失败：${describeError(e)}`, en: `reading the file failed: ${describeError(e)}` } }] };
+    } finally {
+      this.importProgress = null;
+    }
+    const outcome = await this.write((s) => importParsed(s, parsed, copyLabel));
     return outcome ?? { ok: false, isWriteError: true, problems: [{ path: '', message: { zh: '写入失败，未导入任何内容', en: 'writing failed, nothing was imported' } }] };
   }
 

@@ -8,6 +8,8 @@ import type { EngineWorkerApi } from '../../../workers/engine.worker';
 import { riskProfile, type RiskProfile } from './risk-profile';
 import { supervise } from './supervised';
 import { decodeShare, type DecodedShare } from '../db/share-link';
+import { parseLibraryText, type ParsedImport } from '../db/transfer';
+import { proxy } from 'comlink';
 
 /**
  * How long each call may go without an answer before its worker is presumed dead (terminated by
@@ -22,6 +24,7 @@ export const ENGINE_TIMEOUT_MS = {
   tornado: 60_000,
   marginalLoan: 60_000,
   decodeShare: 15_000,
+  parseLibraryText: 120_000,
 } as const;
 
 export interface EngineClient {
@@ -35,6 +38,8 @@ export interface EngineClient {
   marginalLoan(scenario: Scenario, options: MarginalLoanOptions): Promise<MarginalLoan>;
   /** Decodes and validates a share link's data (in the worker: a hostile link never blocks the page). */
   decodeShare(data: string): Promise<DecodedShare>;
+  /** Parses and validates an imported library file (in the worker, reporting progress 0..1). */
+  parseLibraryText(text: string, onProgress?: (fraction: number) => void): Promise<ParsedImport>;
   dispose(): void;
 }
 
@@ -53,6 +58,8 @@ export function createWorkerEngine(): EngineClient {
     tornado: (s, m, o) => engine.call((r) => r.tornado(s, m, o), t.tornado),
     marginalLoan: (s, o) => engine.call((r) => r.marginalLoan(s, o), t.marginalLoan),
     decodeShare: (d) => engine.call<DecodedShare>((r) => r.decodeShare(d) as Promise<DecodedShare>, t.decodeShare),
+    parseLibraryText: (text, onProgress) =>
+      engine.call<ParsedImport>((r) => r.parseLibraryText(text, onProgress ? proxy(onProgress) : undefined) as Promise<ParsedImport>, t.parseLibraryText),
     dispose: () => engine.dispose(),
   };
 }
@@ -67,6 +74,7 @@ export function createInProcessEngine(): EngineClient {
     tornado: async (s, m, o) => tornado(s, m, o),
     marginalLoan: async (s, o) => marginalLoan(s, o),
     decodeShare,
+    parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
     dispose: () => {},
   };
 }
