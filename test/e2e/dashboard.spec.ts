@@ -53,12 +53,12 @@ test('a slider moved by keyboard changes the figures, and reload keeps the chang
   expect(await app.kpiText('netProfit')).toBe('7.60 亿元');
 });
 
-test('switches between 中文 and English, with money in 亿元 / CNY bn', async ({ page }) => {
+test('switches between 中文 and English, with money in 亿元 / CNY m', async ({ page }) => {
   const app = new DashboardPage(page);
   await app.open();
   await page.getByRole('button', { name: '切换到英文界面' }).click();
   await expect(page.getByRole('heading', { name: /^Safety/ })).toBeVisible();
-  expect(await app.kpiText('netProfit')).toBe('CNY 0.76 bn');
+  expect(await app.kpiText('netProfit')).toBe('CNY 760 m');
   await expect(page.getByRole('button', { name: 'Switch the interface to Chinese' })).toHaveText('中文');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();

@@ -119,8 +119,8 @@ test('English, and axe finds no serious or critical violation', async ({ page })
 
   await page.getByRole('button', { name: '切换到英文界面' }).click();
   await expect(risk.marker('var999')).toContainText('VaR 99.9% 6.66');
-  expect(await risk.figureText('addon')).toContain('+CNY 0.32 bn');
-  await expect(page.getByTestId('loss-chart-bracket')).toContainText('add-on +CNY 0.32 bn');
+  expect(await risk.figureText('addon')).toContain('+CNY 320 m');
+  await expect(page.getByTestId('loss-chart-bracket')).toContainText('add-on +CNY 320 m');
   results = await new AxeBuilder({ page }).analyze();
   bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -2,7 +2,7 @@
  * The UI language as a rune: components read `i18n.lang` and call `i18n.t(key)`; switching
  * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
  */
-import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent, type Lang } from './format';
+import { formatBp, formatClientMoney, formatMarkup, formatMoney, formatPercent, formatPp, type Lang } from './format';
 import { MESSAGES, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'tong-mix-lab.lang';
@@ -35,6 +35,7 @@ export class I18n {
   clientMoney = (yuan: number) => formatClientMoney(yuan, this.lang);
   percent = (x: number, digits = 2) => formatPercent(x, digits);
   bp = (x: number, digits = 0) => formatBp(x, this.lang, digits);
+  pp = (x: number, digits = 1) => formatPp(x, this.lang, digits);
   markup = (x: number, digits = 0) => formatMarkup(x, this.lang, digits);
 
   setLang(lang: Lang): void {

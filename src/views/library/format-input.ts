@@ -80,13 +80,15 @@ export function formatInputValue(path: string, value: unknown, lang: Lang): stri
         case 'yuan':
           return spec.group === 'bank' ? formatMoney(value, lang) : formatClientMoney(value, lang);
         case 'rate':
-        case 'share':
           return formatPercent(value, 2);
+        case 'share':
+          // At the input's step (one decimal at most), as the mix fields show it.
+          return formatPercent(value, 1);
         case 'markup':
           return formatMarkup(value, lang, 1);
         default: {
           const u = displayUnit(spec, lang);
-          return `${Number(value.toFixed(u.digits + 2))}${u.label ? ' ' + u.label : ''}`;
+          return `${Number(value.toFixed(u.shown))}${u.label ? ' ' + u.label : ''}`;
         }
       }
     }
