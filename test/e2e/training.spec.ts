@@ -143,10 +143,10 @@ test('the glossary: reached from the glass box and from lesson text, `?term=` hi
   await expect(page.getByRole('heading', { level: 2, name: /第4课 · 流动性/ })).toBeVisible();
 
   // English
-  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: /Lesson 4 · Liquidity/ })).toBeVisible();
   await expect(page.getByTestId('goal-status')).toContainText('Not yet');
-  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
 });
 
 test('axe finds no serious or critical violation in the lesson player, a challenge, the workshop and the glossary', async ({ page }) => {

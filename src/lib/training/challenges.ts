@@ -113,8 +113,8 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
         op: '>=',
         value: 1.05,
         note: {
-          zh: '闭式近似：以LCR≥105%代替“LCR低于100%的概率<5%”（蒙特卡洛接入后改用模拟结果）',
-          en: 'closed-form stand-in: LCR ≥ 105% for "P(LCR < 100%) < 5%" (to be read from the Monte Carlo once it is wired in)',
+          zh: '以LCR≥105%作为缓冲，使LCR在压力下跌破100%的可能较小',
+          en: 'LCR ≥ 105% as a buffer, so the LCR is unlikely to fall below 100% under stress',
         },
       },
       { id: 'single', figure: 'largestClientToCapital', op: '<=', value: 0.1 },

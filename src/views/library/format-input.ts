@@ -65,6 +65,24 @@ export function inputLabel(path: string, scenario: Scenario | null, lang: Lang):
   return `${name} · ${label}`;
 }
 
+/**
+ * Where a problem in an imported file or a link is, in words: "第3个情景 · 大客户 · 违约概率PD"
+ * rather than `scenarios.2.scenario.segments.0.pd`. '' for the whole file.
+ */
+export function problemPlace(path: string, lang: Lang): string {
+  if (!path) return '';
+  const entry = /^scenarios\.(\d+)(?:\.(scenario|baseline|loanBook|title|description|tags|id|createdAt|updatedAt))?(?:\.(.+))?$/.exec(path);
+  if (entry) {
+    const n = Number(entry[1]) + 1;
+    const which = lang === 'zh' ? `第${n}个情景` : `scenario ${n}`;
+    const part = entry[2] === 'baseline' ? (lang === 'zh' ? '（基准）' : ' (baseline)') : entry[2] === 'loanBook' ? (lang === 'zh' ? ' · 贷款清单' : ' · loan book') : '';
+    const field = entry[2] === 'title' ? (lang === 'zh' ? '名称' : 'name') : entry[2] === 'description' ? (lang === 'zh' ? '说明' : 'description') : entry[3] && entry[2] !== 'loanBook' ? inputLabel(entry[3], null, lang) : (entry[3] ?? '');
+    return [which + part, field].filter(Boolean).join(' · ');
+  }
+  if (path === 'scenarios') return lang === 'zh' ? '情景列表' : 'the list of scenarios';
+  return inputLabel(path, null, lang);
+}
+
 function segmentName(key: string, scenario: Scenario | null, lang: Lang): string {
   return scenario?.segments.find((s) => s.key === key)?.name[lang] ?? key;
 }
