@@ -78,7 +78,7 @@ test('a malformed file and a CSV with bad rows show their errors and change noth
   await lib.importJson('bad.json', JSON.stringify(bad));
   const problems = page.getByTestId('import-problems');
   await expect(problems).toContainText('第1个情景 · 1年期LPR');
-  await expect(problems).toContainText('应为 0 – 0.1');
+  await expect(problems).toContainText('应在 0 – 0.1 之间');
   await expect(problems).toContainText('第1个情景 · 银行资产负债');
   await expect(page.locator('img[src=x]')).toHaveCount(0);
   expect(await lib.stored()).toEqual(before);

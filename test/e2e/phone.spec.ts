@@ -94,3 +94,25 @@ test('dashboard on a phone: the tip first, then the mix sliders, then the result
   expect(mix).toBeLessThan(results);
   expect(results).toBeLessThan(pricing);
 });
+
+test.describe('projector', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  test('in projector mode the pyramid labels are ≥ 14 px and never overlap their bars', async ({ page }) => {
+    await openIn(page, 'zh', 'dashboard');
+    await page.getByRole('button', { name: /投影模式|演示模式|Projector|Presentation/ }).click();
+    const rows = await page.locator('.pyramid li').evaluateAll((lis) =>
+      lis.map((li) => {
+        const text = li.querySelector('.text')!;
+        const bar = li.querySelector('.bar')!.getBoundingClientRect();
+        const label = text.getBoundingClientRect();
+        return { px: parseFloat(getComputedStyle(text).fontSize), overlaps: !(label.left >= bar.right || label.right <= bar.left || label.top >= bar.bottom || label.bottom <= bar.top) };
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.px).toBeGreaterThanOrEqual(14);
+      expect(r.overlaps).toBe(false);
+    }
+  });
+});

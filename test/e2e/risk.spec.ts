@@ -119,8 +119,8 @@ test('English, and axe finds no serious or critical violation', async ({ page })
 
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(risk.marker('var999')).toContainText('VaR 99.9% 6.66');
-  expect(await risk.figureText('addon')).toContain('+CNY 320 m');
-  await expect(page.getByTestId('loss-chart-bracket')).toContainText('add-on +CNY 320 m');
+  expect(await risk.figureText('addon')).toContain('+CNY 323 m');
+  await expect(page.getByTestId('loss-chart-bracket')).toContainText('add-on +CNY 323 m');
   results = await new AxeBuilder({ page }).analyze();
   bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
