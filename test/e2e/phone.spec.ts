@@ -116,3 +116,22 @@ test.describe('projector', () => {
     }
   });
 });
+
+test('over time on a phone: Run waits for a bad field to be fixed, then brings the results into view', async ({ page }) => {
+  await openIn(page, 'zh', 'over-time');
+  const run = page.getByTestId('ot-run');
+  await page.locator('#ot-paths').selectOption('1000');
+  const seed = page.locator('#ot-seed');
+  await seed.fill('abc');
+  await seed.press('Tab');
+  // The bad text stays, with its message; Run is disabled and says which field.
+  await expect(seed).toHaveValue('abc');
+  await expect(run).toBeDisabled();
+  await expect(page.getByTestId('ot-invalid')).toContainText('随机种子');
+  await seed.fill('7');
+  await seed.press('Tab');
+  await expect(run).toBeEnabled();
+  await run.click();
+  await expect(page.getByTestId('ot-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect.poll(() => page.locator('.results').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(844 * 0.6);
+});
