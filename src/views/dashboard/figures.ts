@@ -4,7 +4,7 @@
  */
 import { METRICS, type Evaluation, type LimitCheck, type MetricKey, type Principle, type Scenario } from '../../lib/model';
 import { i18n } from '../../lib/i18n/i18n.svelte';
-import { formatShares } from '../../lib/i18n/format';
+import { formatCount, formatShares } from '../../lib/i18n/format';
 import { segmentColor } from '../../lib/charts/palette';
 import { mixShape, type PyramidShape } from '../../lib/charts/pyramid-shape';
 
@@ -44,7 +44,7 @@ export function formatMetric(key: MetricKey, v: number): string {
     case 'percent':
       return i18n.percent(v, key === 'lcr' || key === 'nsfr' || key === 'loanToDeposit' ? 1 : 2);
     case 'count':
-      return v.toFixed(0);
+      return formatCount(v);
     default:
       return v.toFixed(4);
   }
