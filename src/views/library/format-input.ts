@@ -65,10 +65,7 @@ export function inputLabel(path: string, scenario: Scenario | null, lang: Lang):
   return `${name} · ${label}`;
 }
 
-/**
- * Where a problem in an imported file or a link is, in words: "第3个情景 · 大客户 · 违约概率PD"
- * rather than `scenarios.2.scenario.segments.0.pd`. '' for the whole file.
- */
+/** The top-level groups of a scenario, named for a problem's place. */
 const GROUPS: Record<string, Bilingual> = {
   bank: { zh: '银行资产负债', en: 'bank balance sheet' },
   market: { zh: '市场', en: 'market' },
@@ -88,6 +85,10 @@ function placeLabel(path: string, lang: Lang): string {
   return GROUPS[top] ? [GROUPS[top][lang], path.split('.').slice(1).join('.')].filter(Boolean).join(' · ') : path;
 }
 
+/**
+ * Where a problem in an imported file or a link is, in words: "第3个情景 · 大客户 · 违约概率PD"
+ * rather than `scenarios.2.scenario.segments.0.pd`. '' for the whole file.
+ */
 export function problemPlace(path: string, lang: Lang): string {
   if (!path) return '';
   const entry = /^scenarios\.(\d+)(?:\.(scenario|baseline|loanBook|title|description|tags|id|createdAt|updatedAt))?(?:\.(.+))?$/.exec(path);
