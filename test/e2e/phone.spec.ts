@@ -135,3 +135,33 @@ test('over time on a phone: Run waits for a bad field to be fixed, then brings t
   await expect(page.getByTestId('ot-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect.poll(() => page.locator('.results').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(844 * 0.6);
 });
+
+test.describe('projector charts', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  for (const view of ['risk', 'design', 'compare', 'portfolio', 'over-time']) {
+    test(`${view}: chart text ≥ 14 px in projector mode`, async ({ page }) => {
+      await openIn(page, 'zh', view);
+      if (view === 'over-time') {
+        await page.locator('#ot-paths').selectOption('1000');
+        await page.getByTestId('ot-run').click();
+        await expect(page.getByTestId('ot-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+        await page.waitForTimeout(1500);
+      }
+      await page.getByRole('button', { name: '投影模式' }).click();
+      await page.waitForTimeout(500);
+      const small = await page.evaluate(() => {
+        const out: string[] = [];
+        for (const t of document.querySelectorAll<SVGTextElement>('svg text')) {
+          if (!t.getClientRects().length || !t.textContent?.trim()) continue;
+          const ctm = t.getScreenCTM();
+          if (!ctm) continue;
+          const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
+          if (px < 13.95) out.push(`${t.textContent.trim().slice(0, 20)}: ${px.toFixed(1)}px in ${t.closest('svg')?.getAttribute('aria-label')?.slice(0, 30) ?? ''}`);
+        }
+        return out.slice(0, 8);
+      });
+      expect(small).toEqual([]);
+    });
+  }
+});
