@@ -145,6 +145,7 @@ test('a share link opens read-only and saves to the library', async ({ context }
   await expect(theirs.getByTestId('shared-name')).toHaveText('要分享的方案');
   await expect(theirs.getByTestId('shared-differs')).toContainText('1年期LPR');
   await expect(theirs.getByTestId('shared-differs')).toContainText('2.85%');
+  await expect(theirs.getByTestId('shared-content')).toContainText('1年期LPR 2.85%');
   await expect(shared.locator('input, textarea, select')).toHaveCount(0); // nothing editable
   await theirs.getByTestId('shared-save').click();
   await expect(theirs.getByTestId('shared-saved')).toContainText('要分享的方案');
