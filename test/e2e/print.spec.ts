@@ -27,6 +27,9 @@ test('the dashboard report: two A4 pages with the scenario, the principles, the 
   await large.fill('50');
   await large.press('Tab');
   await expect(page.locator('#share-range-large')).toHaveValue('50');
+  // The dashboard's capital badge has computed this scenario's loss distribution: the report adds it.
+  await expect(page.getByTestId('portfolio-capital-badge')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+  await expect(page.getByTestId('pcb-ec')).toBeVisible();
 
   const { pages, text } = await printToPdf(page);
   expect(pages).toBe(2);
@@ -47,6 +50,7 @@ test('the dashboard report: two A4 pages with the scenario, the principles, the 
     '65.0%',
     '50.0%',
     '按贷款额',
+    '风险分布（置信水平',
   ]) expect(text, expected).toContain(compact(expected));
   // Nothing of the screen: no nav, no buttons, no lever fields.
   for (const absent of ['情景对比', '打印报告', '恢复为演示银行', '试一试']) expect(text, absent).not.toContain(absent);
@@ -58,4 +62,18 @@ test('the report in English names money in CNY m below 1 bn and ratio margins in
   const { pages, text } = await printToPdf(page);
   expect(pages).toBe(2);
   for (const expected of ['Client mix report', 'The three principles', 'pass, margin 0.8 pp', 'CNY 760 m', 'Against the pyramid bank']) expect(text, expected).toContain(compact(expected));
+});
+
+test('with over-time results computed, the report adds them and stays on two pages', async ({ page }) => {
+  await page.goto('./#/over-time');
+  await page.locator('#ot-paths').selectOption('1000');
+  await page.getByTestId('ot-run').click();
+  await expect(page.getByTestId('ot-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await page.goto('./#/dashboard');
+  await expect(page.getByTestId('kpi-netProfit')).toBeVisible();
+  await page.waitForTimeout(1000);
+  const { pages, text } = await printToPdf(page);
+  expect(pages).toBe(2);
+  expect(text).toContain(compact('经营推演结果（1,000 条路径'));
+  expect(text).toContain(compact('累计亏损的概率'));
 });
