@@ -69,10 +69,10 @@ describe('LibraryView', () => {
     await upload(screen.getByTestId('import-file'), 'bad.json', JSON.stringify(bad));
     const list = await screen.findByTestId('import-problems');
     expect(list).toHaveTextContent('The file "bad.json" has 2 problem(s); nothing was imported');
-    expect(list).toHaveTextContent('scenarios.0.scenario.segments.1.lgd');
+    expect(list).toHaveTextContent('scenario 1 · segment 2 · LGD');
     expect(list).toHaveTextContent('expected 0 – 1');
     expect(list).toHaveTextContent('found 1.5');
-    expect(list).toHaveTextContent('scenarios.0.scenario.bank.hqla');
+    expect(list).toHaveTextContent('scenario 1 · HQLA');
     expect(await db.scenarios.count()).toBe(0);
 
     await upload(screen.getByTestId('import-file'), 'good.json', JSON.stringify({ ...bad, scenarios: [{ id: 'a', title: '<b>bold?</b>', scenario: demoScenario }] }));

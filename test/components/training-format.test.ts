@@ -10,7 +10,7 @@ describe('training figures as a banker reads them', () => {
   it('money below 1 亿 reads in 万元 / CNY m, never "0.00 bn"', () => {
     i18n.setLang('en');
     expect(formatFigure('profitGapToBest.small', 3e6)).toBe('CNY 3.00 m');
-    expect(formatFigure('netProfit', 7.6e8)).toBe('CNY 0.76 bn');
+    expect(formatFigure('netProfit', 7.6e8)).toBe('CNY 760 m'); // CNY m below 1 bn keeps the precision of 7.60 亿元
     i18n.setLang('zh');
     expect(formatFigure('profitGapToBest.small', 3e6)).toBe('300 万元');
     expect(formatFigure('netProfit', 7.6e8)).toBe('7.60 亿元');

@@ -133,3 +133,12 @@ describe('planImport and uniqueTitle', () => {
     expect((await listEntries(store)).map((e) => e.record.title)).toEqual(['A']);
   });
 });
+
+describe('copy titles do not pile up', () => {
+  it('numbers a copy of a copy instead of appending another （副本）', async () => {
+    const { uniqueTitle } = await import('../../src/lib/db/transfer');
+    expect(uniqueTitle('倒金字塔银行', new Set(['倒金字塔银行']), '副本')).toBe('倒金字塔银行（副本）');
+    expect(uniqueTitle('倒金字塔银行（副本）', new Set(['倒金字塔银行', '倒金字塔银行（副本）']), '副本')).toBe('倒金字塔银行（副本 2）');
+    expect(uniqueTitle('Bank (copy 2)', new Set(['Bank', 'Bank (copy)', 'Bank (copy 2)']), 'copy')).toBe('Bank (copy 3)');
+  });
+});

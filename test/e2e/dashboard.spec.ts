@@ -53,15 +53,15 @@ test('a slider moved by keyboard changes the figures, and reload keeps the chang
   expect(await app.kpiText('netProfit')).toBe('7.86 亿元');
 });
 
-test('switches between 中文 and English, with money in 亿元 / CNY bn', async ({ page }) => {
+test('switches between 中文 and English, with money in 亿元 / CNY m', async ({ page }) => {
   const app = new DashboardPage(page);
   await app.open();
-  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { name: /^Safety/ })).toBeVisible();
-  expect(await app.kpiText('netProfit')).toBe('CNY 0.79 bn');
-  await expect(page.getByRole('button', { name: 'Switch the interface to Chinese' })).toHaveText('中文');
+  expect(await app.kpiText('netProfit')).toBe('CNY 786 m');
+  await expect(page.getByRole('button', { name: '中文', exact: true })).toHaveText('中文');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
   await expect(page.getByRole('heading', { name: /^安全性/ })).toBeVisible();
 });
 
@@ -116,8 +116,8 @@ test('no request leaves loopback, and axe finds no serious or critical violation
   await app.open();
   await page.locator('#share-range-large').focus();
   await page.keyboard.press('ArrowLeft');
-  await page.getByRole('button', { name: '切换到英文界面' }).click();
-  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
   await page.waitForTimeout(500);
   expect(outside).toEqual([]);
 

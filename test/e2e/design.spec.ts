@@ -125,7 +125,7 @@ test('axe finds no serious or critical violation on the design view, in Chinese 
   await expect(page.getByTestId('tornado-base')).toBeVisible();
   await expect(page.getByTestId('marginal-raroc')).toBeVisible();
   await check();
-  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(design.verdict).toContainText('The current mix 65/25/10 meets the chosen constraints');
   await check();
 });

@@ -77,9 +77,9 @@ test('a malformed file and a CSV with bad rows show their errors and change noth
   };
   await lib.importJson('bad.json', JSON.stringify(bad));
   const problems = page.getByTestId('import-problems');
-  await expect(problems).toContainText('scenarios.0.scenario.market.lpr1y');
-  await expect(problems).toContainText('应为 0 – 0.1');
-  await expect(problems).toContainText('scenarios.0.scenario.bank');
+  await expect(problems).toContainText('第1个情景 · 1年期LPR');
+  await expect(problems).toContainText('应在 0 – 0.1 之间');
+  await expect(problems).toContainText('第1个情景 · 银行资产负债');
   await expect(page.locator('img[src=x]')).toHaveCount(0);
   expect(await lib.stored()).toEqual(before);
   await lib.expectCount(1);
@@ -145,6 +145,7 @@ test('a share link opens read-only and saves to the library', async ({ context }
   await expect(theirs.getByTestId('shared-name')).toHaveText('要分享的方案');
   await expect(theirs.getByTestId('shared-differs')).toContainText('1年期LPR');
   await expect(theirs.getByTestId('shared-differs')).toContainText('2.85%');
+  await expect(theirs.getByTestId('shared-content')).toContainText('1年期LPR 2.85%');
   await expect(shared.locator('input, textarea, select')).toHaveCount(0); // nothing editable
   await theirs.getByTestId('shared-save').click();
   await expect(theirs.getByTestId('shared-saved')).toContainText('要分享的方案');

@@ -162,12 +162,12 @@ test('save, compare, export and import client portfolios', async ({ page }) => {
 test('in English, with money in CNY m', async ({ page }) => {
   const app = new PortfolioPage(page);
   await app.open();
-  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Efficient frontier' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Risk and return \(horizon 10 years, amount CNY 1.00 m\)/ })).toBeVisible();
   await expect(page.getByTestId('allocation-verdict')).toContainText('within the limits of Balanced');
   await expect(page.getByRole('tab', { name: 'Rebalancing' })).toBeVisible();
-  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
 });
 
 test('axe finds no serious or critical violation on any page of the workspace', async ({ page }) => {

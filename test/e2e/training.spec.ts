@@ -143,14 +143,14 @@ test('one workshop in two browsers: pack by file and by link is one pack, re-sub
   const firstScore = await teams.playChallenge('稳健增利', {});
   const older = await teams.exportResults();
   // the mix typed exactly: 30% and 50% hold 30% and 50%, not what a slider rounds to
-  const betterScore = await teams.playChallenge('稳健增利', { large: '30', mid: '50', smallMarkup: '45' });
+  const betterScore = await teams.playChallenge('稳健增利', { large: '32', mid: '41', smallSpread: '110' });
   expect(Number(betterScore)).toBeGreaterThan(Number(firstScore));
   const newer = await teams.exportResults();
   expect(JSON.parse(await fs.readFile(newer, 'utf8')).packId).toBe(packId); // link and file: one pack id
 
   await teams.workshop('team');
   await teams.page.getByLabel('小组名称').fill('第二组');
-  await teams.playChallenge('稳健增利', { large: '30', mid: '50', smallMarkup: '45' });
+  await teams.playChallenge('稳健增利', { large: '32', mid: '41', smallSpread: '110' });
   const honest = JSON.parse(await fs.readFile(await teams.exportResults(), 'utf8'));
   // a hand edit: the SME PD cut tenfold
   honest.results[0].scenario.segments[2].pd /= 10;
@@ -256,10 +256,10 @@ test('the glossary: reached from the glass box and from lesson text, `?term=` hi
   await expect(page.getByRole('heading', { level: 2, name: /第4课 · 流动性/ })).toBeVisible();
 
   // English
-  await page.getByRole('button', { name: '切换到英文界面' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(page.getByRole('heading', { level: 2, name: /Lesson 4 · Liquidity/ })).toBeVisible();
   await expect(page.getByTestId('goal-status')).toContainText('Not yet');
-  await page.getByRole('button', { name: 'Switch the interface to Chinese' }).click();
+  await page.getByRole('button', { name: '中文', exact: true }).click();
 });
 
 test('axe finds no serious or critical violation in the lesson player, a challenge, the workshop and the glossary', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../src/lib/i18n/messages';
-import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatSpread } from '../../src/lib/i18n/format';
+import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread } from '../../src/lib/i18n/format';
 import { INPUT_SPECS } from '../../src/lib/model';
 
 describe('messages', () => {
@@ -28,7 +28,10 @@ describe('messages', () => {
 describe('banker formats', () => {
   it('money in 亿元 / CNY bn and 万元 / CNY m, with a true minus sign', () => {
     expect(formatMoney(7.6e8, 'zh')).toBe('7.60 亿元');
-    expect(formatMoney(7.6e8, 'en')).toBe('CNY 0.76 bn');
+    expect(formatMoney(7.6e8, 'en')).toBe('CNY 760 m');
+    expect(formatMoney(1.43e8, 'en')).toBe('CNY 143 m');
+    expect(formatMoney(-1.43e8, 'en')).toBe('CNY −143 m');
+    expect(formatMoney(2.125e9, 'en')).toBe('CNY 2.13 bn');
     expect(formatMoney(-1.2e8, 'zh')).toBe('−1.20 亿元');
     expect(formatMoney(2125e8, 'zh')).toBe('2,125.00 亿元');
     expect(formatClientMoney(6e6, 'zh')).toBe('600 万元');
@@ -47,6 +50,8 @@ describe('banker formats', () => {
     expect(formatSpread(-24, 'en')).toBe('LPR − 24 bp');
     expect(formatSpread(0, 'en')).toBe('LPR + 0 bp');
     expect(formatSpread(-0.2, 'zh')).toBe('LPR+0基点');
+    expect(formatPp(0.008, 'zh')).toBe('0.8 个百分点');
+    expect(formatPp(-0.18031, 'en')).toBe('−18.0 pp');
     expect(formatPercent(NaN)).toBe('—');
   });
 });

@@ -402,7 +402,7 @@ function clampTo(path: string, value: number): number {
 /**
  * The scenario's inputs calibrated to a real book, so the closed-form figures use it: the book
  * total L, the mix by segment, and per segment the average exposure, the exposure-weighted PD, LGD
- * and tenor profile, the markup implied by the average rate (rate = LPR·(1 + markup)), deposits
+ * and tenor profile, the spread implied by the average rate (spread = rate − LPR, in bp), deposits
  * per yuan of loans, products per client and the dispersion of client sizes (σ of log exposure).
  * A segment with no client in the book gets a share of 0 and keeps its other inputs. Every value
  * is clamped to its input's range; the result is validated.

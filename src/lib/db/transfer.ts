@@ -101,6 +101,21 @@ function describe(x: unknown): string {
   return String(x);
 }
 
+/** A wrong type said in words ("应为数字"), not as the schema's type name. */
+function typeMessage(expected: string | null): { zh: string; en: string } {
+  const t = (expected ?? '').replace(/"/g, '');
+  const words: Record<string, [string, string]> = {
+    number: ['数字', 'a number'],
+    string: ['文字', 'text'],
+    boolean: ['是/否', 'true or false'],
+    Array: ['列表', 'a list'],
+    Object: ['一组字段', 'a group of fields'],
+    object: ['一组字段', 'a group of fields'],
+  };
+  const w = words[t];
+  return w ? { zh: `应为${w[0]}`, en: `should be ${w[1]}` } : { zh: '内容格式不对', en: 'not in the expected form' };
+}
+
 function envelopeProblem(issue: v.BaseIssue<unknown>, prefix: string): TransferProblem {
   const rel = v.getDotPath(issue) ?? '';
   const path = [prefix, rel].filter(Boolean).join('.');
@@ -117,7 +132,7 @@ function envelopeProblem(issue: v.BaseIssue<unknown>, prefix: string): TransferP
     case 'finite':
       return { path, expected: 'timestamp (ms)', received, message: { zh: '应为时间戳（毫秒）', en: 'expected a timestamp (ms)' } };
     default:
-      return { path, expected: issue.expected ?? undefined, received, message: { zh: `格式错误：应为 ${issue.expected ?? '有效值'}`, en: `wrong type: expected ${issue.expected ?? 'a valid value'}` } };
+      return { path, received, message: typeMessage(issue.expected) };
   }
 }
 
@@ -152,9 +167,11 @@ export function parseLibraryData(data: unknown, onProgress?: (fraction: number) 
         problems: [
           {
             path: '',
-            expected: `{ format: "${LIBRARY_FILE_FORMAT}", schemaVersion: ${LIBRARY_FILE_VERSION}, scenarios: […] }`,
             received: describe(data),
-            message: { zh: '不是砼 Mix Lab 的情景文件', en: 'not a Mix Lab scenario file' },
+            message: {
+              zh: '这不是砼 Mix Lab 的情景文件。请选择本应用“导出全部”或情景卡片“导出”得到的 .json 文件。',
+              en: 'This is not a Mix Lab scenario file. Choose a .json file made by this app’s "Export all" or a scenario card’s "Export".',
+            },
           },
         ],
       };
@@ -268,7 +285,10 @@ export function planImport(
 /** `title` if unused, else `title（副本）`, `title（副本 2）`… or `title (copy)` (the label in the UI language). */
 export function uniqueTitle(title: string, taken: ReadonlySet<string>, copyLabel: string): string {
   if (!taken.has(title)) return title;
-  const stem = title.slice(0, TRANSFER_LIMITS.title - copyLabel.length - 12);
+  // A copy of a copy is numbered ("X（副本 2）"), never "X（副本）（副本）".
+  const label = copyLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const base = title.replace(new RegExp(`(?:（${label}(?: \\d+)?）|\\s?\\(${label}(?: \\d+)?\\))+$`), '') || title;
+  const stem = base.slice(0, TRANSFER_LIMITS.title - copyLabel.length - 12);
   const [open, close] = /^[\x20-\x7e]+$/.test(copyLabel) ? [' (', ')'] : ['（', '）'];
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${stem}${open}${copyLabel}${close}` : `${stem}${open}${copyLabel} ${n}${close}`;

@@ -30,9 +30,14 @@ function fixed(x: number, digits: number): string {
   return x < 0 && Number(s.replace(/,/g, '')) !== 0 ? MINUS + s : s;
 }
 
-/** Bank-level money: 7.60 亿元 / CNY 0.76 bn. */
+/**
+ * Bank-level money: 7.60 亿元 / CNY 760 m; CNY bn from 1 bn up (21.25 亿元 / CNY 2.13 bn).
+ * In English, amounts below 1 bn are in millions at the precision the 亿元 figure keeps
+ * (`digits` in 亿 = `digits − 2` in m), so "1.43 亿元" does not become "CNY 0.14 bn".
+ */
 export function formatMoney(yuan: number, lang: Lang, digits = 2): string {
   if (lang === 'zh') return `${fixed(yuan / 1e8, digits)} 亿元`;
+  if (Math.abs(yuan) < 1e9) return `CNY ${fixed(yuan / 1e6, Math.max(0, digits - 2))} m`;
   return `CNY ${fixed(yuan / 1e9, digits)} bn`;
 }
 
@@ -55,6 +60,11 @@ export function formatPercent(x: number, digits = 2): string {
 /** A spread or change in basis points: 25 bp / 25 基点. */
 export function formatBp(x: number, lang: Lang, digits = 0): string {
   return `${fixed(x * 1e4, digits)} ${lang === 'zh' ? '基点' : 'bp'}`;
+}
+
+/** A change of a ratio in percentage points: 0.8 个百分点 / 0.8 pp (x as a fraction: 0.008). */
+export function formatPp(x: number, lang: Lang, digits = 1): string {
+  return Number.isFinite(x) ? `${fixed(x * 100, digits)} ${lang === 'zh' ? '个百分点' : 'pp'}` : '—';
 }
 
 /** A change with its sign: +25 bp, −1.20 亿元. */
@@ -87,4 +97,34 @@ export function formatFloat(float: number, lang: Lang, digits = 0): string {
 /** A count with thousands separators. */
 export function formatCount(n: number, digits = 0): string {
   return fixed(n, digits);
+}
+
+/**
+ * Shares as percentages rounded so that the shown numbers sum to exactly 100 (largest-remainder
+ * rounding, Hamilton's method): each is floored at `decimals`, and the units left over go to the
+ * largest remainders (ties to the earlier segment). A mix of 38.93/45.5/15.57 shows as
+ * 38.9/45.5/15.6 at one decimal, 39/31/31 as 40/30/30 → never 101. Shares that do not sum to 1
+ * (a mix being typed) are rounded one by one instead.
+ * @example roundShares([0.389286, 0.455, 0.155714], 1) // [38.9, 45.5, 15.6]
+ */
+export function roundShares(shares: readonly number[], decimals = 0): number[] {
+  const scale = 10 ** decimals;
+  const units = shares.map((s) => (Number.isFinite(s) ? s * 100 * scale : 0));
+  const total = units.reduce((a, u) => a + u, 0);
+  const target = Math.round(total);
+  if (Math.abs(total - 100 * scale) > 1e-6 * scale) return units.map((u) => Math.round(u) / scale);
+  const floors = units.map((u) => Math.floor(u + 1e-9));
+  let left = target - floors.reduce((a, f) => a + f, 0);
+  const order = units.map((u, i) => ({ i, r: u - floors[i] })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i] += 1;
+    left -= 1;
+  }
+  return floors.map((f) => f / scale);
+}
+
+/** Shares shown as "40%" / "38.9%", summing to 100 on screen (roundShares). */
+export function formatShares(shares: readonly number[], decimals = 0): string[] {
+  return roundShares(shares, decimals).map((x) => `${fixed(x, decimals)}%`);
 }

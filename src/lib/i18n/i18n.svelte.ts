@@ -2,7 +2,7 @@
  * The UI language as a rune: components read `i18n.lang` and call `i18n.t(key)`; switching
  * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
  */
-import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatSpread, type Formatter, type Lang } from './format';
+import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread, type Formatter, type Lang } from './format';
 import { MESSAGES, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'tong-mix-lab.lang';
@@ -52,6 +52,7 @@ export class I18n {
       pick: (b) => b[lang],
     };
   }
+  pp = (x: number, digits = 1) => formatPp(x, this.lang, digits);
 
   setLang(lang: Lang): void {
     this.lang = lang;

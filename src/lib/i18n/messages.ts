@@ -135,6 +135,10 @@ export const zh = {
 
   'change.up': '上升',
   'change.down': '下降',
+  'change.better': '改善',
+  'change.worse': '恶化',
+  'change.legendArrow': '▲上升 ▼下降',
+  'change.legendRule': '改善/恶化按各指标自身的好坏方向判断（蓝色改善、橙色恶化，不用红绿）',
 
   'concrete.title': '“砼”的配比',
   'concrete.gravel': '石子（大客户）',
@@ -143,6 +147,7 @@ export const zh = {
   'concrete.caption': '按贷款占比绘制：{parts}。',
   'concrete.diagnosisInverted': '石子过多、砂和水泥浆过少：这是“倒金字塔型”客户结构。',
   'concrete.diagnosisBalanced': '骨架、填充与胶结更均衡：客户结构接近“正金字塔”。',
+  'concrete.diagnosisMixed': '石子不再过半，但水泥浆（小客户）偏少：结构介于正、倒金字塔之间。',
   'pyramid.title': '客户金字塔',
   'pyramid.byClients': '按客户数',
   'pyramid.byLoans': '按贷款额',
@@ -306,6 +311,10 @@ export const en: Record<MessageKey, string> = {
 
   'change.up': 'up',
   'change.down': 'down',
+  'change.better': 'better',
+  'change.worse': 'worse',
+  'change.legendArrow': '▲ up ▼ down',
+  'change.legendRule': 'better / worse by each figure\'s own direction (blue better, orange worse; no red or green)',
 
   'concrete.title': 'The concrete (砼) mix',
   'concrete.gravel': 'Gravel (large clients)',
@@ -314,6 +323,7 @@ export const en: Record<MessageKey, string> = {
   'concrete.caption': 'Drawn by share of loans: {parts}.',
   'concrete.diagnosisInverted': 'Too much gravel, too little sand and cement: an "inverted pyramid" client structure.',
   'concrete.diagnosisBalanced': 'Skeleton, filler and binder are more balanced: close to an upright pyramid.',
+  'concrete.diagnosisMixed': 'Gravel no longer holds half, but there is little cement paste (small clients): between an upright and an inverted pyramid.',
   'pyramid.title': 'The client pyramid',
   'pyramid.byClients': 'By number of clients',
   'pyramid.byLoans': 'By loans',

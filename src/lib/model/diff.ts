@@ -189,7 +189,7 @@ function readLeaf(root: unknown, path: string): unknown {
  * A leaf changed on both sides to different values is a conflict: `mine` wins (the later writer)
  * and the path is reported so the UI can say so. When the segment lists differ in length or keys
  * the segments array is one leaf (positions would not line up).
- * @example mergeScenarios(base, withPd, withMarkup).merged // has both the PD and the markup edit
+ * @example mergeScenarios(base, withPd, withSpread).merged // has both the PD and the spread edit
  */
 export function mergeScenarios(base: Scenario, mine: Scenario, theirs: Scenario): MergeResult {
   const sameShape = (a: Scenario, b: Scenario) =>

@@ -194,8 +194,8 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
         op: '>=',
         value: 1.05,
         note: {
-          zh: '缓冲：LCR≥105%，为利率和存款波动留出余地',
-          en: 'a buffer: LCR ≥ 105%, room for swings in rates and deposits',
+          zh: '以LCR≥105%作为缓冲，使LCR在压力下跌破100%的可能较小',
+          en: 'LCR ≥ 105% as a buffer, so the LCR is unlikely to fall below 100% under stress',
         },
       },
       { id: 'single', figure: 'largestClientToCapital', op: '<=', value: 0.1 },

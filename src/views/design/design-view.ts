@@ -2,6 +2,7 @@
  * Pure helpers of the mix-design view: the constraint controls as engine constraints, which
  * constraints a mix breaks, and mixes as text. No DOM, no runes: tested in Node.
  */
+import { roundShares } from '../../lib/i18n/format';
 import type { ActiveConstraint, ConstraintKey, MixConstraints, MixFigures, Scenario } from '../../lib/model';
 
 /** What the constraint controls hold. */
@@ -77,9 +78,9 @@ export function withShares(scenario: Scenario, shares: readonly number[]): Scena
   return { ...scenario, segments: scenario.segments.map((s, i) => ({ ...s, share: shares[i] })) };
 }
 
-/** "65/25/10": shares in whole percent (one decimal when off the percent grid). */
+/** "65/25/10": shares in percent at one decimal at most, summing to 100 (roundShares). */
 export function mixShort(shares: readonly number[]): string {
-  return shares.map((s) => (Math.abs(s * 100 - Math.round(s * 100)) < 1e-6 ? String(Math.round(s * 100)) : (s * 100).toFixed(1))).join('/');
+  return roundShares(shares, 1).map(String).join('/');
 }
 
 /** "大客户 65% · 中客户 25% · 小客户 10%". */

@@ -117,7 +117,7 @@ export const pm = defineMessages(
     source: '来源',
     edited: '客户经理修改',
     resetAsset: '恢复默认',
-    resetAssetLabel: '恢复{name}的默认假设',
+    resetAssetLabel: '恢复默认：{name}的假设',
     lastAsset: '至少保留一类资产',
     boundsWrong: '权重区间无效：{message}',
     boundMinLabel: '{name}权重下限',

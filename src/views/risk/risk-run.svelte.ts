@@ -30,6 +30,11 @@ export function scenarioKey(s: Scenario): string {
   return JSON.stringify({ ...s, name: undefined, description: undefined });
 }
 
+/** The profile of `scenario` if one has been computed (the printed report); never computes one. */
+export function computedProfile(s: Scenario): RiskProfile | null {
+  return cache.get(scenarioKey(s)) ?? null;
+}
+
 export class RiskRun {
   readonly result = new LatestResult<RiskProfile>();
   /** The key of the scenario whose profile is shown. */

@@ -248,7 +248,7 @@ export const m = defineMessages(
     tabChallenges: 'Challenges',
     tabWorkshop: 'Workshop',
     storageMemory: 'Browser storage is unavailable: progress is kept only while this page is open.',
-    lessonsIntro: 'Seven lessons of 5–10 minutes each turn the argument of "Optimising a bank\'s corporate client structure, seen through the character 砼" into numbers you can test by hand.',
+    lessonsIntro: 'Eight lessons of 5–10 minutes each: the first seven turn the argument of "Optimising a bank\'s corporate client structure, seen through the character 砼" into numbers you can test by hand; the eighth practises building a client\'s investment portfolio.',
     lessonNumber: 'Lesson {n}',
     minutes: 'about {n} min',
     start: 'Start',

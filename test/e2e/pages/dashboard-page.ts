@@ -14,7 +14,7 @@ export class DashboardPage {
   }
 
   async kpiText(metric: string): Promise<string> {
-    return (await this.kpi(metric).locator('.value').innerText()).replace(/[▲▼]/g, '').split('\n')[0].trim();
+    return (await this.kpi(metric).locator('.value').innerText()).split(/[▲▼\n]/)[0].trim();
   }
 
 

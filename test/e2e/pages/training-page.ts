@@ -43,14 +43,14 @@ export class TrainingPage {
     await field.press('Enter');
   }
 
-  /** As a team: plays a challenge of the open pack with exact mix and SME markup, submits, returns the score shown. */
-  async playChallenge(title: string, levers: { large?: string; mid?: string; smallMarkup?: string }): Promise<string> {
+  /** As a team: plays a challenge of the open pack with exact mix and SME spread (bp), submits, returns the score shown. */
+  async playChallenge(title: string, levers: { large?: string; mid?: string; smallSpread?: string }): Promise<string> {
     await this.workshop('team');
     await this.page.getByRole('link', { name: `开始挑战：${title}` }).click();
     await expect(this.page.getByRole('heading', { level: 2, name: title })).toBeVisible();
     if (levers.large) await this.typeLever('challenge-share-large-number', levers.large);
     if (levers.mid) await this.typeLever('challenge-share-mid-number', levers.mid);
-    if (levers.smallMarkup) await this.typeLever('challenge-segments-2-markup', levers.smallMarkup);
+    if (levers.smallSpread) await this.typeLever('challenge-segments-2-spreadBp', levers.smallSpread);
     await this.page.getByTestId('submit-challenge').click();
     const result = this.page.getByTestId('challenge-result');
     await expect(result).toContainText('得分是怎么算出来的');
