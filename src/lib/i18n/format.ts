@@ -62,3 +62,18 @@ export function formatMarkup(markup: number, lang: Lang, digits = 0): string {
 export function formatCount(n: number, digits = 0): string {
   return fixed(n, digits);
 }
+
+/** A figure by the unit of its metric (model/metrics.ts): money in 亿元 / CNY bn, %, counts, an index to 4 places. */
+export function formatMetricValue(unit: 'yuan' | 'percent' | 'count' | 'index', x: number, lang: Lang): string {
+  if (!Number.isFinite(x)) return '—';
+  switch (unit) {
+    case 'yuan':
+      return formatMoney(x, lang);
+    case 'percent':
+      return formatPercent(x, 2);
+    case 'count':
+      return formatCount(x, x < 100 ? 1 : 0);
+    default:
+      return fixed(x, 4);
+  }
+}

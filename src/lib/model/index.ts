@@ -52,3 +52,5 @@ export {
 } from './book';
 export * from './simulate';
 export { type EvaluateOptions } from './evaluate';
+export * from './client-risk';
+export * from './what-if';
