@@ -3,13 +3,29 @@
  * exposes pure model functions. The UI imports only the type.
  */
 import { expose, transfer } from 'comlink';
-import { designMix, designTransferables, evaluate, marginalLoan, sensitivities, tornado, type DesignOptions, type MixDesign, type Scenario } from '../src/lib/model';
+import {
+  designMix,
+  designTransferables,
+  evaluate,
+  evaluateNamed,
+  marginalLoan,
+  sensitivities,
+  tornado,
+  whatIfGrid,
+  whatIfTransferables,
+  type DesignOptions,
+  type LoanBookRow,
+  type MixDesign,
+  type Scenario,
+  type WhatIfAxis,
+  type WhatIfGrid,
+} from '../src/lib/model';
 import { riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
 
 const engine = {
   /** The whole book's loss distribution and concentration (issue 3); typed arrays transferred. */
-  riskProfile: (scenario: Scenario): RiskProfile => {
-    const profile = riskProfile(scenario);
+  riskProfile: (scenario: Scenario, rows?: LoanBookRow[]): RiskProfile => {
+    const profile = riskProfile(scenario, rows);
     return transfer(profile, riskProfileTransferables(profile));
   },
   evaluate,
@@ -21,6 +37,12 @@ const engine = {
   },
   tornado,
   marginalLoan,
+  /** The two-way what-if table; progress after each row (a Comlink proxy); typed arrays transferred. */
+  whatIfGrid: (scenario: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgress?: (done: number, total: number) => void): WhatIfGrid => {
+    const grid = whatIfGrid(scenario, x, y, onProgress);
+    return transfer(grid, whatIfTransferables(grid));
+  },
+  evaluateNamed,
 };
 
 export type EngineWorkerApi = typeof engine;

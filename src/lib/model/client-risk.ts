@@ -8,7 +8,7 @@
  */
 import { concentration, CONCENTRATION_LIMITS, loanBookExposures, type Concentration, type LoanBookRow } from './book';
 import { EC_CONFIDENCE, evaluate, type Evaluation } from './evaluate';
-import { lossDistribution, type LossDistribution } from './loss-distribution';
+import { lossDistribution, type CreditExposure, type LossDistribution } from './loss-distribution';
 import type { Scenario } from './scenario';
 import { vasicekLossQuantile } from './vasicek';
 
@@ -19,6 +19,10 @@ export interface ClientRiskOptions {
    * granular (Vasicek) capital. Default 200.
    */
   exactNames?: number;
+  /** Confidence levels of VaR and ES besides EC's 99.9%. Default [0.99, 0.999]. */
+  quantiles?: number[];
+  /** The rows' exposures when the caller has them already (loanBookExposures(rows, scenario)). */
+  exposures?: CreditExposure[];
 }
 
 /** Per-client columns: index i is the i-th row of the book, in the order given. */
@@ -100,8 +104,8 @@ export interface ClientRisk {
 export function clientRisk(rows: readonly LoanBookRow[], scenario: Scenario, options: ClientRiskOptions = {}): ClientRisk {
   const exactNames = Math.max(0, Math.floor(options.exactNames ?? 200));
   const netCapital = scenario.bank.netCapital;
-  const exposures = loanBookExposures(rows, scenario);
-  const distribution = lossDistribution(exposures, { quantiles: [0.99, EC_CONFIDENCE], ecConfidence: EC_CONFIDENCE, topNames: exactNames });
+  const exposures = options.exposures ?? loanBookExposures(rows, scenario);
+  const distribution = lossDistribution(exposures, { quantiles: options.quantiles ?? [0.99, EC_CONFIDENCE], ecConfidence: EC_CONFIDENCE, topNames: exactNames });
   const evaluation = evaluate(scenario);
   const n = rows.length;
   const c: ClientColumns = {
@@ -263,13 +267,4 @@ export function topClients(c: ClientColumns, key: ClientRankKey, count: number, 
     if (out.length > count) out.pop();
   }
   return out;
-}
-
-/** The typed arrays of the columns, to transfer them out of a worker without copying. */
-export function clientRiskTransferables(risk: ClientRisk): ArrayBuffer[] {
-  const c = risk.clients;
-  const d = risk.distribution;
-  return [c.exposure, c.pd, c.lgd, c.expectedLoss, c.economicCapital, c.isExact, c.netProfit, c.raroc, c.obligorExposure, c.headroom, d.grid.probabilities, ...Object.values(d.plot)].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
 }
