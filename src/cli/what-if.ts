@@ -14,6 +14,7 @@
  */
 import { parseLoanBookCsv, type CsvProblem } from '../lib/db/loan-book';
 import { parseLibraryText } from '../lib/db/transfer';
+import { toCsv } from '../lib/export/table';
 import { formatMetricValue, formatMoney, formatPercent, type Lang } from '../lib/i18n/format';
 import { MESSAGES } from '../lib/i18n/messages';
 import {
@@ -144,23 +145,19 @@ export interface WhatIfRun {
 
 const BOOK_COLUMNS = ['expectedLoss', 'valueAtRisk', 'economicCapital', 'granularityAddOn', 'raroc', 'largestToCapital', 'largestObligorToCapital', 'top10ObligorsToCapital'] as const;
 
-function csvCell(x: string): string {
-  return /[",\n\r]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
-}
-
 /** The runs as CSV: one row a run, the inputs set, then every figure (yuan and decimals, unformatted). */
 export function runsCsv(runs: readonly WhatIfRun[]): string {
   const paths = [...new Set(runs.flatMap((r) => r.sets.map((s) => s.path)))];
   const hasBook = runs.some((r) => r.book);
   const header = ['run', ...paths, ...WHAT_IF_FIGURES, ...(hasBook ? BOOK_COLUMNS.map((c) => `book.${c}`) : [])];
-  const lines = [header.map(csvCell).join(',')];
+  const lines: (string | number)[][] = [header];
   for (const r of runs) {
     const byPath = new Map(r.sets.map((s) => [s.path, s.value] as const));
-    const cells = [String(r.run), ...paths.map((p) => (byPath.has(p) ? String(byPath.get(p)) : '')), ...WHAT_IF_FIGURES.map((k) => String(r.figures[k]))];
-    if (hasBook) cells.push(...BOOK_COLUMNS.map((c) => (r.book ? String(r.book[c]) : '')));
-    lines.push(cells.map(csvCell).join(','));
+    const cells = [r.run, ...paths.map((p) => byPath.get(p) ?? ''), ...WHAT_IF_FIGURES.map((k) => r.figures[k])];
+    if (hasBook) cells.push(...BOOK_COLUMNS.map((c) => r.book?.[c] ?? ''));
+    lines.push(cells);
   }
-  return lines.join('\n') + '\n';
+  return toCsv(lines);
 }
 
 /** Every combination of the values of each path (the first path varies slowest). */
