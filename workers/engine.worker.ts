@@ -20,12 +20,18 @@ import {
   type WhatIfAxis,
   type WhatIfGrid,
 } from '../src/lib/model';
-import { riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
+import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
+
+/** The last loan book posted, kept so a slider move does not post 200,000 rows again. */
+let heldBook: { id: string; rows: LoanBookRow[] } | null = null;
 
 const engine = {
   /** The whole book's loss distribution and concentration (issue 3); typed arrays transferred. */
-  riskProfile: (scenario: Scenario, rows?: LoanBookRow[]): RiskProfile => {
-    const profile = riskProfile(scenario, rows);
+  /** On the real loan book when `book` is given: its rows once, then its id alone. */
+  riskProfile: (scenario: Scenario, book?: { id: string; rows?: LoanBookRow[] }): RiskProfile => {
+    if (book?.rows) heldBook = { id: book.id, rows: book.rows };
+    if (book && heldBook?.id !== book.id) throw new Error(BOOK_NOT_HELD);
+    const profile = riskProfile(scenario, book ? heldBook!.rows : undefined);
     return transfer(profile, riskProfileTransferables(profile));
   },
   evaluate,

@@ -42,7 +42,7 @@ export class RiskRun {
 
   #engine: EngineClient;
   #inFlight = false;
-  #pending: { key: string; scenario: Scenario; rows?: LoanBookRow[] } | null = null;
+  #pending: { key: string; scenario: Scenario; book?: { id: string; rows: LoanBookRow[] } } | null = null;
 
   constructor(engine: EngineClient) {
     this.#engine = engine;
@@ -71,7 +71,7 @@ export class RiskRun {
       void this.result.run(async () => hit).then(() => this.#markShown(key, hit));
       return;
     }
-    this.#pending = { key, scenario, rows: book?.rows };
+    this.#pending = { key, scenario, book };
     if (!this.#inFlight) void this.#pump();
   }
 
@@ -85,14 +85,14 @@ export class RiskRun {
 
   async #pump(): Promise<void> {
     while (this.#pending) {
-      const { key, scenario, rows } = this.#pending;
+      const { key, scenario, book } = this.#pending;
       this.#pending = null;
       this.#inFlight = true;
       let answer: RiskProfile | null = null;
       await this.result.run(async () => {
         let promise = inflight.get(key);
         if (!promise) {
-          promise = rows ? this.#engine.riskProfile($state.snapshot(scenario) as Scenario, rows) : this.#engine.riskProfile($state.snapshot(scenario) as Scenario);
+          promise = book ? this.#engine.riskProfile($state.snapshot(scenario) as Scenario, book) : this.#engine.riskProfile($state.snapshot(scenario) as Scenario);
           inflight.set(key, promise);
           void promise.then(
             // A real book's profile holds every client (up to 200,000): it is kept on screen, not in the cache.
