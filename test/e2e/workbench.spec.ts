@@ -92,3 +92,17 @@ test('the workbench runs every figure on an imported 20,000-row book, as the eng
   await expect(page.getByTestId('wb-book-line')).toContainText('模型按情景参数生成');
   expect(await lib.storedLoanBooks()).toBe(0);
 });
+
+test('the bank’s mix policy: share bounds drawn on the triangle and reported at the optimum', async ({ page }) => {
+  await page.goto('./#/design');
+  await page.getByTestId('constraint-policy').check();
+  await page.getByTestId('bound-large-min').fill('30');
+  await page.getByTestId('bound-large-min').dispatchEvent('change');
+  await page.getByTestId('bound-small-max').fill('40');
+  await page.getByTestId('bound-small-max').dispatchEvent('change');
+  await expect(page.getByTestId('share-boundary')).toHaveCount(2, { timeout: 20_000 });
+  const bounds = page.getByTestId('binding-share-bound');
+  await expect(bounds).toHaveCount(2);
+  await expect(bounds.first()).toContainText('行内客户结构政策');
+  await expect(bounds.first()).toContainText('≥ 30%');
+});

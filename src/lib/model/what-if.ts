@@ -38,7 +38,9 @@ export function resolveInputPath(scenario: Scenario, path: string): PathCheck {
     parts[1] = String(index);
   }
   const concrete = parts.join('.');
-  if (typeof readPath(scenario, concrete) !== 'number') {
+  // A segment's PD stress multiplier is an input even before it is set (absent means ×1).
+  const isPdStress = parts.length === 3 && parts[0] === 'stress' && parts[1] === 'pdMultiplier' && scenario.segments.some((s) => s.key === parts[2]);
+  if (!isPdStress && typeof readPath(scenario, concrete) !== 'number') {
     return {
       ok: false,
       message: {

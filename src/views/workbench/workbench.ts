@@ -16,7 +16,7 @@ export interface InputOption {
 
 /** The stress inputs (not in the input schema's forms) a what-if may also move. */
 function stressPaths(scenario: Scenario): string[] {
-  return ['stress.depositRunOff', 'stress.lprShock', ...scenario.segments.map((s) => `stress.pdMultiplier.${s.key}`)].filter((p) => typeof readPath(scenario, p) === 'number');
+  return ['stress.depositRunOff', 'stress.lprShock', ...scenario.segments.map((s) => `stress.pdMultiplier.${s.key}`)].filter((p) => resolveInputPath(scenario, p).ok);
 }
 
 /** A path's label in the current language: the input's label, with the segment's name for a segment input. */
@@ -37,9 +37,14 @@ export function inputLabel(scenario: Scenario, path: string, lang: Lang): string
 
 /** Every input a what-if may move, labelled (the schema's inputs, then the stress inputs). */
 export function inputOptions(scenario: Scenario, lang: Lang): InputOption[] {
-  return [...scenarioInputPaths(scenario), ...stressPaths(scenario)]
-    .filter((p) => typeof readPath(scenario, p) === 'number' && !p.startsWith('simulation.'))
+  return [...scenarioInputPaths(scenario).filter((p) => typeof readPath(scenario, p) === 'number' && !p.startsWith('simulation.')), ...stressPaths(scenario)]
     .map((path) => ({ path, label: inputLabel(scenario, path, lang) }));
+}
+
+/** An input's value in the scenario; a PD stress multiplier not set yet is ×1. */
+export function currentValue(scenario: Scenario, path: string): number {
+  const v = readPath(scenario, path);
+  return typeof v === 'number' ? v : path.startsWith('stress.pdMultiplier.') ? 1 : 0;
 }
 
 /** Stored value → the number a banker types for this path (亿元, %, …); percentages for the stress rates. */
