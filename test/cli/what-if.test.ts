@@ -25,16 +25,16 @@ const files = { [scenarioFile]: JSON.stringify(demoScenario) };
 
 describe('npm run what-if', () => {
   it('prints the figures of each run and writes them as CSV', () => {
-    const r = run([scenarioFile, '--set', 'market.lpr1y=3%,3.5%', '--set', 'segments.small.markup=0.2', '--out', 'out.csv'], files);
+    const r = run([scenarioFile, '--set', 'market.lpr1y=3%,3.5%', '--set', 'segments.small.pd=4%', '--out', 'out.csv'], files);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('run 1: market.lpr1y=0.03 segments.2.markup=0.2');
+    expect(r.out).toContain('run 1: market.lpr1y=0.03 segments.2.pd=0.04');
     expect(r.out).toContain('run 2: market.lpr1y=0.035');
     const csv = r.written['out.csv'].replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(csv).toHaveLength(3);
     const header = csv[0].split(',');
     const cells = csv[2].split(',');
-    const expected = evaluate(writePath(writePath(demoScenario, 'market.lpr1y', 0.035), 'segments.2.markup', 0.2)).profitability.netProfit;
+    const expected = evaluate(writePath(writePath(demoScenario, 'market.lpr1y', 0.035), 'segments.2.pd', 0.04)).profitability.netProfit;
     expect(Number(cells[header.indexOf('netProfit')])).toBe(expected);
   });
 

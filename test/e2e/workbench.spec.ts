@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseLoanBookCsv } from '../../src/lib/db/loan-book';
@@ -84,6 +85,14 @@ test('the workbench runs every figure on an imported 20,000-row book, as the eng
   const files = unzipSync(readFileSync((await xlsx.path())!));
   expect(strFromU8(files['xl/workbook.xml'])).toContain('name="输入"');
   expect(strFromU8(files['xl/worksheets/sheet1.xml'])).toContain('bank.hqla');
+
+  // Accessible with the names, the table and the heat map on screen.
+  for (const view of ['table', 'heat']) {
+    if (view === 'heat') await page.locator('input[name="whatif-view"][value="heat"]').check();
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 
   // The book stays in this browser until removed; removing it leaves the generated book.
   expect(await lib.storedLoanBooks()).toBe(1);

@@ -32,7 +32,7 @@ describe('input paths and values', () => {
 
 describe('whatIfGrid', () => {
   it('evaluates every point in closed form, as evaluate() does directly', () => {
-    const x = defaultAxis(demoScenario, 'segments.2.markup');
+    const x = defaultAxis(demoScenario, 'segments.2.pd');
     const y = { path: 'market.lpr1y', values: axisValues(0.025, 0.04, 21) };
     let calls = 0;
     const grid = whatIfGrid(demoScenario, x, y, () => calls++);

@@ -14,7 +14,7 @@ import { validateScenario, type ValidationProblem } from './validate';
 export const WHAT_IF_FIGURES = Object.keys(METRICS) as MetricKey[];
 
 export interface InputSet {
-  /** Concrete path (`market.lpr1y`, `segments.2.markup`, `stress.depositRunOff`). */
+  /** Concrete path (`market.lpr1y`, `segments.2.pd`, `stress.depositRunOff`). */
   path: string;
   value: number;
 }
@@ -172,7 +172,7 @@ export interface WhatIfGrid {
 /**
  * The two-way table: every (x, y) point evaluated in closed form, every figure kept.
  * `onProgress(done, total)` is called after each row of the table.
- * @example whatIfGrid(demoScenario, defaultAxis(demoScenario, 'segments.2.markup'), defaultAxis(demoScenario, 'market.lpr1y')).figures.netProfit
+ * @example whatIfGrid(demoScenario, defaultAxis(demoScenario, 'segments.2.pd'), defaultAxis(demoScenario, 'market.lpr1y')).figures.netProfit
  */
 export function whatIfGrid(base: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgress?: (done: number, total: number) => void): WhatIfGrid {
   const nx = x.values.length;
