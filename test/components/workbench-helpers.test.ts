@@ -62,3 +62,12 @@ describe('inputs and exports', () => {
     expect(long[1].slice(0, 2)).toEqual([0.03, 0]);
   });
 });
+
+describe('the inputs sheet', () => {
+  it('holds a number for every input, the unset PD stress multipliers as ×1', async () => {
+    const { inputsSheet } = await import('../../src/views/workbench/workbench');
+    const sheet = inputsSheet(demoScenario, 'en');
+    expect(sheet.rows.slice(1).every((r) => typeof r[1] === 'number' && Number.isFinite(r[1]))).toBe(true);
+    expect(sheet.rows.find((r) => r[0] === 'stress.pdMultiplier.small')?.[1]).toBe(1);
+  });
+});

@@ -4,7 +4,8 @@ import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { parseLoanBookCsv } from '../../src/lib/db/loan-book';
 import { formatMoney, formatPercent } from '../../src/lib/i18n/format';
-import { demoScenario, topClients, whatIfGrid } from '../../src/lib/model';
+import { bookMixChange, demoScenario, topClients, whatIfGrid } from '../../src/lib/model';
+import { withSign } from '../../src/lib/i18n/format';
 import { riskProfile } from '../../src/lib/workers/risk-profile';
 import { bookCsv, generateBook } from '../fixtures/book-generator';
 import { LibraryPage } from './pages/library-page';
@@ -18,7 +19,7 @@ const direct = riskProfile(demoScenario, rows);
 const c = direct.book!.clients;
 
 test('the workbench runs every figure on an imported 20,000-row book, as the engine does on the same rows', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const lib = new LibraryPage(page);
   await lib.open();
   await lib.newFromDemo();
@@ -54,6 +55,11 @@ test('the workbench runs every figure on an imported 20,000-row book, as the eng
   expect(firstRow.split(',')[1]).toBe(c.ids[byEc[0]]);
   // The browser's Math functions may differ from Node's in the last digits.
   expect(Number(firstRow.split(',')[8]) / c.economicCapital[byEc[0]]).toBeCloseTo(1, 9);
+
+  // The dashboard's mix applied to the real book: clients to run off or win, segment by segment.
+  const changes = bookMixChange(c, Object.fromEntries(demoScenario.segments.map((x) => [x.key, x.share])), demoScenario);
+  const mixTable = page.getByTestId('mix-change-table');
+  for (const ch of changes) await expect(mixTable).toContainText(withSign(formatMoney(ch.change, 'zh'), ch.change));
 
   // A 21 × 21 what-if table: HQLA from half to 1.5 times the bank's (亿元) across, LPR 2–4% down; the LCR crosses 100%.
   const hqla = demoScenario.bank.hqla / 1e8;

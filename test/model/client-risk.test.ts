@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientRisk, demoScenario, lossDistribution, loanBookExposures, topClients, type LoanBookRow } from '../../src/lib/model';
+import { bookMixChange, clientRisk, demoScenario, lossDistribution, loanBookExposures, topClients, type LoanBookRow } from '../../src/lib/model';
 import { generateBook } from '../fixtures/book-generator';
 
 const rows = generateBook(2000, { seed: 3 });
@@ -70,5 +70,29 @@ describe('topClients', () => {
     const r = topClients(c, 'raroc', rows.length);
     const firstNaN = r.findIndex((i) => Number.isNaN(c.raroc[i]));
     if (firstNaN >= 0) expect(r.slice(firstNaN).every((i) => Number.isNaN(c.raroc[i]))).toBe(true);
+  });
+});
+
+describe('bookMixChange', () => {
+  const risk = clientRisk(rows, demoScenario);
+  const c = risk.clients;
+  it('moves each segment to its target share of the same total, running off the lowest RAROC first', () => {
+    const total = c.exposure.reduce((a, x) => a + x, 0);
+    const changes = bookMixChange(c, { large: 0.2, mid: 0.3, small: 0.5 }, demoScenario, 8);
+    expect(changes.reduce((a, s) => a + s.change, 0)).toBeCloseTo(0, -2);
+    for (const s of changes) {
+      expect(s.targetLoans).toBeCloseTo(total * { large: 0.2, mid: 0.3, small: 0.5 }[s.key as 'large']!, 0);
+      if (s.change < 0) {
+        expect(s.runOffLoans).toBeGreaterThanOrEqual(-s.change);
+        // It stops as soon as the run-off is covered.
+        expect(s.runOffLoans - c.exposure[s.runOff[s.runOff.length - 1]]).toBeLessThan(-s.change);
+        const rarocs = s.runOff.map((i) => c.raroc[i]).filter((x) => !Number.isNaN(x));
+        expect(rarocs).toEqual([...rarocs].sort((a, b) => a - b));
+        expect(s.perQuarter.clients).toBeCloseTo(s.runOff.length / 8, 12);
+      } else if (s.change > 0) {
+        expect(s.newClients).toBeGreaterThan(0);
+        expect(s.runOff).toEqual([]);
+      }
+    }
   });
 });

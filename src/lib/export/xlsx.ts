@@ -50,7 +50,7 @@ function worksheet(sheet: Sheet): string {
           const ref = `${columnName(c)}${r + 1}`;
           const style = r === 0 ? ' s="1"' : '';
           if (typeof v === 'number') return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : '';
-          return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+          return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(String(v ?? ""))}</t></is></c>`;
         })
         .join('');
       return `<row r="${r + 1}">${cells}</row>`;

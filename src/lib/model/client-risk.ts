@@ -269,3 +269,61 @@ export function topClients(c: ClientColumns, key: ClientRankKey, count: number, 
   }
   return out;
 }
+
+export interface SegmentMixChange {
+  key: string;
+  /** The book's loans in the segment now, yuan. */
+  loans: number;
+  /** The target share × the book's total, yuan. */
+  targetLoans: number;
+  /** targetLoans − loans: positive to add, negative to run off. */
+  change: number;
+  /** Clients to run off, lowest RAROC first, until the run-off is covered; row indices. */
+  runOff: number[];
+  /** Loans of those clients, yuan (at least the run-off). */
+  runOffLoans: number;
+  /** New clients to win at the segment's average exposure in the book (or the scenario's when the segment is empty). */
+  newClients: number;
+  /** Per quarter over the pace: loans changed, yuan, and clients added or run off. */
+  perQuarter: { loans: number; clients: number };
+}
+
+/**
+ * A mix change applied to the real book: the book's total kept, each segment moved to its target
+ * share. A segment that shrinks runs off its least profitable clients first (lowest RAROC, then
+ * smallest) until the run-off is covered; one that grows needs new clients at its average
+ * exposure. Spread evenly over `paceQuarters` (the scenario's `levers.paceQuarters`).
+ * @example bookMixChange(risk.clients, { large: 0.4, mid: 0.3, small: 0.3 }, demoScenario)
+ */
+export function bookMixChange(c: ClientColumns, target: Readonly<Record<string, number>>, scenario: Scenario, paceQuarters = scenario.levers.paceQuarters): SegmentMixChange[] {
+  const total = c.exposure.reduce((a, x) => a + x, 0);
+  const pace = Math.max(1, Math.round(paceQuarters));
+  return scenario.segments.map((seg) => {
+    const rows: number[] = [];
+    let loans = 0;
+    for (let i = 0; i < c.ids.length; i++) {
+      if (c.segments[i] !== seg.key) continue;
+      rows.push(i);
+      loans += c.exposure[i];
+    }
+    const targetLoans = (target[seg.key] ?? 0) * total;
+    const change = targetLoans - loans;
+    const runOff: number[] = [];
+    let runOffLoans = 0;
+    let newClients = 0;
+    if (change < 0) {
+      const rank = (i: number) => (Number.isNaN(c.raroc[i]) ? Infinity : c.raroc[i]);
+      rows.sort((a, b) => rank(a) - rank(b) || c.exposure[a] - c.exposure[b]);
+      for (const i of rows) {
+        if (runOffLoans >= -change) break;
+        runOff.push(i);
+        runOffLoans += c.exposure[i];
+      }
+    } else if (change > 0) {
+      const average = rows.length > 0 ? loans / rows.length : seg.avgExposure;
+      newClients = Math.ceil(change / average);
+    }
+    const clients = change < 0 ? runOff.length : newClients;
+    return { key: seg.key, loans, targetLoans, change, runOff, runOffLoans, newClients, perQuarter: { loans: change / pace, clients: clients / pace } };
+  });
+}

@@ -130,7 +130,7 @@ export function parseNamedLines(text: string, scenario: Scenario, lang: Lang): N
 export function inputsSheet(scenario: Scenario, lang: Lang, extra: (string | number)[][] = []): Sheet {
   const rows: (string | number)[][] = [[wm.t('inputPath'), wm.t('inputValue'), '']];
   rows.push(...extra);
-  for (const o of inputOptions(scenario, lang)) rows.push([o.path, readPath(scenario, o.path) as number, o.label]);
+  for (const o of inputOptions(scenario, lang)) rows.push([o.path, currentValue(scenario, o.path), o.label]);
   return { name: wm.t('sheetInputs'), rows };
 }
 
