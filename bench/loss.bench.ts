@@ -3,10 +3,8 @@
  * against Monte Carlo of the same model, and memory for a 100,000-client book.
  * Run: `npx tsx bench/run.ts loss` (add NODE_OPTIONS=--expose-gc for steadier memory figures).
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { baselCorrelation, lossDistribution, lossMonteCarlo, segmentWeights, type CreditExposure } from '../src/lib/model';
-import { fmtMs, timeIt } from './util';
+import { cpuMs, fmtMs, gc, timeBoth } from './util';
 
 const YI = 1e8; // 亿元
 
@@ -54,28 +52,6 @@ function bigBookByRow(): CreditExposure[] {
   const rows: CreditExposure[] = [];
   for (const e of bigBook()) for (let i = 0; i < (e.count ?? 1); i++) rows.push({ ...e, count: 1, id: `${e.id ?? e.segment}-${i}` });
   return rows;
-}
-
-/** A full garbage collection: node's own gc if exposed, else enabled at run time (bench only, never in the app). */
-const gc: () => void =
-  (globalThis as { gc?: () => void }).gc ??
-  (() => {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  })();
-
-/** CPU time of this process (user + system), ms: steadier than wall time on a shared machine. */
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-/** Median wall time (util.timeIt) and mean CPU time per run after the warm-up (JIT compilation excluded), ms. */
-function timeBoth(fn: () => unknown, runs: number, warmup: number): { medianMs: number; minMs: number; cpuMs: number } {
-  for (let i = 0; i < warmup; i++) fn();
-  const c0 = cpuMs();
-  const t = timeIt(fn, runs, 0);
-  return { ...t, cpuMs: (cpuMs() - c0) / runs };
 }
 
 /**

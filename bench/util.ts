@@ -1,4 +1,6 @@
 /** Small helpers shared by the benchmarks. */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** Median wall time in ms of `fn` over `runs` runs after `warmup` runs. */
 export function timeIt(fn: () => unknown, runs = 200, warmup = 20): { medianMs: number; minMs: number } {
@@ -21,3 +23,26 @@ export function fmtMs(ms: number): string {
 export function heapMb(): number {
   return process.memoryUsage().heapUsed / 2 ** 20;
 }
+
+/** A full garbage collection: node's own gc if exposed, else enabled at run time (bench only, never in the app). */
+export const gc: () => void =
+  (globalThis as { gc?: () => void }).gc ??
+  (() => {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  })();
+
+/** CPU time of this process (user + system), ms: steadier than wall time on a shared machine. */
+export function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Median wall time (util.timeIt) and mean CPU time per run after the warm-up (JIT compilation excluded), ms. */
+export function timeBoth(fn: () => unknown, runs: number, warmup: number): { medianMs: number; minMs: number; cpuMs: number } {
+  for (let i = 0; i < warmup; i++) fn();
+  const c0 = cpuMs();
+  const t = timeIt(fn, runs, 0);
+  return { ...t, cpuMs: (cpuMs() - c0) / runs };
+}
+

@@ -3,15 +3,37 @@
  * exposes pure model functions. The UI imports only the type.
  */
 import { expose, transfer } from 'comlink';
-import { designMix, designTransferables, evaluate, marginalLoan, sensitivities, tornado, type DesignOptions, type MixDesign, type Scenario } from '../src/lib/model';
-import { riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
+import {
+  designMix,
+  designTransferables,
+  evaluate,
+  evaluateNamed,
+  marginalLoan,
+  sensitivities,
+  tornado,
+  whatIfGrid,
+  whatIfTransferables,
+  type DesignOptions,
+  type LoanBookRow,
+  type MixDesign,
+  type Scenario,
+  type WhatIfAxis,
+  type WhatIfGrid,
+} from '../src/lib/model';
 import { decodeShare } from '../src/lib/db/share-link';
 import { parseLibraryText } from '../src/lib/db/transfer';
+import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
+
+/** The last loan book posted, kept so a slider move does not post 200,000 rows again. */
+let heldBook: { id: string; rows: LoanBookRow[] } | null = null;
 
 const engine = {
   /** The whole book's loss distribution and concentration (issue 3); typed arrays transferred. */
-  riskProfile: (scenario: Scenario): RiskProfile => {
-    const profile = riskProfile(scenario);
+  /** On the real loan book when `book` is given: its rows once, then its id alone. */
+  riskProfile: (scenario: Scenario, book?: { id: string; rows?: LoanBookRow[] }): RiskProfile => {
+    if (book?.rows) heldBook = { id: book.id, rows: book.rows };
+    if (book && heldBook?.id !== book.id) throw new Error(BOOK_NOT_HELD);
+    const profile = riskProfile(scenario, book ? heldBook!.rows : undefined);
     return transfer(profile, riskProfileTransferables(profile));
   },
   evaluate,
@@ -27,6 +49,12 @@ const engine = {
   decodeShare,
   /** An imported library file, parsed and validated here (2,000 scenarios take about a second). */
   parseLibraryText: (text: string, onProgress?: (fraction: number) => void) => parseLibraryText(text, onProgress),
+  /** The two-way what-if table; progress after each row (a Comlink proxy); typed arrays transferred. */
+  whatIfGrid: (scenario: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgress?: (done: number, total: number) => void): WhatIfGrid => {
+    const grid = whatIfGrid(scenario, x, y, onProgress);
+    return transfer(grid, whatIfTransferables(grid));
+  },
+  evaluateNamed,
 };
 
 export type EngineWorkerApi = typeof engine;

@@ -16,6 +16,7 @@ export const VIEWS: ViewEntry[] = [
   { id: 'risk', label: { zh: '风险分布', en: 'Loss distribution' }, load: () => import('./risk/RiskView.svelte') },
   { id: 'over-time', label: { zh: '经营推演', en: 'Over time' }, load: () => import('./over-time/OverTimeView.svelte') },
   { id: 'design', label: { zh: '配合比设计', en: 'Mix design' }, load: () => import('./design/DesignView.svelte') },
+  { id: 'workbench', label: { zh: '战略工作台', en: 'Workbench' }, load: () => import('./workbench/WorkbenchView.svelte') },
   { id: 'library', label: { zh: '情景库', en: 'Library' }, load: () => import('./library/LibraryView.svelte') },
   { id: 'compare', label: { zh: '情景对比', en: 'Compare' }, load: () => import('./compare/CompareView.svelte') },
   { id: 'portfolio', label: { zh: '客户投资组合', en: 'Client portfolios' }, load: () => import('./portfolio/PortfolioView.svelte') },

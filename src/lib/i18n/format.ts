@@ -128,3 +128,18 @@ export function roundShares(shares: readonly number[], decimals = 0): number[] {
 export function formatShares(shares: readonly number[], decimals = 0): string[] {
   return roundShares(shares, decimals).map((x) => `${fixed(x, decimals)}%`);
 }
+
+/** A figure by the unit of its metric (model/metrics.ts): money in 亿元 / CNY bn, %, counts, an index to 4 places. */
+export function formatMetricValue(unit: 'yuan' | 'percent' | 'count' | 'index', x: number, lang: Lang): string {
+  if (!Number.isFinite(x)) return '—';
+  switch (unit) {
+    case 'yuan':
+      return formatMoney(x, lang);
+    case 'percent':
+      return formatPercent(x, 2);
+    case 'count':
+      return formatCount(x, x < 100 ? 1 : 0);
+    default:
+      return fixed(x, 4);
+  }
+}

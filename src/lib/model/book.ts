@@ -83,14 +83,12 @@ export interface LoanBookRow {
  * @example loanBookExposures([{ id: 'c1', segment: 'large', exposure: 5e8, pd: 0.006, lgd: 0.45 }], demoScenario)
  */
 export function loanBookExposures(rows: readonly LoanBookRow[], scenario: Scenario): CreditExposure[] {
-  const bySegment = new Map(scenario.segments.map((s) => [s.key, s] as const));
+  // One correlation per segment, computed once: a real book may have 200,000 rows.
+  const rhoOf = new Map(scenario.segments.map((s) => [s.key, segmentCorrelation(s, Math.min(1, s.pd * (scenario.stress.pdMultiplier[s.key] ?? 1)))] as const));
   return rows.map((r) => {
-    const segment = bySegment.get(r.segment);
     const multiplier = scenario.stress.pdMultiplier[r.segment] ?? 1;
     const pd = Math.min(1, r.pd * multiplier);
-    const rho = segment
-      ? segmentCorrelation(segment, Math.min(1, segment.pd * multiplier))
-      : baselCorrelation(Math.max(pd, PD_FLOOR));
+    const rho = rhoOf.get(r.segment) ?? baselCorrelation(Math.max(pd, PD_FLOOR));
     const e: CreditExposure = { ead: r.exposure, pd, lgd: r.lgd, rho, count: 1, id: r.id, segment: r.segment };
     if (r.group !== undefined) e.group = r.group;
     return e;

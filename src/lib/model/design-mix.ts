@@ -250,6 +250,7 @@ export const CONSTRAINT_KEYS = [
   'top10ToCapital',
   'economicCapital',
   'managers',
+  'shareBounds',
 ] as const;
 export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
 
@@ -261,7 +262,10 @@ export type ConstraintKey = (typeof CONSTRAINT_KEYS)[number];
  * more capital than today"); `managers` (headcount, ≤ Σ managersNeeded): the scenario's
  * `levers.managerHeadcount`, or the managers its current mix needs when that is null.
  */
-export type MixConstraints = Partial<Record<ConstraintKey, number | boolean>>;
+export type MixConstraints = Partial<Record<FigureConstraintKey, number | boolean>>;
+
+/** The constraints on a figure of the mix; `shareBounds` is on the shares themselves (DesignOptions.shareBounds). */
+export type FigureConstraintKey = Exclude<ConstraintKey, 'shareBounds'>;
 
 /** Every regulatory limit at its default: what `designMix` uses when no constraints are given. */
 export const REGULATORY_CONSTRAINTS: MixConstraints = {
@@ -274,7 +278,7 @@ export const REGULATORY_CONSTRAINTS: MixConstraints = {
   top10ToCapital: true,
 };
 
-const CONSTRAINT_DEF: Record<ConstraintKey, { figure: MixFigureKey; direction: 'min' | 'max' }> = {
+const CONSTRAINT_DEF: Record<FigureConstraintKey, { figure: MixFigureKey; direction: 'min' | 'max' }> = {
   capitalAdequacyRatio: { figure: 'capitalAdequacyRatio', direction: 'min' },
   tier1Ratio: { figure: 'tier1Ratio', direction: 'min' },
   cet1Ratio: { figure: 'cet1Ratio', direction: 'min' },
@@ -299,6 +303,7 @@ export interface ActiveConstraint {
 function resolveConstraints(scenario: Scenario, constraints: MixConstraints, current: () => MixFigures): ActiveConstraint[] {
   const out: ActiveConstraint[] = [];
   CONSTRAINT_KEYS.forEach((key, bit) => {
+    if (key === 'shareBounds') return;
     const spec = constraints[key];
     if (spec === undefined || spec === false) return;
     let threshold: number;
@@ -322,6 +327,66 @@ function isViolated(c: ActiveConstraint, value: number): boolean {
   return c.direction === 'min' ? value < c.threshold : value > c.threshold;
 }
 
+/**
+ * The bank's policy on the mix: a share per segment key at least `min` and at most `max`
+ * (e.g. large ≥ 30%, small ≤ 40%). A mix outside any bound breaks the `shareBounds` constraint.
+ */
+export type ShareBounds = Record<string, { min?: number; max?: number }>;
+
+/** A bound in force, by segment order. */
+export interface ShareBound {
+  segment: number;
+  key: string;
+  side: 'min' | 'max';
+  share: number;
+}
+
+/** How a bound stands at the optimum. */
+export interface ShareBoundAtOptimum extends ShareBound {
+  /** The optimum's share of the segment. */
+  value: number;
+  /** Distance to the bound, positive inside. */
+  slack: number;
+  /** A neighbouring grid mix would be better but crosses this bound. */
+  blocksImprovement: boolean;
+  /** blocksImprovement, or the optimum sits on the bound. */
+  isBinding: boolean;
+}
+
+const SHARE_BOUNDS_BIT = CONSTRAINT_KEYS.indexOf('shareBounds');
+
+function resolveShareBounds(keys: readonly string[], bounds: ShareBounds | undefined): ShareBound[] {
+  const out: ShareBound[] = [];
+  for (const [key, b] of Object.entries(bounds ?? {})) {
+    const segment = keys.indexOf(key);
+    if (segment < 0) throw new RangeError(`share bound: unknown segment "${key}" (segments: ${keys.join(', ')})`);
+    for (const side of ['min', 'max'] as const) {
+      const share = b[side];
+      if (share === undefined) continue;
+      if (!(share >= 0 && share <= 1)) throw new RangeError(`share bound ${key} ${side}: ${share} must be in 0 – 1`);
+      out.push({ segment, key, side, share });
+    }
+  }
+  const lows = out.filter((b) => b.side === 'min').reduce((a, b) => a + b.share, 0);
+  if (lows > 1 + 1e-12) throw new RangeError(`share bounds: the minimum shares sum to ${lows} > 1`);
+  return out;
+}
+
+/** The largest relative breach of the bounds by `shares` (≤ 0 inside every bound); the grid's shares are exact multiples of 1/N, so no tolerance is needed beyond 1e-12. */
+function shareBoundsShortfall(bounds: readonly ShareBound[], share: (segment: number) => number): number {
+  let worst = -Infinity;
+  for (const b of bounds) {
+    const x = share(b.segment);
+    const gap = b.side === 'min' ? b.share - x : x - b.share;
+    worst = Math.max(worst, gap / (b.share || 1));
+  }
+  return worst;
+}
+
+function breaksShareBounds(bounds: readonly ShareBound[], share: (segment: number) => number): boolean {
+  return bounds.length > 0 && shareBoundsShortfall(bounds, share) > 1e-12;
+}
+
 // ———————————————————————————————————————————— the grid ————————————————————————————————————————————
 
 export type MixObjective = 'netProfit' | 'raroc' | 'eva';
@@ -331,6 +396,8 @@ export interface DesignOptions {
   objective?: MixObjective;
   /** Default: REGULATORY_CONSTRAINTS. Pass `{}` for none. */
   constraints?: MixConstraints;
+  /** The bank's bounds on segment shares (a mix outside breaks `shareBounds`). Default none. */
+  shareBounds?: ShareBounds;
   /** Grid step of the shares; must divide 1. Default `defaultDesignStep(segments)`: 0.01 up to three segments. */
   step?: number;
   /** A constraint also counts as binding when its slack is within this share of its threshold. Default 1e-3. */
@@ -393,6 +460,10 @@ export interface MixDesign {
   /** One column per figure. */
   figures: Record<MixFigureKey, Float64Array>;
   constraints: ActiveConstraint[];
+  /** The share bounds in force (none: []). */
+  shareBounds: ShareBound[];
+  /** Each bound at the optimum; a binding one puts `shareBounds` in `binding`. */
+  shareBoundsAtOptimum: ShareBoundAtOptimum[];
   /** Row of the best feasible mix; −1 when no mix is feasible. */
   bestIndex: number;
   best: MixPoint | null;
@@ -467,17 +538,25 @@ function pointFrom(
   row: Float64Array,
   objective: MixObjective,
   constraints: ActiveConstraint[],
+  bounds: readonly ShareBound[] = [],
 ): MixPoint {
   const broken = constraints
     .filter((c) => isViolated(c, row[F[c.figure]]))
     .sort((a, b) => relativeShortfall(b, row[F[b.figure]]) - relativeShortfall(a, row[F[a.figure]]));
+  const violations: ConstraintKey[] = broken.map((c) => c.key);
+  if (breaksShareBounds(bounds, (j) => shares[j])) {
+    // In order of the relative breach, like the others.
+    const gap = shareBoundsShortfall(bounds, (j) => shares[j]);
+    const at = broken.findIndex((c) => relativeShortfall(c, row[F[c.figure]]) < gap);
+    violations.splice(at < 0 ? violations.length : at, 0, 'shareBounds');
+  }
   return {
     index,
     shares,
     mix: Object.fromEntries(keys.map((k, j) => [k, shares[j]])),
     value: objectiveOf(objective, row),
-    isFeasible: broken.length === 0,
-    violations: broken.map((c) => c.key),
+    isFeasible: violations.length === 0,
+    violations,
     figures: figuresObject(row),
   };
 }
@@ -518,6 +597,7 @@ export function designMix(scenario: Scenario, options: DesignOptions = {}): MixD
     heads,
   );
   const constraints = resolveConstraints(scenario, options.constraints ?? REGULATORY_CONSTRAINTS, () => figuresObject(currentRow));
+  const bounds = resolveShareBounds(keys, options.shareBounds);
 
   // Tabulate each segment at each share level u/N.
   const levels: Level[][] = keys.map((_, j) => {
@@ -565,6 +645,13 @@ export function designMix(scenario: Scenario, options: DesignOptions = {}): MixD
         }
       }
     }
+    if (bounds.length > 0) {
+      const gap = shareBoundsShortfall(bounds, (j) => units[base + j] / N);
+      if (gap > 1e-12) {
+        mask |= 1 << SHARE_BOUNDS_BIT;
+        if (gap > worstGap) worst = SHARE_BOUNDS_BIT;
+      }
+    }
     violations[i] = mask;
     primaryViolation[i] = worst;
     feasible[i] = mask === 0 ? 1 : 0;
@@ -588,31 +675,49 @@ export function designMix(scenario: Scenario, options: DesignOptions = {}): MixD
     primaryViolation,
     figures,
     constraints,
+    shareBounds: bounds,
+    shareBoundsAtOptimum: [],
     bestIndex,
     best: null,
     atOptimum: [],
     binding: [],
     frontier: paretoFrontier(figures.economicCapital, figures.netProfit, feasible),
-    current: pointFrom(-1, keys, currentShares, currentRow, objective, constraints),
+    current: pointFrom(-1, keys, currentShares, currentRow, objective, constraints, bounds),
     currentIndex: 0,
     economicCapitalMethod: 'granular',
   };
   design.currentIndex = nearestMixIndex(design, currentShares);
   if (bestIndex >= 0) {
     design.best = mixAt(design, bestIndex);
-    design.atOptimum = constraintsAtOptimum(prep, design, levels, options.bindingTolerance ?? 1e-3);
+    const blocking = new Set<ConstraintKey>();
+    const boundBlocks = new Set<ShareBound>();
+    design.atOptimum = constraintsAtOptimum(prep, design, levels, options.bindingTolerance ?? 1e-3, blocking, boundBlocks);
     design.binding = design.atOptimum.filter((c) => c.isBinding).map((c) => c.key);
+    const bestShares = design.best.shares;
+    design.shareBoundsAtOptimum = bounds.map((b) => {
+      const value = bestShares[b.segment];
+      const slack = b.side === 'min' ? value - b.share : b.share - value;
+      return { ...b, value, slack, blocksImprovement: boundBlocks.has(b), isBinding: boundBlocks.has(b) || Math.abs(slack) <= 1e-12 };
+    });
+    if (design.shareBoundsAtOptimum.some((b) => b.isBinding)) design.binding.push('shareBounds');
   }
   return design;
 }
 
 /** Slack of every constraint at the optimum, and whether it stops a better neighbouring mix. */
-function constraintsAtOptimum(prep: Prepared, design: MixDesign, levels: Level[][], tolerance: number): ConstraintAtOptimum[] {
+function constraintsAtOptimum(
+  prep: Prepared,
+  design: MixDesign,
+  levels: Level[][],
+  tolerance: number,
+  blocking = new Set<ConstraintKey>(),
+  boundBlocks = new Set<ShareBound>(),
+): ConstraintAtOptimum[] {
   const k = design.segmentKeys.length;
   const i = design.bestIndex;
+  const N = design.divisions;
   const bestUnits = Array.from(design.units.subarray(i * k, i * k + k));
   const bestValue = design.value[i];
-  const blocking = new Set<ConstraintKey>();
   const row = new Float64Array(FIGURE_COUNT);
   const heads = new Int32Array(k);
   for (let a = 0; a < k; a++) {
@@ -626,6 +731,7 @@ function constraintsAtOptimum(prep: Prepared, design: MixDesign, levels: Level[]
       const v = objectiveOf(design.objective, row);
       if (!(v > bestValue)) continue;
       for (const c of design.constraints) if (isViolated(c, row[F[c.figure]])) blocking.add(c.key);
+      for (const bd of design.shareBounds) if (breaksShareBounds([bd], (j) => u[j] / N)) boundBlocks.add(bd);
     }
   }
   return design.constraints.map((c) => {
@@ -665,7 +771,7 @@ export function mixAt(design: MixDesign, index: number): MixPoint {
   if (!(index >= 0 && index < design.count)) throw new RangeError(`mix ${index} is outside 0..${design.count - 1}`);
   const k = design.segmentKeys.length;
   const row = Float64Array.from(MIX_FIGURE_KEYS, (key) => design.figures[key][index]);
-  return pointFrom(index, design.segmentKeys, Array.from(design.shares.subarray(index * k, index * k + k)), row, design.objective, design.constraints);
+  return pointFrom(index, design.segmentKeys, Array.from(design.shares.subarray(index * k, index * k + k)), row, design.objective, design.constraints, design.shareBounds);
 }
 
 /** Row of the grid mix nearest (Euclidean) to some shares: where the current mix sits. */

@@ -82,3 +82,5 @@ export {
 export * from './simulate';
 export { type EvaluateOptions } from './evaluate';
 export { spreadCurve, type SpreadPoint, type SpreadCurve } from './spread-curve';
+export * from './client-risk';
+export * from './what-if';

@@ -4,8 +4,9 @@
  */
 import { evaluate, sensitivities, type Evaluation, type MetricKey, type Scenario, type Sensitivity } from '../model';
 import { designMix, marginalLoan, tornado, type DesignOptions, type MarginalLoan, type MarginalLoanOptions, type MixDesign, type Tornado, type TornadoSteps } from '../model';
+import { evaluateNamed, whatIfGrid, type LoanBookRow, type NamedResult, type NamedScenario, type WhatIfAxis, type WhatIfGrid } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
-import { riskProfile, type RiskProfile } from './risk-profile';
+import { BOOK_NOT_HELD, riskProfile, type RiskProfile } from './risk-profile';
 import { supervise } from './supervised';
 import { decodeShare, type DecodedShare } from '../db/share-link';
 import { parseLibraryText, type ParsedImport } from '../db/transfer';
@@ -25,11 +26,14 @@ export const ENGINE_TIMEOUT_MS = {
   marginalLoan: 60_000,
   decodeShare: 15_000,
   parseLibraryText: 120_000,
+  whatIfGrid: 60_000,
+  evaluateNamed: 30_000,
 } as const;
 
 export interface EngineClient {
   /** The whole book's loss distribution, concentration and portfolio-basis capital (issue 3); typed arrays arrive transferred. */
-  riskProfile(scenario: Scenario): Promise<RiskProfile>;
+  /** On the real loan book when `book` is given (from a worker, its rows are posted once per book id). */
+  riskProfile(scenario: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile>;
   evaluate(scenario: Scenario): Promise<Evaluation>;
   sensitivities(scenario: Scenario, metric: MetricKey, bump?: number): Promise<Sensitivity[]>;
   /** The mix design over the grid of shares (issue 7); from a worker its typed arrays arrive transferred. */
@@ -40,6 +44,9 @@ export interface EngineClient {
   decodeShare(data: string): Promise<DecodedShare>;
   /** Parses and validates an imported library file (in the worker, reporting progress 0..1). */
   parseLibraryText(text: string, onProgress?: (fraction: number) => void): Promise<ParsedImport>;
+  /** The two-way what-if table in closed form, with progress (done, total) after each row. */
+  whatIfGrid(scenario: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgress?: (done: number, total: number) => void): Promise<WhatIfGrid>;
+  evaluateNamed(scenario: Scenario, list: NamedScenario[]): Promise<NamedResult[]>;
   dispose(): void;
 }
 
@@ -50,8 +57,26 @@ export interface EngineClient {
 export function createWorkerEngine(): EngineClient {
   const engine = supervise<EngineWorkerApi>('engine', () => new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }));
   const t = ENGINE_TIMEOUT_MS;
+  // The id of the book the worker holds: posting 200,000 rows costs about a second, so they go once.
+  // A restarted worker holds none: it answers BOOK_NOT_HELD and the rows go again.
+  let sentBookId: string | null = null;
+  async function riskProfileOf(s: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile> {
+    if (!book) return engine.call((r) => r.riskProfile(s), t.riskProfile);
+    const isSending = sentBookId !== book.id;
+    // Set before the call: a second request right behind this one reaches the worker after it.
+    sentBookId = book.id;
+    try {
+      return await engine.call((r) => r.riskProfile(s, isSending ? book : { id: book.id }), t.riskProfile);
+    } catch (e) {
+      if (isSending || !String(e).includes(BOOK_NOT_HELD)) {
+        if (isSending) sentBookId = null;
+        throw e;
+      }
+      return engine.call((r) => r.riskProfile(s, book), t.riskProfile);
+    }
+  }
   return {
-    riskProfile: (s) => engine.call((r) => r.riskProfile(s), t.riskProfile),
+    riskProfile: riskProfileOf,
     evaluate: (s) => engine.call((r) => r.evaluate(s), t.evaluate),
     sensitivities: (s, m, b) => engine.call((r) => r.sensitivities(s, m, b), t.sensitivities),
     designMix: (s, o) => engine.call((r) => r.designMix(s, o), t.designMix),
@@ -60,6 +85,8 @@ export function createWorkerEngine(): EngineClient {
     decodeShare: (d) => engine.call<DecodedShare>((r) => r.decodeShare(d) as Promise<DecodedShare>, t.decodeShare),
     parseLibraryText: (text, onProgress) =>
       engine.call<ParsedImport>((r) => r.parseLibraryText(text, onProgress ? proxy(onProgress) : undefined) as Promise<ParsedImport>, t.parseLibraryText),
+    whatIfGrid: (s, x, y, p) => engine.call((r) => r.whatIfGrid(s, x, y, p ? proxy(p) : undefined), t.whatIfGrid),
+    evaluateNamed: (s, l) => engine.call((r) => r.evaluateNamed(s, l), t.evaluateNamed),
     dispose: () => engine.dispose(),
   };
 }
@@ -67,7 +94,7 @@ export function createWorkerEngine(): EngineClient {
 /** Runs the engine on the calling thread (tests, or a browser without module workers). */
 export function createInProcessEngine(): EngineClient {
   return {
-    riskProfile: async (s) => riskProfile(s),
+    riskProfile: async (s, book) => riskProfile(s, book?.rows),
     evaluate: async (s) => evaluate(s),
     sensitivities: async (s, m, b) => sensitivities(s, m, b),
     designMix: async (s, o) => designMix(s, o),
@@ -75,6 +102,8 @@ export function createInProcessEngine(): EngineClient {
     marginalLoan: async (s, o) => marginalLoan(s, o),
     decodeShare,
     parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
+    whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
+    evaluateNamed: async (s, l) => evaluateNamed(s, l),
     dispose: () => {},
   };
 }

@@ -3,7 +3,7 @@
  * constraints a mix breaks, and mixes as text. No DOM, no runes: tested in Node.
  */
 import { roundShares } from '../../lib/i18n/format';
-import type { ActiveConstraint, ConstraintKey, MixConstraints, MixFigures, Scenario } from '../../lib/model';
+import type { ActiveConstraint, ConstraintKey, MixConstraints, MixFigures, Scenario, ShareBounds } from '../../lib/model';
 
 /** What the constraint controls hold. */
 export interface ConstraintChoice {
@@ -19,6 +19,10 @@ export interface ConstraintChoice {
   managers: boolean;
   /** Client-manager ceiling, headcount. */
   managerCount: number;
+  /** The bank's policy on the mix: bounds on each segment's share, when on. */
+  policy: boolean;
+  /** Per segment key, the lowest and highest share allowed (null: no bound). */
+  bounds: Record<string, { min: number | null; max: number | null }>;
 }
 
 /**
@@ -37,7 +41,22 @@ export function defaultChoice(todayEc: number, todayManagers: number): Constrain
     ecAmount: Math.ceil(todayEc / 1e6) * 1e6,
     managers: false,
     managerCount: todayManagers,
+    policy: false,
+    bounds: {},
   };
+}
+
+/** The policy controls as the engine's share bounds (none when the policy is off). */
+export function shareBoundsFrom(c: ConstraintChoice): ShareBounds {
+  if (!c.policy) return {};
+  const out: ShareBounds = {};
+  for (const [key, b] of Object.entries(c.bounds)) {
+    const bound: { min?: number; max?: number } = {};
+    if (b.min !== null && Number.isFinite(b.min) && b.min > 0) bound.min = b.min;
+    if (b.max !== null && Number.isFinite(b.max) && b.max < 1) bound.max = b.max;
+    if (bound.min !== undefined || bound.max !== undefined) out[key] = bound;
+  }
+  return out;
 }
 
 /** The controls as engine constraints; amounts are explicit so the region does not move with the current mix. */

@@ -51,6 +51,7 @@ export function limitText(c: Pick<ActiveConstraint, 'key' | 'threshold'>): strin
 
 /** "流动性覆盖率 < 100%": what excludes a mix. */
 export function exclusionLabel(c: Pick<ActiveConstraint, 'key' | 'threshold'>): string {
+  if (c.key === 'shareBounds') return dm.t('exclusion_shareBounds');
   return dm.t(`exclusion_${c.key}`, { limit: limitText(c) });
 }
 
@@ -80,5 +81,6 @@ export function moneyTick(v: number): string {
 export function constraintName(key: ConstraintKey): string {
   if (key === 'economicCapital') return dm.t('name_economicCapital');
   if (key === 'managers') return dm.t('name_managers');
+  if (key === 'shareBounds') return dm.t('name_shareBounds');
   return i18n.t(`limit.${key}`);
 }

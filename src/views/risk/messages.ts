@@ -101,6 +101,8 @@ export const rm = defineMessages(
     glassFormula: '公式',
     glassSubstituted: '代入本情景数据',
     glassSource: '规则来源',
+    contribByGroup: '按集团（合并为一户）',
+    contribGroupDetail: '{clients} 户，贷款 {ead}',
   },
   {
     title: 'Loss distribution: one-year credit loss',
@@ -201,5 +203,7 @@ export const rm = defineMessages(
     glassFormula: 'Formula',
     glassSubstituted: 'With this scenario\'s numbers',
     glassSource: 'Source of the rule',
+    contribByGroup: 'By group (summed as one obligor)',
+    contribGroupDetail: '{clients} clients, loans {ead}',
   },
 );

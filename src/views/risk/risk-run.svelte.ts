@@ -10,7 +10,7 @@
  *   the same scenario) shows the answer at once.
  */
 import { LatestResult } from '../../lib/state/latest-result.svelte';
-import type { Scenario } from '../../lib/model';
+import type { LoanBookRow, Scenario } from '../../lib/model';
 import type { EngineClient } from '../../lib/workers/engine-client';
 import type { RiskProfile } from '../../lib/workers/risk-profile';
 
@@ -47,7 +47,7 @@ export class RiskRun {
 
   #engine: EngineClient;
   #inFlight = false;
-  #pending: { key: string; scenario: Scenario } | null = null;
+  #pending: { key: string; scenario: Scenario; book?: { id: string; rows: LoanBookRow[] } } | null = null;
 
   constructor(engine: EngineClient) {
     this.#engine = engine;
@@ -62,9 +62,12 @@ export class RiskRun {
     return this.requestedKey !== null && this.shownKey !== this.requestedKey;
   }
 
-  /** Asks for the profile of `scenario`; returns at once. */
-  request(scenario: Scenario): void {
-    const key = scenarioKey(scenario);
+  /**
+   * Asks for the profile of `scenario`, on the real loan book when `book` is given (its record id
+   * keys the cache; its rows go to the worker); returns at once.
+   */
+  request(scenario: Scenario, book?: { id: string; rows: LoanBookRow[] }): void {
+    const key = book ? `${scenarioKey(scenario)}|book:${book.id}` : scenarioKey(scenario);
     if (key === this.requestedKey) return;
     this.requestedKey = key;
     const hit = cache.get(key);
@@ -73,7 +76,7 @@ export class RiskRun {
       void this.result.run(async () => hit).then(() => this.#markShown(key, hit));
       return;
     }
-    this.#pending = { key, scenario };
+    this.#pending = { key, scenario, book };
     if (!this.#inFlight) void this.#pump();
   }
 
@@ -87,17 +90,18 @@ export class RiskRun {
 
   async #pump(): Promise<void> {
     while (this.#pending) {
-      const { key, scenario } = this.#pending;
+      const { key, scenario, book } = this.#pending;
       this.#pending = null;
       this.#inFlight = true;
       let answer: RiskProfile | null = null;
       await this.result.run(async () => {
         let promise = inflight.get(key);
         if (!promise) {
-          promise = this.#engine.riskProfile($state.snapshot(scenario) as Scenario);
+          promise = book ? this.#engine.riskProfile($state.snapshot(scenario) as Scenario, book) : this.#engine.riskProfile($state.snapshot(scenario) as Scenario);
           inflight.set(key, promise);
           void promise.then(
-            (v) => remember(key, v),
+            // A real book's profile holds every client (up to 200,000): it is kept on screen, not in the cache.
+            (v) => !v.book && remember(key, v),
             () => {},
           ).finally(() => inflight.delete(key));
         }

@@ -1,0 +1,59 @@
+/**
+ * The loan book attached to the scenario open in the workspace (the library's latest book of that
+ * scenario, checked like any stored book), and which book the engines run on: the real one
+ * ("我行实际贷款") or the one the scenario's inputs generate ("模型生成贷款"). The book stays in
+ * IndexedDB on this machine; it is never part of a share link.
+ */
+import type { LoanBookRecord } from '../db/database';
+import { checkLoanBookRows, type LoanBookRow } from '../db/loan-book';
+import { libraryFor } from './library.svelte';
+import type { Workspace } from './workspace.svelte';
+
+export type BookSource = 'real' | 'generated';
+
+/** The switch, shared by every screen (the risk view, the workbench, the print report). */
+export const bookChoice = $state<{ source: BookSource }>({ source: 'real' });
+
+export class AttachedBook {
+  record = $state.raw<LoanBookRecord | null>(null);
+  #workspace: Workspace;
+
+  /** The segment keys as one string: a slider move does not re-check 200,000 rows, a new segment does. */
+  #keys: string;
+  /** The book's rows checked against the scenario's segments; null without a book or when it no longer fits them. */
+  rows: LoanBookRow[] | null;
+
+  constructor(workspace: Workspace) {
+    this.#workspace = workspace;
+    this.#keys = $derived(workspace.scenario.segments.map((s) => s.key).join('\u0001'));
+    this.rows = $derived.by(() => {
+      if (!this.record) return null;
+      const checked = checkLoanBookRows(this.record.rows, this.#keys.split('\u0001'));
+      return checked.ok ? checked.rows : null;
+    });
+  }
+
+  /** Follows the workspace's scenario; call inside an $effect (returns the unsubscribe). */
+  follow(): () => void {
+    const id = this.#workspace.scenarioId;
+    if (!id) {
+      this.record = null;
+      return () => {};
+    }
+    return libraryFor(this.#workspace).store.observe(
+      (tx) => tx.loanBooksOf(id),
+      (books) => (this.record = books[books.length - 1] ?? null),
+    );
+  }
+
+
+  /** Whether the engines run on the real book now. */
+  get isReal(): boolean {
+    return bookChoice.source === 'real' && this.rows !== null;
+  }
+
+  /** Removes the book from this browser (IndexedDB). */
+  async remove(): Promise<void> {
+    if (this.record) await libraryFor(this.#workspace).removeBook(this.record.id);
+  }
+}

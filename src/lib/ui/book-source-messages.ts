@@ -1,0 +1,27 @@
+/** Strings of the real / generated book switch, shared by the risk view and the workbench. */
+import { defineMessages } from '../i18n/i18n.svelte';
+
+export const bm = defineMessages(
+  {
+    legend: '计算所用贷款',
+    real: '我行实际贷款',
+    generated: '模型生成贷款',
+    fromReal: '数据来源：我行实际贷款“{name}”（{clients} 户，{loans}），仅保存在本浏览器',
+    fromGenerated: '数据来源：模型按情景参数生成的贷款',
+    noBook: '本情景没有导入贷款明细：在“情景库”中为情景导入 CSV 后，可改用我行实际贷款计算。',
+    remove: '从本浏览器删除这份贷款明细',
+    removeConfirm: '从本浏览器（IndexedDB）删除贷款明细“{name}”？此操作不可撤销；分享链接从不包含贷款明细。',
+    removed: '贷款明细已从本浏览器删除',
+  },
+  {
+    legend: 'Book the engines run on',
+    real: 'Our actual loans',
+    generated: 'Model-generated loans',
+    fromReal: 'Figures from our actual loan book "{name}" ({clients} clients, {loans}), kept in this browser only',
+    fromGenerated: 'Figures from the loans the model generates from the scenario inputs',
+    noBook: 'No loan book is attached to this scenario: import a CSV for it in the Library to run on the actual loans.',
+    remove: 'Remove the book from this browser',
+    removeConfirm: 'Remove the loan book "{name}" from this browser (IndexedDB)? This cannot be undone; share links never carry a loan book.',
+    removed: 'The loan book was removed from this browser',
+  },
+);
