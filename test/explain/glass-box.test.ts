@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXPLAINED_METRICS, NOTE, explain } from '../../src/lib/explain/glass-box';
-import { formatBp, formatClientMoney, formatMoney, formatPercent, type Formatter } from '../../src/lib/i18n/format';
+import { formatterFor, type Formatter } from '../../src/lib/i18n/format';
 import { applyLevers, applyStressPreset, demoScenario, evaluate, STRESS_PRESETS, type Scenario, type StressPresetKey } from '../../src/lib/model';
 
 const raw: Formatter = {
@@ -67,14 +67,7 @@ describe('glass box: every substituted line multiplies out', () => {
 });
 
 describe('glass box in a banker\'s units', () => {
-  const formatter = (lang: 'zh' | 'en'): Formatter => ({
-    lang,
-    money: (x) => formatMoney(x, lang),
-    clientMoney: (x) => formatClientMoney(x, lang),
-    percent: (x, d) => formatPercent(x, d),
-    bp: (x) => formatBp(x, lang),
-    pick: (b) => b[lang],
-  });
+  const formatter = formatterFor;
 
   it('shows the per-client fee in 万元 / CNY m, not in 亿元', () => {
     const zh = explain('feeIncome', evaluate(demoScenario), demoScenario, formatter('zh')).substituted.join('\n');

@@ -47,6 +47,18 @@ export function formatClientMoney(yuan: number, lang: Lang): string {
   return `CNY ${fixed(yuan / 1e6, yuan / 1e6 >= 100 ? 0 : 2)} m`;
 }
 
+/** The formats of one language as a Formatter (the glass box and the risk panels take one). */
+export function formatterFor(lang: Lang): Formatter {
+  return {
+    lang,
+    money: (x) => formatMoney(x, lang),
+    clientMoney: (x) => formatClientMoney(x, lang),
+    percent: (x, d) => formatPercent(x, d),
+    bp: (x) => formatBp(x, lang),
+    pick: (b) => b[lang],
+  };
+}
+
 /** Money at the scale that suits it: 亿元 from 1 亿 up, else 万元. */
 export function formatMoneyAuto(yuan: number, lang: Lang): string {
   return Math.abs(yuan) >= 1e8 ? formatMoney(yuan, lang) : formatClientMoney(yuan, lang);

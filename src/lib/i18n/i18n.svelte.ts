@@ -2,7 +2,7 @@
  * The UI language as a rune: components read `i18n.lang` and call `i18n.t(key)`; switching
  * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
  */
-import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread, type Formatter, type Lang } from './format';
+import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread, formatterFor, type Formatter, type Lang } from './format';
 import { MESSAGES, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'tong-mix-lab.lang';
@@ -42,15 +42,7 @@ export class I18n {
 
   /** This language's formats as a Formatter (reading it inside $derived re-derives on a language switch). */
   get formatter(): Formatter {
-    const lang = this.lang;
-    return {
-      lang,
-      money: (x) => formatMoney(x, lang),
-      clientMoney: (x) => formatClientMoney(x, lang),
-      percent: (x, d) => formatPercent(x, d),
-      bp: (x) => formatBp(x, lang),
-      pick: (b) => b[lang],
-    };
+    return formatterFor(this.lang);
   }
   pp = (x: number, digits = 1) => formatPp(x, this.lang, digits);
 

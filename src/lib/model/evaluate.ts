@@ -20,6 +20,7 @@ import {
   type PricingResponse,
   type FranchiseEffect,
   type SegmentFlows,
+  type BankLiquidity,
 } from './segment-economics';
 import { scenarioExposures } from './book';
 
@@ -121,24 +122,14 @@ export interface Evaluation {
     top10ShareOfLoans: number;
     expectedLossRate: number;
   };
-  liquidity: {
-    /** HQLA after a deposit run is paid out of it. */
-    hqla: number;
+  /** The bank's LCR and NSFR (segment-economics.ts `bankLiquidity`; `hqla` after a deposit run is paid out of it), and the book's funding. */
+  liquidity: BankLiquidity & {
     /** Deposits the run took (paid out of HQLA). */
     depositRun: number;
-    outflows30d: number;
-    inflows30d: number;
-    netOutflows30d: number;
-    lcr: number;
-    availableStableFunding: number;
-    requiredStableFunding: number;
-    nsfr: number;
     corporateDeposits: number;
     totalDeposits: number;
     totalLoans: number;
     loanToDeposit: number;
-    wholesaleFunding: number;
-    totalAssets: number;
     /** Share of corporate loans maturing within one year. */
     shortTermLoanShare: number;
   };
@@ -324,21 +315,12 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Eva
       expectedLossRate: ratio(expectedLoss, book.loans),
     },
     liquidity: {
-      hqla,
+      ...liq,
       depositRun,
-      outflows30d: liq.outflows30d,
-      inflows30d: liq.inflows30d,
-      netOutflows30d: liq.netOutflows30d,
-      lcr: liq.lcr,
-      availableStableFunding: liq.availableStableFunding,
-      requiredStableFunding: liq.requiredStableFunding,
-      nsfr: liq.nsfr,
       corporateDeposits: book.deposits,
       totalDeposits,
       totalLoans,
       loanToDeposit: ratio(totalLoans, totalDeposits),
-      wholesaleFunding: liq.wholesaleFunding,
-      totalAssets: liq.totalAssets,
       shortTermLoanShare: ratio(shortTermLoans, book.loans),
     },
     limits: [
