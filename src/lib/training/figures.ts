@@ -72,7 +72,7 @@ const EXTRA: FigureDef[] = [
   bankFigure('minBookShare', 'percent', 1, { zh: '最少一层客户的实际贷款占比（定价反应后）', en: 'Smallest tier in the book (after the pricing response)' }, (c) => Math.min(...bookShares(c))),
   bankFigure('pace.minLcrOnPath', 'percent', 1, { zh: '调整途中各季度最低LCR（不含起点）', en: 'Lowest quarterly LCR on the way (start excluded)' }, (c) => Math.min(...c.pace().quarters.map((q) => q.lcr)), 'lcr'),
   bankFigure('pace.minTargetShare', 'percent', 1, { zh: '目标结构中最少一层的占比', en: 'Smallest tier in the target mix' }, (c) => Math.min(...c.pace().target)),
-  bankFigure('top20ProfitShare', 'percent', -1, { zh: '前20%客户创造的税前利润占比', en: 'Pre-tax profit made by the top 20% of clients' }, (c) => topClientsProfitShare(c.evaluation), 'netProfit'),
+  bankFigure('top20ProfitShare', 'percent', -1, { zh: '前20%客户创造的税前利润占比', en: 'Pre-tax profit made by the top 20% of clients' }, (c) => topClientsProfitShare(c.evaluation, c.scenario.segments.map((s) => s.sizeSigma)), 'netProfit'),
   bankFigure('pace.cumulativeProfit', 'yuan', 1, { zh: '5年累计净利润（第2年衰退）', en: '5-year cumulative net profit (recession in year 2)' }, (c) => c.pace().cumulativeProfit, 'netProfit'),
   bankFigure('pace.recessionProfit', 'yuan', 1, { zh: '衰退年（第2年）净利润', en: 'Net profit in the recession year (year 2)' }, (c) => c.pace().years[1]?.netProfit ?? c.pace().years[0].netProfit, 'expectedLoss'),
   bankFigure('pace.quartersToTarget', 'quarters', -1, { zh: '达到目标结构所需季度', en: 'Quarters to reach the target mix' }, (c) => c.pace().quartersToTarget),

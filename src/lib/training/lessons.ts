@@ -484,8 +484,8 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     minutes: 6,
     narrative: [
       {
-        zh: '把全部客户按户均税前利润从高到低排队：[[pareto|二八法则]]说，前20%的客户创造了大约80%的利润。',
-        en: 'Rank every client by pre-tax profit per client, highest first: the [[pareto|20/80 rule]] says the top 20% create about 80% of the profit.',
+        zh: '把全部客户按每一户为银行带来的税前利润（贷款利差、存款、中间业务，减去服务成本和预期损失）从高到低一户一户排队：[[pareto|二八法则]]说，前20%的客户创造了大约80%的利润。',
+        en: 'Rank every client, one by one, by the pre-tax profit it brings the bank (its loans\' margin, its deposits, its fee business, less its cost to serve and its expected loss), highest first: the [[pareto|20/80 rule]] says the top 20% create about 80% of the profit.',
       },
       {
         zh: '小客户贷款小，但价值不只看贷款：一户小企业如果在本行结算、存款、代发工资、用卡，它的[[fees|中间业务收入]]和[[depositMargin|存款收益]]可以远高于它的贷款利息。',
