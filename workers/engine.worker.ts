@@ -22,6 +22,7 @@ import {
 } from '../src/lib/model';
 import { decodeShare } from '../src/lib/db/share-link';
 import { parseLibraryText } from '../src/lib/db/transfer';
+import { parseLoanBookCsv } from '../src/lib/db/loan-book';
 import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
 
 /** The last loan book posted, kept so a slider move does not post 200,000 rows again. */
@@ -55,6 +56,9 @@ const engine = {
     return transfer(grid, whatIfTransferables(grid));
   },
   evaluateNamed,
+  /** A loan-book CSV, parsed and checked here with progress (200,000 rows take seconds: never on the page's thread). */
+  parseLoanBookCsv: (text: string, segments: { key: string; name: { zh: string; en: string } }[], onProgress?: (fraction: number) => void) =>
+    parseLoanBookCsv(text, segments, onProgress),
 };
 
 export type EngineWorkerApi = typeof engine;

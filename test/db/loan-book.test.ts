@@ -106,3 +106,15 @@ describe('bookConcentration and calibrateFromBook', () => {
     expect(Number.isFinite(evaluate(s).profitability.netProfit)).toBe(true);
   });
 });
+
+describe('parseLoanBookCsv progress', () => {
+  it('reports the share read, rising to the end, for a large book (the app runs it in the engine worker)', () => {
+    const lines = ['id,segment,exposure,pd,lgd,tenor,rate,deposits,products'];
+    for (let i = 0; i < 20_000; i++) lines.push(`C${i},small,6000000,0.03,0.35,0.5,0.038,2400000,1`);
+    const seen: number[] = [];
+    const r = parseLoanBookCsv(lines.join('\n'), demoScenario.segments, (f) => seen.push(f));
+    expect(r.ok).toBe(true);
+    expect(seen.length).toBeGreaterThanOrEqual(4);
+    expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]))).toBe(true);
+  });
+});

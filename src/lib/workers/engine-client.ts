@@ -10,6 +10,7 @@ import { BOOK_NOT_HELD, riskProfile, type RiskProfile } from './risk-profile';
 import { supervise } from './supervised';
 import { decodeShare, type DecodedShare } from '../db/share-link';
 import { parseLibraryText, type ParsedImport } from '../db/transfer';
+import { parseLoanBookCsv, type LoanBookParse, type SegmentRef } from '../db/loan-book';
 import { proxy } from 'comlink';
 
 /**
@@ -26,6 +27,7 @@ export const ENGINE_TIMEOUT_MS = {
   marginalLoan: 60_000,
   decodeShare: 15_000,
   parseLibraryText: 120_000,
+  parseLoanBookCsv: 120_000,
   whatIfGrid: 60_000,
   evaluateNamed: 30_000,
 } as const;
@@ -44,6 +46,8 @@ export interface EngineClient {
   decodeShare(data: string): Promise<DecodedShare>;
   /** Parses and validates an imported library file (in the worker, reporting progress 0..1). */
   parseLibraryText(text: string, onProgress?: (fraction: number) => void): Promise<ParsedImport>;
+  /** Parses and checks a loan-book CSV (in the worker, reporting progress 0..1). */
+  parseLoanBookCsv(text: string, segments: readonly SegmentRef[], onProgress?: (fraction: number) => void): Promise<LoanBookParse>;
   /** The two-way what-if table in closed form, with progress (done, total) after each row. */
   whatIfGrid(scenario: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgress?: (done: number, total: number) => void): Promise<WhatIfGrid>;
   evaluateNamed(scenario: Scenario, list: NamedScenario[]): Promise<NamedResult[]>;
@@ -85,6 +89,11 @@ export function createWorkerEngine(): EngineClient {
     decodeShare: (d) => engine.call<DecodedShare>((r) => r.decodeShare(d) as Promise<DecodedShare>, t.decodeShare),
     parseLibraryText: (text, onProgress) =>
       engine.call<ParsedImport>((r) => r.parseLibraryText(text, onProgress ? proxy(onProgress) : undefined) as Promise<ParsedImport>, t.parseLibraryText),
+    parseLoanBookCsv: (text, segments, onProgress) =>
+      engine.call<LoanBookParse>(
+        (r) => r.parseLoanBookCsv(text, segments.map((s) => ({ key: s.key, name: s.name })), onProgress ? proxy(onProgress) : undefined) as Promise<LoanBookParse>,
+        t.parseLoanBookCsv,
+      ),
     whatIfGrid: (s, x, y, p) => engine.call((r) => r.whatIfGrid(s, x, y, p ? proxy(p) : undefined), t.whatIfGrid),
     evaluateNamed: (s, l) => engine.call((r) => r.evaluateNamed(s, l), t.evaluateNamed),
     dispose: () => engine.dispose(),
@@ -102,6 +111,7 @@ export function createInProcessEngine(): EngineClient {
     marginalLoan: async (s, o) => marginalLoan(s, o),
     decodeShare,
     parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
+    parseLoanBookCsv: async (text, segments, onProgress) => parseLoanBookCsv(text, segments, onProgress),
     whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
     evaluateNamed: async (s, l) => evaluateNamed(s, l),
     dispose: () => {},
