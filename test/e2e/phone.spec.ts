@@ -16,7 +16,8 @@ test.beforeEach(async ({ context }) => {
 async function openIn(page: Page, lang: 'zh' | 'en', view: string) {
   await page.addInitScript((l) => localStorage.setItem('tong-mix-lab.lang', l), lang);
   await page.goto(`./#/${view}`);
-  await expect(page.locator('main')).not.toContainText(/计算中|Computing/, { timeout: 40_000 });
+  // The views' busy text is '计算中…' / 'Computing…' (with its ellipsis: '查看计算' + '中客户' is not it).
+  await expect(page.locator('main')).not.toContainText(/计算中…|Computing…/, { timeout: 40_000 });
   // Let lazy panels and charts settle.
   await page.waitForTimeout(800);
 }
