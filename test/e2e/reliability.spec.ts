@@ -180,7 +180,9 @@ test('soak: 1,000 rapid edits, the page closed at random moments, loses at most 
   let round = 0;
   while (next < 1000) {
     const page = await reopenAndCheck(log, round);
-    const count = Math.min(300, 1000 - next);
+    // At most 125 edits a round: at least eight closes whatever the machine's speed (a fast machine
+    // finishes a round's edits before its random close; a slow one is closed mid-run).
+    const count = Math.min(125, 1000 - next);
     await page.evaluate(
       ({ start, count }) => {
         const input = document.querySelector<HTMLInputElement>('#lpr')!;
@@ -208,7 +210,7 @@ test('soak: 1,000 rapid edits, the page closed at random moments, loses at most 
     round++;
   }
   await reopenAndCheck(log, round);
-  expect(round).toBeGreaterThanOrEqual(7);
+  expect(round).toBeGreaterThanOrEqual(8);
 });
 
 test('the open library record is damaged: the page says so and saves the edits as a new scenario', async ({ page }) => {
