@@ -102,9 +102,14 @@ function rangeText(r: NumberRule): string {
 
 type Checked = { value: number } | { problem: Omit<CsvProblem, 'line' | 'column'> };
 
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
+
 /** Reads one numeric cell: thousands separators and a trailing % are allowed where they make sense. */
 function readNumber(raw: string, rule: NumberRule): Checked {
   const text = raw.trim();
+  // Most cells are plain decimals: read them without the regular expressions below.
+  const plain = PLAIN_NUMBER.test(text) ? Number(text) : NaN;
+  if (!Number.isNaN(plain) && (rule.isMinExclusive ? plain > rule.min : plain >= rule.min) && plain <= rule.max && (!rule.isInteger || Number.isInteger(plain))) return { value: plain };
   if (text === '') return { problem: { message: { zh: '不能为空', en: 'must not be empty' }, expected: rangeText(rule), received: '' } };
   const isPercent = /[%％]$/.test(text);
   const cleaned = text.replace(/[%％]$/, '').replace(/[,\s]/g, '');
