@@ -127,6 +127,15 @@ export function clientRisk(rows: readonly LoanBookRow[], scenario: Scenario, opt
   const exact = new Map(distribution.contributions.topNames.map((t) => [t.key, t.economicCapital] as const));
   const segmentEc = new Map(distribution.contributions.bySegment.map((s) => [s.key, s.economicCapital] as const));
   const residual = new Map(segmentEc);
+  // Books are rated on a master scale: the Vasicek quantile is worked once per (PD, ρ), not per row.
+  const stressedPdMemo = new Map<number, Map<number, number>>();
+  const stressedPd = (pd: number, rho: number): number => {
+    let byPd = stressedPdMemo.get(rho);
+    if (!byPd) stressedPdMemo.set(rho, (byPd = new Map()));
+    let v = byPd.get(pd);
+    if (v === undefined) byPd.set(pd, (v = vasicekLossQuantile({ pd, rho, lgd: 1, q: EC_CONFIDENCE })));
+    return v;
+  };
   const granular = new Float64Array(n);
   const granularSum = new Map<string, number>();
   for (let i = 0; i < n; i++) {
@@ -145,7 +154,7 @@ export function clientRisk(rows: readonly LoanBookRow[], scenario: Scenario, opt
       c.isExact[i] = 1;
       residual.set(r.segment, (residual.get(r.segment) ?? 0) - ec);
     } else {
-      const g = e.ead * (vasicekLossQuantile({ pd: e.pd, rho: e.rho, lgd: e.lgd, q: EC_CONFIDENCE }) - e.pd * e.lgd);
+      const g = e.ead * e.lgd * (stressedPd(e.pd, e.rho) - e.pd);
       granular[i] = g;
       granularSum.set(r.segment, (granularSum.get(r.segment) ?? 0) + g);
     }
