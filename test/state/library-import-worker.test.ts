@@ -5,7 +5,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
-import { buildLibraryFile, serializeLibraryFile } from '../../src/lib/db/transfer';
+import { buildLibraryFile, serializeLibraryFile } from '../../src/lib/io/library-file';
 import { demoScenario } from '../../src/lib/model';
 import { setViewEngine } from '../../src/lib/state/engine-access';
 import { Library } from '../../src/lib/state/library.svelte';

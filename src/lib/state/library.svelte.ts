@@ -28,8 +28,8 @@ import {
   type LibraryEntry,
   type MetaPatch,
 } from '../db/library-repo';
-import type { LoanBookRow } from '../db/loan-book';
-import type { ParsedImport } from '../db/transfer';
+import type { LoanBookRow } from '../io/loan-book';
+import type { ParsedImport } from '../io/library-file';
 import { engineForViews } from './engine-access';
 import { describeError } from './errors';
 import type { Workspace } from './workspace.svelte';

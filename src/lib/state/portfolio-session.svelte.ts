@@ -37,7 +37,7 @@ import {
   type PortfolioEntry,
   type PortfolioImportResult,
 } from '../db/portfolio-repo';
-import { checkClientPortfolio } from '../portfolio-io/validate';
+import { checkClientPortfolio } from '../io/portfolio-validate';
 import { CancelledError, type PoolProgress } from '../workers/pool';
 import { createPortfolioEngine, runRebalancingOnPool, type PortfolioEngine, type RebalancingPhase } from '../workers/portfolio-client';
 
