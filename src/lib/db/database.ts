@@ -165,3 +165,16 @@ export class MixLabDatabase extends Dexie {
     this.version(3).stores({ runs: null });
   }
 }
+
+/**
+ * A connection to the app's database, or null where IndexedDB is unavailable (a private window of
+ * some browsers, a test without it): the app then keeps everything in memory and says so. The
+ * page opens it once, for its services object (state/services.ts).
+ */
+export function openDatabase(name = DATABASE_NAME): MixLabDatabase | null {
+  try {
+    return typeof indexedDB === 'undefined' ? null : new MixLabDatabase(name);
+  } catch {
+    return null;
+  }
+}

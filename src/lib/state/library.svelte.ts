@@ -34,6 +34,10 @@ import { engineForViews } from './engine-access';
 import { describeError } from './errors';
 import type { Workspace } from './workspace.svelte';
 
+// What the library views read of a record: the checked entry, tags as stored, the import's outcome.
+export { checkRecord, normaliseTags, type ImportOutcome, type LibraryEntry } from '../db/library-repo';
+export type { LoanBookRecord } from '../db/database';
+
 export type WriteWarning = 'quota' | 'failed' | null;
 
 export class Library {
