@@ -195,20 +195,39 @@ export function planImport(
   existing: readonly ExistingRecord[],
   options: { newId: () => string; copyLabel: Bilingual | string },
 ): PlannedRecord[] {
+  const label = typeof options.copyLabel === 'string' ? options.copyLabel : options.copyLabel.zh;
+  const placed = placeIncoming(entries, existing, options.newId, label);
+  return entries.map((entry, i) => {
+    const { id, title, isIdClash } = placed[i];
+    return { id, title, isCopy: isIdClash || title !== entry.title, entry };
+  });
+}
+
+/**
+ * An id and a title for each incoming record (a file's scenarios or portfolios), so that nothing
+ * stored is overwritten: an empty id, or one already used (or earlier in the same file), gets a
+ * fresh id from `newId`; a title already used gets a copy label (see uniqueTitle). Pure.
+ * @example placeIncoming([{ id: 'a', title: 'X' }], [{ id: 'a', title: 'X' }], () => 'b', '副本') // [{ id: 'b', title: 'X（副本）', isIdClash: true }]
+ */
+export function placeIncoming(
+  incoming: readonly ExistingRecord[],
+  existing: readonly ExistingRecord[],
+  newId: () => string,
+  copyLabel: string,
+): { id: string; title: string; isIdClash: boolean }[] {
   const ids = new Set(existing.map((r) => r.id));
   const titles = new Set(existing.map((r) => r.title));
-  const label = typeof options.copyLabel === 'string' ? options.copyLabel : options.copyLabel.zh;
-  return entries.map((entry) => {
-    let id = entry.id;
-    const idClash = id === '' || ids.has(id);
-    if (idClash) {
-      do id = options.newId();
+  return incoming.map((r) => {
+    let id = r.id;
+    const isIdClash = id === '' || ids.has(id);
+    if (isIdClash) {
+      do id = newId();
       while (ids.has(id));
     }
     ids.add(id);
-    const title = uniqueTitle(entry.title, titles, label);
+    const title = uniqueTitle(r.title, titles, copyLabel);
     titles.add(title);
-    return { id, title, isCopy: idClash || title !== entry.title, entry };
+    return { id, title, isIdClash };
   });
 }
 

@@ -12,7 +12,7 @@
 import * as v from 'valibot';
 import type { ClientPortfolio, ValidationProblem } from '../model';
 import { envelopeProblem, prefixed, readEnvelope, readJsonText } from './envelope';
-import { uniqueTitle } from './library-file';
+import { placeIncoming } from './library-file';
 import { PORTFOLIO_LIMITS } from './portfolio-specs';
 import { validateClientPortfolio } from './portfolio-validate';
 
@@ -142,23 +142,14 @@ export function planPortfolioImport(
   existing: readonly { id: string; title: string }[],
   options: { newId: () => string; copyLabel: string; fallbackTitle: string },
 ): PlannedPortfolio[] {
-  const ids = new Set(existing.map((r) => r.id));
-  const titles = new Set(existing.map((r) => r.title));
-  return entries.map((entry) => {
-    let id = entry.id;
-    const isIdClash = id === '' || ids.has(id);
-    if (isIdClash) {
-      do id = options.newId();
-      while (ids.has(id));
-    }
-    ids.add(id);
-    const wanted = entry.title || options.fallbackTitle;
-    const title = uniqueTitle(wanted, titles, options.copyLabel);
-    titles.add(title);
+  const wanted = entries.map((entry) => ({ id: entry.id, title: entry.title || options.fallbackTitle }));
+  const placed = placeIncoming(wanted, existing, options.newId, options.copyLabel);
+  return entries.map((entry, i) => {
+    const { id, title, isIdClash } = placed[i];
     return {
       id,
       title,
-      isCopy: (isIdClash && entry.id !== '') || title !== wanted,
+      isCopy: (isIdClash && entry.id !== '') || title !== wanted[i].title,
       portfolio: { ...entry.portfolio, client: { ...entry.portfolio.client, name: title } },
     };
   });
