@@ -5,9 +5,9 @@
  * two-way what-if table in closed form.
  * Run: `npx tsx bench/run.ts book`.
  */
-import { parseLoanBookCsv } from '../src/lib/db/loan-book';
+import { parseLoanBookCsv } from '../src/lib/io/loan-book';
 import { axisValues, demoScenario, topClients, whatIfGrid, type LoanBookRow } from '../src/lib/model';
-import { riskProfile } from '../src/lib/workers/risk-profile';
+import { riskProfile } from '../src/lib/model/risk-profile';
 import { bookCsv, generateBook } from '../test/fixtures/book-generator';
 import { fmtMs, gc, timeBoth } from './util';
 

@@ -3,29 +3,25 @@ import { mount } from 'svelte';
 import { registerSW } from 'virtual:pwa-register';
 import App from './App.svelte';
 import './app.css';
-import { MixLabDatabase, onDatabaseEvent } from './lib/db/database';
+import { onDatabaseEvent, openDatabase } from './lib/db/database';
 import { AppStatus } from './lib/state/app-status.svelte';
 import { i18n } from './lib/i18n/i18n.svelte';
 import { Workspace } from './lib/state/workspace.svelte';
 import { createInProcessEngine, createWorkerEngine } from './lib/workers/engine-client';
-import { setViewEngine } from './lib/state/engine-access';
+import { servicesContext } from './lib/state/context';
+import { createServices, setPageServices } from './lib/state/services';
 
 document.documentElement.lang = i18n.lang === 'zh' ? 'zh-CN' : 'en';
-
-function openDatabase(): MixLabDatabase | null {
-  try {
-    return typeof indexedDB === 'undefined' ? null : new MixLabDatabase();
-  } catch {
-    return null;
-  }
-}
 
 const hasWorkers = typeof Worker !== 'undefined';
 // Two engine workers: the dashboard's evaluate() never queues behind a view's heavy call
 // (a loss distribution, a design grid, the glass box's sensitivities).
 const engine = hasWorkers ? createWorkerEngine() : createInProcessEngine();
-setViewEngine(hasWorkers ? createWorkerEngine() : engine);
-const workspace = new Workspace(engine, openDatabase());
+// The page's one database connection and its engines, passed down by context (and reachable by
+// state made outside components, such as the portfolio session).
+const services = createServices({ database: openDatabase(), engine, viewEngine: hasWorkers ? createWorkerEngine() : engine });
+setPageServices(services);
+const workspace = new Workspace(services.engine, services.database);
 void workspace.init();
 
 const status = new AppStatus(workspace);
@@ -49,4 +45,4 @@ if ('serviceWorker' in navigator) {
   });
 }
 
-export default mount(App, { target: document.getElementById('app')!, props: { workspace, status } });
+export default mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) });

@@ -20,10 +20,10 @@ import {
   type WhatIfAxis,
   type WhatIfGrid,
 } from '../src/lib/model';
-import { decodeShare } from '../src/lib/db/share-link';
-import { parseLibraryText } from '../src/lib/db/transfer';
-import { parseLoanBookCsv } from '../src/lib/db/loan-book';
-import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/workers/risk-profile';
+import { decodeShare } from '../src/lib/io/share-link';
+import { parseLibraryText } from '../src/lib/io/library-file';
+import { parseLoanBookCsv } from '../src/lib/io/loan-book';
+import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/model/risk-profile';
 
 /** The last loan book posted, kept so a slider move does not post 200,000 rows again. */
 let heldBook: { id: string; rows: LoanBookRow[] } | null = null;
@@ -34,7 +34,7 @@ const engine = {
   riskProfile: (scenario: Scenario, book?: { id: string; rows?: LoanBookRow[] }): RiskProfile => {
     if (book?.rows) heldBook = { id: book.id, rows: book.rows };
     if (book && heldBook?.id !== book.id) throw new Error(BOOK_NOT_HELD);
-    const profile = riskProfile(scenario, book ? heldBook!.rows : undefined);
+    const profile = riskProfile(scenario, book ? heldBook!.rows : undefined, () => performance.now());
     return transfer(profile, riskProfileTransferables(profile));
   },
   evaluate,

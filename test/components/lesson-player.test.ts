@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { setTrainingDb } from '../../src/lib/state/training-db';
+import { createServices, setPageServices } from '../../src/lib/state/services';
 import { forgetTrainingSession } from '../../src/lib/state/training-session.svelte';
 import { bankLessonById as lessonById, createContext } from '../../src/lib/training';
 import LessonPanels from '../../src/views/training/LessonPanels.svelte';
@@ -14,7 +14,7 @@ let counter = 0;
 
 beforeEach(() => {
   db = new MixLabDatabase(`lesson-test-${Date.now()}-${counter++}`);
-  setTrainingDb(db);
+  setPageServices(createServices({ database: db }));
   forgetTrainingSession('lesson:concrete-mix');
   forgetTrainingSession('lesson:pricing-power');
   forgetTrainingSession('lesson:inverted-pyramid');

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { LIBRARY_FILE_FORMAT } from '../../src/lib/db/transfer';
+import { LIBRARY_FILE_FORMAT } from '../../src/lib/io/library-file';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
 import { demoScenario, writePath } from '../../src/lib/model';
 import LibraryView from '../../src/views/library/LibraryView.svelte';

@@ -18,7 +18,7 @@ import LossDistributionChart from '../../src/lib/charts/LossDistributionChart.sv
 import ContributionBars from '../../src/lib/charts/ContributionBars.svelte';
 import { scaleLinear } from 'd3-scale';
 import { demoScenario, evaluate, pyramidScenario } from '../../src/lib/model';
-import { pyramidTwin, riskProfile, riskProfileTransferables } from '../../src/lib/workers/risk-profile';
+import { pyramidTwin, riskProfile, riskProfileTransferables } from '../../src/lib/model/risk-profile';
 
 const frame: ChartFrame = { width: 720, height: 300, margin: { top: 50, right: 20, bottom: 40, left: 60 } };
 

@@ -3,7 +3,7 @@ import { fireEvent, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import { cloneScenario, demoScenario, type Scenario } from '../../src/lib/model';
 import { createInProcessEngine, type EngineClient } from '../../src/lib/workers/engine-client';
-import { riskProfile, type RiskProfile } from '../../src/lib/workers/risk-profile';
+import { riskProfile, type RiskProfile } from '../../src/lib/model/risk-profile';
 import { RiskRun } from '../../src/views/risk/risk-run.svelte';
 import RiskView from '../../src/views/risk/RiskView.svelte';
 import { renderWithWorkspace } from './harness';

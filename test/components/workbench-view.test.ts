@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cloneScenario, demoScenario, topClients } from '../../src/lib/model';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
 import { libraryFor } from '../../src/lib/state/library.svelte';
-import { riskProfile } from '../../src/lib/workers/risk-profile';
+import { riskProfile } from '../../src/lib/model/risk-profile';
 import WorkbenchView from '../../src/views/workbench/WorkbenchView.svelte';
 import { generateBook } from '../fixtures/book-generator';
 import { renderWithWorkspace } from './harness';

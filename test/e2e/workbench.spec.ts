@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { parseLoanBookCsv } from '../../src/lib/db/loan-book';
+import { parseLoanBookCsv } from '../../src/lib/io/loan-book';
 import { formatMoney, formatPercent } from '../../src/lib/i18n/format';
 import { bookMixChange, demoScenario, topClients, whatIfGrid } from '../../src/lib/model';
 import { withSign } from '../../src/lib/i18n/format';
-import { riskProfile } from '../../src/lib/workers/risk-profile';
+import { riskProfile } from '../../src/lib/model/risk-profile';
 import { bookCsv, generateBook } from '../fixtures/book-generator';
 import { LibraryPage } from './pages/library-page';
 

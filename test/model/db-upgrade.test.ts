@@ -19,12 +19,12 @@ async function writeVersion1(name: string) {
 }
 
 describe('database upgrades', () => {
-  it('v1 → v2 keeps every scenario and the workspace, and fills the new fields', async () => {
+  it('v1 → the latest keeps every scenario and the workspace, and fills the new fields', async () => {
     const name = `upgrade-${Date.now()}`;
     await writeVersion1(name);
     const db = new MixLabDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const all = await db.scenarios.orderBy('id').toArray();
     expect(all.map((r) => r.id)).toEqual(['a', 'b']);
     expect(all[1].tags).toEqual([]);
@@ -35,6 +35,37 @@ describe('database upgrades', () => {
     // the new tables exist and are empty
     expect(await db.progress.count()).toBe(0);
     expect(await db.packs.count()).toBe(0);
+    db.close();
+  });
+
+  it('v2 → v3 drops the unused runs table and keeps every other table with its records', async () => {
+    const name = `upgrade-v2-${Date.now()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      scenarios: 'id, title, updatedAt, *tags',
+      workspace: 'key',
+      loanBooks: 'id, scenarioId, createdAt',
+      runs: 'id, scenarioHash, createdAt',
+      progress: 'lessonId',
+      attempts: '++id, challengeId, packId, createdAt',
+      packs: 'id, createdAt',
+      teamResults: '++id, packId, team',
+      portfolios: 'id, updatedAt',
+    });
+    await v2.open();
+    await v2.table('scenarios').put({ id: 'a', title: '倒金字塔', description: '', tags: [], createdAt: 1, updatedAt: 1, data: demoScenario });
+    await v2.table('runs').put({ id: 'r', scenarioHash: 'h', seed: 1, createdAt: 1, result: {} });
+    await v2.table('progress').put({ lessonId: 'l1', status: 'completed', step: 1, updatedAt: 1 });
+    await v2.table('portfolios').put({ id: 'p', title: '王女士', updatedAt: 1, data: {} });
+    v2.close();
+
+    const db = new MixLabDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name)).not.toContain('runs');
+    expect((await db.scenarios.get('a'))?.title).toBe('倒金字塔');
+    expect((await db.progress.get('l1'))?.status).toBe('completed');
+    expect(await db.portfolios.count()).toBe(1);
     db.close();
   });
 });

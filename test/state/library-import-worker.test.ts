@@ -5,9 +5,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
-import { buildLibraryFile, serializeLibraryFile } from '../../src/lib/db/transfer';
+import { buildLibraryFile, serializeLibraryFile } from '../../src/lib/io/library-file';
 import { demoScenario } from '../../src/lib/model';
-import { setViewEngine } from '../../src/lib/state/engine-access';
+import { createServices, setPageServices } from '../../src/lib/state/services';
 import { Library } from '../../src/lib/state/library.svelte';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
 import { createInProcessEngine, type EngineClient } from '../../src/lib/workers/engine-client';
@@ -28,7 +28,7 @@ describe('importing a large library file', () => {
         });
       },
     };
-    setViewEngine(counting);
+    setPageServices(createServices({ engine, viewEngine: counting }));
     const w = new Workspace(engine, new MixLabDatabase('import-worker'), { local: new MemoryStorage(), session: new MemoryStorage() });
     await w.init();
     const lib = new Library(w);

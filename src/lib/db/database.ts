@@ -52,16 +52,6 @@ export interface LoanBookRecord {
   rows: unknown[];
 }
 
-/** A finished Monte Carlo run, kept per scenario and seed. */
-export interface RunRecord {
-  id: string;
-  /** A hash of the scenario's inputs, so a changed scenario does not show an old run. */
-  scenarioHash: string;
-  seed: number;
-  createdAt: number;
-  result: unknown;
-}
-
 /** Progress through one lesson. */
 export interface LessonProgressRecord {
   lessonId: string;
@@ -126,7 +116,6 @@ export class MixLabDatabase extends Dexie {
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   workspace!: EntityTable<WorkspaceRecord, 'key'>;
   loanBooks!: EntityTable<LoanBookRecord, 'id'>;
-  runs!: EntityTable<RunRecord, 'id'>;
   progress!: EntityTable<LessonProgressRecord, 'lessonId'>;
   attempts!: EntityTable<AttemptRecord, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
@@ -171,5 +160,21 @@ export class MixLabDatabase extends Dexie {
             r.description ??= '';
           }),
       );
+    // v3: the `runs` table of v2 was never read or written (a run is recomputed from its inputs
+    // and seed); it is dropped, every other table kept as it is.
+    this.version(3).stores({ runs: null });
+  }
+}
+
+/**
+ * A connection to the app's database, or null where IndexedDB is unavailable (a private window of
+ * some browsers, a test without it): the app then keeps everything in memory and says so. The
+ * page opens it once, for its services object (state/services.ts).
+ */
+export function openDatabase(name = DATABASE_NAME): MixLabDatabase | null {
+  try {
+    return typeof indexedDB === 'undefined' ? null : new MixLabDatabase(name);
+  } catch {
+    return null;
   }
 }

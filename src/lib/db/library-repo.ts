@@ -11,8 +11,8 @@
 import { mergeScenarios, validateScenario, type Scenario, type ValidationProblem } from '../model';
 import type { LoanBookRecord } from './database';
 import type { LibraryRecord, LibraryStore } from './library-store';
-import { checkLoanBookRows, type LoanBookRow } from './loan-book';
-import { buildLibraryFile, parseLibraryData, planImport, uniqueTitle, type ExportedScenario, type LibraryFile, type ParsedImport, type TransferProblem } from './transfer';
+import { checkLoanBookRows, type LoanBookRow } from '../io/loan-book';
+import { buildLibraryFile, parseLibraryData, planImport, uniqueTitle, type ExportedScenario, type LibraryFile, type ParsedImport, type TransferProblem } from '../io/library-file';
 
 export function newId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `id-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

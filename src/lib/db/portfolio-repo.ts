@@ -4,10 +4,10 @@
  * overwritten. An import writes all its portfolios in one transaction, or none.
  */
 import type { ClientPortfolio, ValidationProblem } from '../model';
-import { validateClientPortfolio } from '../portfolio-io/validate';
-import { buildPortfolioFile, parsePortfolioText, planPortfolioImport, portfolioTitle, serializePortfolioFile, type PlannedPortfolio } from '../portfolio-io/transfer';
+import { validateClientPortfolio } from '../io/portfolio-validate';
+import { buildPortfolioFile, parsePortfolioText, planPortfolioImport, portfolioTitle, serializePortfolioFile, type PlannedPortfolio } from '../io/portfolio-file';
 import type { MixLabDatabase, PortfolioRecord } from './database';
-import { uniqueTitle } from './transfer';
+import { uniqueTitle } from '../io/library-file';
 
 export function newPortfolioId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

@@ -6,7 +6,7 @@
  * MetricKey is untouched. Pure: the caller's formatter serves zh and en.
  */
 import type { Bilingual } from '../model';
-import type { RiskProfile } from '../workers/risk-profile';
+import type { RiskProfile } from '../model/risk-profile';
 import type { Formatter } from './glass-box';
 
 export type RiskFigure =

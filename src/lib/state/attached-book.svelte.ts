@@ -5,7 +5,7 @@
  * IndexedDB on this machine; it is never part of a share link.
  */
 import type { LoanBookRecord } from '../db/database';
-import { checkLoanBookRows, type LoanBookRow } from '../db/loan-book';
+import { checkLoanBookRows, type LoanBookRow } from '../io/loan-book';
 import { libraryFor } from './library.svelte';
 import type { Workspace } from './workspace.svelte';
 

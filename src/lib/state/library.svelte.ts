@@ -28,11 +28,15 @@ import {
   type LibraryEntry,
   type MetaPatch,
 } from '../db/library-repo';
-import type { LoanBookRow } from '../db/loan-book';
-import type { ParsedImport } from '../db/transfer';
+import type { LoanBookRow } from '../io/loan-book';
+import type { ParsedImport } from '../io/library-file';
 import { engineForViews } from './engine-access';
 import { describeError } from './errors';
 import type { Workspace } from './workspace.svelte';
+
+// What the library views read of a record: the checked entry, tags as stored, the import's outcome.
+export { checkRecord, normaliseTags, type ImportOutcome, type LibraryEntry } from '../db/library-repo';
+export type { LoanBookRecord } from '../db/database';
 
 export type WriteWarning = 'quota' | 'failed' | null;
 

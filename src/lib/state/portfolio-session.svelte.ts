@@ -15,6 +15,7 @@
  * analyses and runs.
  */
 import { describeError } from './errors';
+import { pageServices } from './services';
 import {
   DEFAULT_REBALANCE_RULES,
   demoClientPortfolio,
@@ -26,7 +27,7 @@ import {
   type RebalanceRule,
   type RebalancingResult,
 } from '../model';
-import { MixLabDatabase } from '../db/database';
+import type { MixLabDatabase } from '../db/database';
 import {
   createPortfolio,
   deletePortfolio,
@@ -37,7 +38,7 @@ import {
   type PortfolioEntry,
   type PortfolioImportResult,
 } from '../db/portfolio-repo';
-import { checkClientPortfolio } from '../portfolio-io/validate';
+import { checkClientPortfolio } from '../io/portfolio-validate';
 import { CancelledError, type PoolProgress } from '../workers/pool';
 import { createPortfolioEngine, runRebalancingOnPool, type PortfolioEngine, type RebalancingPhase } from '../workers/portfolio-client';
 
@@ -426,18 +427,10 @@ export class RebalancingRun {
 
 let shared: { session: PortfolioSession; analysis: PortfolioAnalysis; run: RebalancingRun } | null = null;
 
-function openDatabase(): MixLabDatabase | null {
-  try {
-    return typeof indexedDB === 'undefined' ? null : new MixLabDatabase();
-  } catch {
-    return null;
-  }
-}
-
 /** The page's portfolio session, analysis and run, created on first use. */
 export function portfolioSession(): { session: PortfolioSession; analysis: PortfolioAnalysis; run: RebalancingRun } {
   if (!shared) {
-    const session = new PortfolioSession(openDatabase());
+    const session = new PortfolioSession(pageServices().database);
     shared = { session, analysis: new PortfolioAnalysis(), run: new RebalancingRun() };
     if (typeof addEventListener === 'function') {
       addEventListener('pagehide', () => void session.flush());

@@ -6,11 +6,11 @@ import { evaluate, sensitivities, type Evaluation, type MetricKey, type Scenario
 import { designMix, marginalLoan, tornado, type DesignOptions, type MarginalLoan, type MarginalLoanOptions, type MixDesign, type Tornado, type TornadoSteps } from '../model';
 import { evaluateNamed, whatIfGrid, type LoanBookRow, type NamedResult, type NamedScenario, type WhatIfAxis, type WhatIfGrid } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
-import { BOOK_NOT_HELD, riskProfile, type RiskProfile } from './risk-profile';
+import { BOOK_NOT_HELD, riskProfile, type RiskProfile } from '../model/risk-profile';
 import { supervise } from './supervised';
-import { decodeShare, type DecodedShare } from '../db/share-link';
-import { parseLibraryText, type ParsedImport } from '../db/transfer';
-import { parseLoanBookCsv, type LoanBookParse, type SegmentRef } from '../db/loan-book';
+import { decodeShare, type DecodedShare } from '../io/share-link';
+import { parseLibraryText, type ParsedImport } from '../io/library-file';
+import { parseLoanBookCsv, type LoanBookParse, type SegmentRef } from '../io/loan-book';
 import { proxy } from 'comlink';
 
 /**
@@ -103,7 +103,7 @@ export function createWorkerEngine(): EngineClient {
 /** Runs the engine on the calling thread (tests, or a browser without module workers). */
 export function createInProcessEngine(): EngineClient {
   return {
-    riskProfile: async (s, book) => riskProfile(s, book?.rows),
+    riskProfile: async (s, book) => riskProfile(s, book?.rows, () => performance.now()),
     evaluate: async (s) => evaluate(s),
     sensitivities: async (s, m, b) => sensitivities(s, m, b),
     designMix: async (s, o) => designMix(s, o),

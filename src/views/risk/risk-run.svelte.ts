@@ -12,7 +12,7 @@
 import { LatestResult } from '../../lib/state/latest-result.svelte';
 import type { LoanBookRow, Scenario } from '../../lib/model';
 import type { EngineClient } from '../../lib/workers/engine-client';
-import type { RiskProfile } from '../../lib/workers/risk-profile';
+import type { RiskProfile } from '../../lib/model/risk-profile';
 
 const CACHE_SIZE = 6;
 const cache = new Map<string, RiskProfile>();

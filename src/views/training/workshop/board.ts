@@ -5,7 +5,7 @@
  * ranked, with the reasons.
  */
 import type { ValidationProblem } from '../../../lib/model';
-import type { StoredResults } from '../../../lib/db/training-repo';
+import type { StoredResults } from '../../../lib/state/training-store';
 import { groupSubmissions, isMonteCarloFigure, rescoreResult, type RescoredResult, type TeamResult, type TeamResults, type WorkshopPack } from '../../../lib/training';
 
 export type StoredOk = Extract<StoredResults, { ok: true }>;

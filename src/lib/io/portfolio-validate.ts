@@ -11,7 +11,7 @@
 import * as v from 'valibot';
 import { checkAssetUniverse, type ClientPortfolio, type InputSpec, type ValidationProblem } from '../model';
 import { formatClientMoney, formatPercent } from '../i18n/format';
-import { PORTFOLIO_LIMITS as L, PORTFOLIO_SPECS as S } from './specs';
+import { PORTFOLIO_LIMITS as L, PORTFOLIO_SPECS as S } from './portfolio-specs';
 
 export type PortfolioValidation = { ok: true; portfolio: ClientPortfolio } | { ok: false; problems: ValidationProblem[] };
 

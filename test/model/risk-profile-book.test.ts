@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LOSS_QUANTILES, demoScenario, loanBookExposures, lossDistribution } from '../../src/lib/model';
-import { riskProfile, riskProfileTransferables } from '../../src/lib/workers/risk-profile';
+import { riskProfile, riskProfileTransferables } from '../../src/lib/model/risk-profile';
 import { generateBook } from '../fixtures/book-generator';
 
 describe('riskProfile on the real loan book', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoClientPortfolio, type ClientPortfolio } from '../../src/lib/model';
-import { checkClientPortfolio, validateClientPortfolio } from '../../src/lib/portfolio-io/validate';
+import { checkClientPortfolio, validateClientPortfolio } from '../../src/lib/io/portfolio-validate';
 
 /** A deep copy to break, as JSON (what a file holds). */
 function demoJson(): Record<string, any> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PORTFOLIO_SPECS } from '../../src/lib/portfolio-io/specs';
+import { PORTFOLIO_SPECS } from '../../src/lib/io/portfolio-specs';
 import { pm } from '../../src/views/portfolio/messages';
 
 describe('portfolio workspace strings', () => {

@@ -3,7 +3,7 @@
  * with a clear message, and the inflating stops at the cap instead of producing gigabytes.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { decodeShare, MAX_JSON_BYTES, MAX_LINK_CHARS } from '../../src/lib/db/share-link';
+import { decodeShare, MAX_JSON_BYTES, MAX_LINK_CHARS } from '../../src/lib/io/share-link';
 
 async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'));

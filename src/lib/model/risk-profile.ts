@@ -1,5 +1,5 @@
 /**
- * The risk profile of a scenario's whole corporate book (issue 3): the one-year credit loss
+ * The risk profile of a scenario's whole corporate book: the one-year credit loss
  * distribution of `scenarioExposures(scenario)`, its concentration against net capital, and
  * RAROC / EVA on the portfolio basis. Pure (model calls only): it runs in the engine worker and,
  * in tests, in-process. No DOM, no Comlink here: the worker adds `transfer` around it.
@@ -20,7 +20,7 @@ import {
   type LoanBookRow,
   type LossDistribution,
   type Scenario,
-} from '../model';
+} from './index';
 
 /** The real book's figures name by name, when the profile is of an imported loan book (model/client-risk.ts). */
 export interface BookRiskPart {
@@ -88,10 +88,12 @@ const CHART_NAMES = 20;
  * 99.9%), the book's concentration, and RAROC/EVA with EC from the distribution. Net profit does
  * not depend on EC, so the cheap granular evaluate() supplies it and the distribution runs once
  * (evaluate(…, { economicCapital: 'portfolio' }) would build it again).
+ * `now` times the computation (`computeMs`): the caller passes the page's or worker's clock, since
+ * the model has no platform timer of its own.
  * @example riskProfile(demoScenario).capital.granularityAddOn // ≈ 3.2e8 yuan (3.23 亿元)
  */
-export function riskProfile(scenario: Scenario, rows?: readonly LoanBookRow[]): RiskProfile {
-  const t0 = performance.now();
+export function riskProfile(scenario: Scenario, rows?: readonly LoanBookRow[], now: () => number = Date.now): RiskProfile {
+  const t0 = now();
   const exposures = rows ? loanBookExposures(rows, scenario) : scenarioExposures(scenario);
   const real = rows ? clientRisk(rows, scenario, { quantiles: [...DEFAULT_LOSS_QUANTILES], exposures }) : null;
   const distribution = real ? real.distribution : lossDistribution(exposures, { quantiles: [...DEFAULT_LOSS_QUANTILES], ecConfidence: EC_CONFIDENCE });
@@ -146,7 +148,7 @@ export function riskProfile(scenario: Scenario, rows?: readonly LoanBookRow[]): 
       granularRaroc: real ? (granularEc > 0 ? netProfit / granularEc : 0) : e.profitability.raroc,
       granularEva: real ? netProfit - hurdleRate * granularEc : e.profitability.eva,
     },
-    computeMs: performance.now() - t0,
+    computeMs: now() - t0,
   };
 }
 

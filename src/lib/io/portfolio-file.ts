@@ -11,9 +11,10 @@
  */
 import * as v from 'valibot';
 import type { ClientPortfolio, ValidationProblem } from '../model';
-import { uniqueTitle } from '../db/transfer';
-import { PORTFOLIO_LIMITS } from './specs';
-import { validateClientPortfolio } from './validate';
+import { envelopeProblem, prefixed, readEnvelope, readJsonText } from './envelope';
+import { placeIncoming } from './library-file';
+import { PORTFOLIO_LIMITS } from './portfolio-specs';
+import { validateClientPortfolio } from './portfolio-validate';
 
 export const PORTFOLIO_FILE_FORMAT = 'tong-mix-lab/portfolios';
 export const PORTFOLIO_FILE_VERSION = 1;
@@ -67,28 +68,6 @@ const entrySchema = v.object({
   portfolio: v.unknown(),
 });
 
-const fileSchema = v.object({
-  format: v.literal(PORTFOLIO_FILE_FORMAT),
-  schemaVersion: v.literal(PORTFOLIO_FILE_VERSION),
-  exportedAt: v.optional(v.string()),
-  portfolios: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(PORTFOLIO_TRANSFER_LIMITS.portfolios)),
-});
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'array';
-  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
-  if (typeof x === 'object') return 'object';
-  return String(x);
-}
-
-function envelopeProblem(issue: v.BaseIssue<unknown>, prefix: string): ValidationProblem {
-  const rel = v.getDotPath(issue) ?? '';
-  const path = [prefix, rel].filter(Boolean).join('.');
-  const expected = issue.type === 'min_length' ? '≥ 1' : issue.type === 'max_length' ? `≤ ${issue.requirement as number}` : (issue.expected ?? undefined);
-  return { path, expected, received: issue.received, message: { zh: `格式错误：应为 ${expected ?? '有效值'}`, en: `wrong format: expected ${expected ?? 'a valid value'}` } };
-}
-
 function looksLikePortfolio(x: unknown): boolean {
   return x !== null && typeof x === 'object' && !Array.isArray(x) && 'client' in x && 'assets' in x && !('format' in x);
 }
@@ -104,24 +83,20 @@ export function parsePortfolioData(data: unknown): ParsedPortfolioImport {
       if (!checked.ok) return { ok: false, problems: checked.problems };
       return { ok: true, kind: 'portfolio', entries: [{ id: '', title: portfolioTitle(checked.portfolio, ''), updatedAt: 0, portfolio: checked.portfolio }] };
     }
-    if (data === null || typeof data !== 'object' || Array.isArray(data) || !('format' in data)) {
-      return {
-        ok: false,
-        problems: [
-          {
-            path: '',
-            expected: `{ format: "${PORTFOLIO_FILE_FORMAT}", schemaVersion: ${PORTFOLIO_FILE_VERSION}, portfolios: […] }`,
-            received: describe(data),
-            message: { zh: '不是砼 Mix Lab 的客户组合文件', en: 'not a Mix Lab client-portfolio file' },
-          },
-        ],
-      };
-    }
-    const envelope = v.safeParse(fileSchema, data);
-    if (!envelope.success) return { ok: false, problems: envelope.issues.map((i) => envelopeProblem(i, '')) };
+    const envelope = readEnvelope(data, {
+      format: PORTFOLIO_FILE_FORMAT,
+      version: PORTFOLIO_FILE_VERSION,
+      listKey: 'portfolios',
+      maxItems: PORTFOLIO_TRANSFER_LIMITS.portfolios,
+      notThisFile: {
+        expected: `{ format: "${PORTFOLIO_FILE_FORMAT}", schemaVersion: ${PORTFOLIO_FILE_VERSION}, portfolios: […] }`,
+        message: { zh: '不是砼 Mix Lab 的客户组合文件', en: 'not a Mix Lab client-portfolio file' },
+      },
+    });
+    if (!envelope.ok) return envelope;
     const problems: ValidationProblem[] = [];
     const entries: ExportedPortfolio[] = [];
-    envelope.output.portfolios.forEach((raw, i) => {
+    envelope.items.forEach((raw, i) => {
       const at = `portfolios.${i}`;
       const e = v.safeParse(entrySchema, raw);
       if (!e.success) {
@@ -130,7 +105,7 @@ export function parsePortfolioData(data: unknown): ParsedPortfolioImport {
       }
       const checked = validateClientPortfolio(e.output.portfolio);
       if (!checked.ok) {
-        problems.push(...checked.problems.map((p) => ({ ...p, path: p.path ? `${at}.portfolio.${p.path}` : `${at}.portfolio` })));
+        problems.push(...prefixed(checked.problems, `${at}.portfolio`));
         return;
       }
       entries.push({ id: e.output.id, title: e.output.title || portfolioTitle(checked.portfolio, ''), updatedAt: e.output.updatedAt, portfolio: checked.portfolio });
@@ -143,20 +118,8 @@ export function parsePortfolioData(data: unknown): ParsedPortfolioImport {
 
 /** Parses the text of a file (JSON) and validates it. Never throws. */
 export function parsePortfolioText(textContent: string): ParsedPortfolioImport {
-  if (textContent.length > PORTFOLIO_TRANSFER_LIMITS.fileChars) {
-    return {
-      ok: false,
-      problems: [{ path: '', expected: `≤ ${PORTFOLIO_TRANSFER_LIMITS.fileChars} characters`, received: String(textContent.length), message: { zh: '文件过大', en: 'the file is too large' } }],
-    };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(textContent.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [{ path: '', expected: 'JSON', message: { zh: `不是有效的JSON：${detail}`, en: `not valid JSON: ${detail}` } }] };
-  }
-  return parsePortfolioData(data);
+  const read = readJsonText(textContent, PORTFOLIO_TRANSFER_LIMITS.fileChars);
+  return read.ok ? parsePortfolioData(read.data) : read;
 }
 
 export interface PlannedPortfolio {
@@ -179,23 +142,14 @@ export function planPortfolioImport(
   existing: readonly { id: string; title: string }[],
   options: { newId: () => string; copyLabel: string; fallbackTitle: string },
 ): PlannedPortfolio[] {
-  const ids = new Set(existing.map((r) => r.id));
-  const titles = new Set(existing.map((r) => r.title));
-  return entries.map((entry) => {
-    let id = entry.id;
-    const isIdClash = id === '' || ids.has(id);
-    if (isIdClash) {
-      do id = options.newId();
-      while (ids.has(id));
-    }
-    ids.add(id);
-    const wanted = entry.title || options.fallbackTitle;
-    const title = uniqueTitle(wanted, titles, options.copyLabel);
-    titles.add(title);
+  const wanted = entries.map((entry) => ({ id: entry.id, title: entry.title || options.fallbackTitle }));
+  const placed = placeIncoming(wanted, existing, options.newId, options.copyLabel);
+  return entries.map((entry, i) => {
+    const { id, title, isIdClash } = placed[i];
     return {
       id,
       title,
-      isCopy: (isIdClash && entry.id !== '') || title !== wanted,
+      isCopy: (isIdClash && entry.id !== '') || title !== wanted[i].title,
       portfolio: { ...entry.portfolio, client: { ...entry.portfolio.client, name: title } },
     };
   });

@@ -12,6 +12,7 @@
  */
 import * as v from 'valibot';
 import { SCHEMA_VERSION, validateScenario, type Bilingual, type Scenario, type ValidationProblem } from '../model';
+import { envelopeProblem, prefixed, readEnvelope, readJsonText } from './envelope';
 import { checkLoanBookRows, type LoanBookRow } from './loan-book';
 
 export const LIBRARY_FILE_FORMAT = 'tong-mix-lab/library';
@@ -86,60 +87,6 @@ const entrySchema = v.object({
   loanBook: v.optional(v.object({ name: text(TRANSFER_LIMITS.title), rows: v.unknown() })),
 });
 
-const fileSchema = v.object({
-  format: v.literal(LIBRARY_FILE_FORMAT),
-  schemaVersion: v.literal(LIBRARY_FILE_VERSION),
-  exportedAt: v.optional(v.string()),
-  scenarios: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(TRANSFER_LIMITS.scenarios)),
-});
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'array';
-  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? x.slice(0, 40) + '…' : x);
-  if (typeof x === 'object') return 'object';
-  return String(x);
-}
-
-/** A wrong type said in words ("应为数字"), not as the schema's type name. */
-function typeMessage(expected: string | null): { zh: string; en: string } {
-  const t = (expected ?? '').replace(/"/g, '');
-  const words: Record<string, [string, string]> = {
-    number: ['数字', 'a number'],
-    string: ['文字', 'text'],
-    boolean: ['是/否', 'true or false'],
-    Array: ['列表', 'a list'],
-    Object: ['一组字段', 'a group of fields'],
-    object: ['一组字段', 'a group of fields'],
-  };
-  const w = words[t];
-  return w ? { zh: `应为${w[0]}`, en: `should be ${w[1]}` } : { zh: '内容格式不对', en: 'not in the expected form' };
-}
-
-function envelopeProblem(issue: v.BaseIssue<unknown>, prefix: string): TransferProblem {
-  const rel = v.getDotPath(issue) ?? '';
-  const path = [prefix, rel].filter(Boolean).join('.');
-  const received = issue.received;
-  switch (issue.type) {
-    case 'max_length':
-      return { path, expected: `≤ ${issue.expected?.replace(/^<=/, '')}`, received, message: { zh: `过长，最多 ${issue.requirement as number}`, en: `too long, at most ${issue.requirement as number}` } };
-    case 'min_length':
-      return { path, expected: `≥ ${issue.requirement as number}`, received, message: { zh: '不能为空', en: 'must not be empty' } };
-    case 'literal':
-      return { path, expected: issue.expected ?? undefined, received, message: { zh: `应为 ${issue.expected}`, en: `expected ${issue.expected}` } };
-    case 'min_value':
-    case 'max_value':
-    case 'finite':
-      return { path, expected: 'timestamp (ms)', received, message: { zh: '应为时间戳（毫秒）', en: 'expected a timestamp (ms)' } };
-    default:
-      return { path, received, message: typeMessage(issue.expected) };
-  }
-}
-
-function prefixed(problems: readonly ValidationProblem[], prefix: string): TransferProblem[] {
-  return problems.map((p) => ({ ...p, path: p.path ? `${prefix}.${p.path}` : prefix }));
-}
-
 function looksLikeScenario(x: unknown): boolean {
   return x !== null && typeof x === 'object' && !Array.isArray(x) && 'market' in x && 'segments' in x;
 }
@@ -161,27 +108,23 @@ export function parseLibraryData(data: unknown, onProgress?: (fraction: number) 
         entries: [{ id: '', title: s.name.zh || s.name.en, description: s.description.zh || s.description.en, tags: [], createdAt: 0, updatedAt: 0, scenario: s }],
       };
     }
-    if (data === null || typeof data !== 'object' || Array.isArray(data) || !('format' in data)) {
-      return {
-        ok: false,
-        problems: [
-          {
-            path: '',
-            received: describe(data),
-            message: {
-              zh: '这不是砼 Mix Lab 的情景文件。请选择本应用“导出全部”或情景卡片“导出”得到的 .json 文件。',
-              en: 'This is not a Mix Lab scenario file. Choose a .json file made by this app’s "Export all" or a scenario card’s "Export".',
-            },
-          },
-        ],
-      };
-    }
-    const envelope = v.safeParse(fileSchema, data);
-    if (!envelope.success) return { ok: false, problems: envelope.issues.map((i) => envelopeProblem(i, '')) };
+    const envelope = readEnvelope(data, {
+      format: LIBRARY_FILE_FORMAT,
+      version: LIBRARY_FILE_VERSION,
+      listKey: 'scenarios',
+      maxItems: TRANSFER_LIMITS.scenarios,
+      notThisFile: {
+        message: {
+          zh: '这不是砼 Mix Lab 的情景文件。请选择本应用“导出全部”或情景卡片“导出”得到的 .json 文件。',
+          en: 'This is not a Mix Lab scenario file. Choose a .json file made by this app’s "Export all" or a scenario card’s "Export".',
+        },
+      },
+    });
+    if (!envelope.ok) return envelope;
     const problems: TransferProblem[] = [];
     const entries: ExportedScenario[] = [];
-    const count = envelope.output.scenarios.length;
-    envelope.output.scenarios.forEach((raw, i) => {
+    const count = envelope.items.length;
+    envelope.items.forEach((raw, i) => {
       const at = `scenarios.${i}`;
       if (onProgress && i % 50 === 0) onProgress(i / count);
       const e = v.safeParse(entrySchema, raw);
@@ -222,22 +165,9 @@ export function parseLibraryData(data: unknown, onProgress?: (fraction: number) 
   }
 }
 
-/** The JSON value of a file's text, or why it is not JSON (too large, a syntax error). Never throws. */
-export function readJsonText(textContent: string): { ok: true; data: unknown } | { ok: false; problems: TransferProblem[] } {
-  if (textContent.length > TRANSFER_LIMITS.fileChars) {
-    return { ok: false, problems: [{ path: '', expected: `≤ ${TRANSFER_LIMITS.fileChars} characters`, received: String(textContent.length), message: { zh: '文件过大', en: 'the file is too large' } }] };
-  }
-  try {
-    return { ok: true, data: JSON.parse(textContent.replace(/^\uFEFF/, '')) };
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, problems: [{ path: '', expected: 'JSON', message: { zh: `不是有效的JSON：${detail}`, en: `not valid JSON: ${detail}` } }] };
-  }
-}
-
 /** Parses the text of a file (JSON) and validates it. Never throws. */
 export function parseLibraryText(textContent: string, onProgress?: (fraction: number) => void): ParsedImport {
-  const read = readJsonText(textContent);
+  const read = readJsonText(textContent, TRANSFER_LIMITS.fileChars);
   return read.ok ? parseLibraryData(read.data, onProgress) : read;
 }
 
@@ -265,20 +195,39 @@ export function planImport(
   existing: readonly ExistingRecord[],
   options: { newId: () => string; copyLabel: Bilingual | string },
 ): PlannedRecord[] {
+  const label = typeof options.copyLabel === 'string' ? options.copyLabel : options.copyLabel.zh;
+  const placed = placeIncoming(entries, existing, options.newId, label);
+  return entries.map((entry, i) => {
+    const { id, title, isIdClash } = placed[i];
+    return { id, title, isCopy: isIdClash || title !== entry.title, entry };
+  });
+}
+
+/**
+ * An id and a title for each incoming record (a file's scenarios or portfolios), so that nothing
+ * stored is overwritten: an empty id, or one already used (or earlier in the same file), gets a
+ * fresh id from `newId`; a title already used gets a copy label (see uniqueTitle). Pure.
+ * @example placeIncoming([{ id: 'a', title: 'X' }], [{ id: 'a', title: 'X' }], () => 'b', '副本') // [{ id: 'b', title: 'X（副本）', isIdClash: true }]
+ */
+export function placeIncoming(
+  incoming: readonly ExistingRecord[],
+  existing: readonly ExistingRecord[],
+  newId: () => string,
+  copyLabel: string,
+): { id: string; title: string; isIdClash: boolean }[] {
   const ids = new Set(existing.map((r) => r.id));
   const titles = new Set(existing.map((r) => r.title));
-  const label = typeof options.copyLabel === 'string' ? options.copyLabel : options.copyLabel.zh;
-  return entries.map((entry) => {
-    let id = entry.id;
-    const idClash = id === '' || ids.has(id);
-    if (idClash) {
-      do id = options.newId();
+  return incoming.map((r) => {
+    let id = r.id;
+    const isIdClash = id === '' || ids.has(id);
+    if (isIdClash) {
+      do id = newId();
       while (ids.has(id));
     }
     ids.add(id);
-    const title = uniqueTitle(entry.title, titles, label);
+    const title = uniqueTitle(r.title, titles, copyLabel);
     titles.add(title);
-    return { id, title, isCopy: idClash || title !== entry.title, entry };
+    return { id, title, isIdClash };
   });
 }
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
 import { importData } from '../../src/lib/db/library-repo';
 import { createDexieStore } from '../../src/lib/db/library-store';
-import { LIBRARY_FILE_FORMAT, parseLibraryData, parseLibraryText, type ParsedImport } from '../../src/lib/db/transfer';
+import { LIBRARY_FILE_FORMAT, parseLibraryData, parseLibraryText, type ParsedImport } from '../../src/lib/io/library-file';
 import { demoScenario, leafPaths, pyramidScenario, validateScenario } from '../../src/lib/model';
 
 const validFile = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, shareParamOf, shareUrl } from '../../src/lib/db/share-link';
+import { decodeShare, encodeShare, shareParamOf, shareUrl } from '../../src/lib/io/share-link';
 import { applyLevers, demoScenario, pyramidScenario, writePath, type Scenario } from '../../src/lib/model';
 
 describe('share links', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookFigures, calibrateFromBook, checkLoanBookRows, parseLoanBookCsv, type LoanBookRow } from '../../src/lib/db/loan-book';
+import { bookFigures, calibrateFromBook, checkLoanBookRows, parseLoanBookCsv, type LoanBookRow } from '../../src/lib/io/loan-book';
 import { demoScenario, evaluate, validateScenario } from '../../src/lib/model';
 
 const HEADER = 'id,segment,exposure,pd,lgd,tenor,rate,deposits,products,group';

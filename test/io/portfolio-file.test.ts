@@ -8,7 +8,7 @@ import {
   portfolioFileName,
   serializePortfolioFile,
   type ExportedPortfolio,
-} from '../../src/lib/portfolio-io/transfer';
+} from '../../src/lib/io/portfolio-file';
 
 function client(name: string, profile: keyof typeof RISK_PROFILES = 'balanced'): ClientPortfolio {
   const p = demoClientPortfolio();
