@@ -19,7 +19,7 @@ import {
   type RebalanceRule,
 } from '../../src/lib/model/portfolio';
 import { normalCdf } from '../../src/lib/model/normal';
-import { createRng, fillNormals, seedState } from '../../src/lib/model/portfolio/random';
+import { createRng, fillNormals, seedState } from '../../src/lib/model/random';
 import { percentilesInPlace, sortedCopy, sortedPercentiles } from '../../src/lib/model/portfolio/stats';
 
 function moments(x: ArrayLike<number>) {
@@ -82,7 +82,7 @@ describe('random streams', () => {
     let min = 1;
     let max = 0;
     for (let i = 0; i < n; i++) {
-      const u = rng.uniform();
+      const u = rng.next();
       s += u;
       min = Math.min(min, u);
       max = Math.max(max, u);

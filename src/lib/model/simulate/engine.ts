@@ -19,13 +19,13 @@
  *    the current LPR; deposit rates follow the schedule of setup.ts;
  * 7. the accounting of accounting.ts records the step's figures and breaches.
  *
- * Path i draws from createRng(seed, i)'s numbers only (PathRandom), so a path's figures do not
+ * Path i draws from createRng(seed, i)'s numbers only (one Rng reseeded per path), so a path's figures do not
  * depend on which part (worker) computes it.
  */
-import { PathRandom } from './stream';
+import { Rng } from '../random';
 import type { Scenario } from '../scenario';
 import { accountStep, createAggregates, initialCapitalState, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
-import { binomial, binomialWithLogs } from './binomial';
+import { binomial, binomialWithLogs } from '../random';
 import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
 import { conditionalPd, ensurePdTables, preparedFor, type Prepared } from './setup';
 import { evaluate } from '../evaluate';
@@ -63,12 +63,12 @@ const removed = new Float64Array(5);
  *   among exchangeable clients is a uniform subset); one draw when nobody leaves, the usual case;
  * - many: one binomial per class.
  */
-function removeBinomial(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, rng: PathRandom): void {
+function removeBinomial(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, rng: Rng): void {
   removeBinomialWithLogs(counts, exposure, from, to, p, p > 0 && p < 1 ? Math.log(p) : 0, p > 0 && p < 1 ? Math.log1p(-p) : 0, rng);
 }
 
 /** removeBinomial with ln p and ln(1 − p) given (attrition rates are fixed for the run). */
-function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, lp: number, lq: number, rng: PathRandom): void {
+function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, lp: number, lq: number, rng: Rng): void {
   let N = 0;
   let start = 0;
   for (let c = from; c < to; c++) {
@@ -125,7 +125,7 @@ function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, fr
  * probability prob[c] (a multinomial), and returns the exposure added: client by client by
  * inversion when k is below the number of classes, else by conditional binomials.
  */
-function addMultinomial(counts: Float64Array, exposure: Float64Array, prob: Float64Array, from: number, to: number, k: number, rng: PathRandom): number {
+function addMultinomial(counts: Float64Array, exposure: Float64Array, prob: Float64Array, from: number, to: number, k: number, rng: Rng): number {
   let amount = 0;
   if (k < to - from) {
     for (let m = 0; m < k; m++) {
@@ -186,7 +186,7 @@ export function runFast(prep: Prepared, { seed, pathStart, pathCount, onProgress
  * own and stays monomorphic).
  */
 class FastPath {
-  private readonly rng = new PathRandom();
+  private readonly rng = new Rng();
   private readonly S: number;
   private readonly P: number;
   private readonly n1: number;

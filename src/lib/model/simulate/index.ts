@@ -25,7 +25,6 @@ export { summarizeSimulation, quantileSorted } from './summary';
 export { simulatePerClientReference, simulatePerClientReferencePaths } from './reference';
 export { STRESS_PRESETS, applyStressPreset, type StressPreset, type StressPresetKey } from './stress';
 export { CancelledError, isCancelledError, CHECK_EVERY_PATHS } from './cancel';
-export { binomial, logFactorial } from './binomial';
 export {
   DYNAMICS_DEFAULTS,
   resolveDynamics,
