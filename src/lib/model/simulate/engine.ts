@@ -60,7 +60,8 @@ const removed = new Float64Array(5);
  * removed (so the choice depends only on the state, never on the worker):
  * - few (N·p below 4 per class): the total D ~ Binomial(N, p) over the N clients of the
  *   classes, then a uniformly random D-subset of them, client by client (given D, who defaults
- *   among exchangeable clients is a uniform subset); one draw when nobody leaves, the usual case;
+ *   among exchangeable clients is a uniform subset; the client of rank r is found by walking the
+ *   classes from the last); one draw when nobody leaves, the usual case;
  * - many: one binomial per class.
  */
 function removeBinomial(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, rng: Rng): void {
@@ -92,9 +93,11 @@ function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, fr
     gone = d;
     let left = N;
     while (d > 0) {
+      // From the last class down: a segment's classes run from its largest loans (single names,
+      // one client each) to its smallest (the most clients), so the walk usually stops early.
       let r = Math.floor(rng.next() * left);
-      let c = from;
-      while (c < to - 1 && r >= counts[c]) r -= counts[c++];
+      let c = to - 1;
+      while (c > from && r >= counts[c]) r -= counts[c--];
       counts[c]--;
       lost += exposure[c];
       left--;
