@@ -19,8 +19,8 @@ import {
   type RebalanceRule,
 } from '../../src/lib/model/portfolio';
 import { normalCdf } from '../../src/lib/model/normal';
-import { createRng, fillNormals, seedState } from '../../src/lib/model/portfolio/random';
-import { percentilesInPlace, sortedCopy, sortedPercentiles } from '../../src/lib/model/portfolio/stats';
+import { createRng, fillNormals, seedState } from '../../src/lib/model/random';
+import { samplePercentiles, sortedCopy, sortedPercentiles } from '../../src/lib/model/portfolio/stats';
 
 function moments(x: ArrayLike<number>) {
   const n = x.length;
@@ -82,7 +82,7 @@ describe('random streams', () => {
     let min = 1;
     let max = 0;
     for (let i = 0; i < n; i++) {
-      const u = rng.uniform();
+      const u = rng.next();
       s += u;
       min = Math.min(min, u);
       max = Math.max(max, u);
@@ -123,7 +123,7 @@ describe('percentiles', () => {
       const x = new Float64Array(n);
       for (let i = 0; i < n; i++) x[i] = Math.round(rng.normal() * 5); // with ties
       const plus0 = (q: Record<string, number>) => Object.fromEntries(Object.entries(q).map(([k, v]) => [k, v + 0])); // −0 ≡ +0
-      expect(plus0({ ...percentilesInPlace(Float64Array.from(x)) })).toEqual(plus0({ ...sortedPercentiles(sortedCopy(x)) }));
+      expect(plus0({ ...samplePercentiles(Float64Array.from(x)) })).toEqual(plus0({ ...sortedPercentiles(sortedCopy(x)) }));
     }
   });
 });

@@ -7,6 +7,7 @@ import {
   cloneScenario,
   createRng,
   demoScenario,
+  Rng,
   evaluate,
   glideShare,
   isCancelledError,
@@ -21,7 +22,6 @@ import {
   type SimulationPart,
   type SimulationResult,
 } from '../../src/lib/model';
-import { PathRandom } from '../../src/lib/model/simulate/stream';
 
 /** A scenario with a shorter horizon, for speed. */
 function withHorizon(s: Scenario, years: number): Scenario {
@@ -44,14 +44,16 @@ function meanSe(xs: number[]): { mean: number; se: number } {
 }
 
 describe('random streams', () => {
-  it('the engine’s stream of path i is createRng(seed, i), draw for draw', () => {
+  it('an Rng reseeded per path (as the engine’s) gives createRng(seed, i)’s numbers, draw for draw', () => {
+    const b = new Rng();
     for (const [seed, stream] of [
       [0, 0],
       [20071101, 7],
       [4294967295, 123456],
+      [2 ** 40 + 3, 9], // seeds above 2³² use their high word too
     ]) {
       const a = createRng(seed, stream);
-      const b = new PathRandom(seed, stream);
+      b.reseed(seed, stream);
       const fromA: number[] = [];
       const fromB: number[] = [];
       for (let i = 0; i < 2000; i++) {
@@ -66,6 +68,7 @@ describe('random streams', () => {
       b.reseed(seed, stream + 1);
       expect(b.next()).toBe(createRng(seed, stream + 1).next());
     }
+    expect(createRng(2 ** 40 + 3, 9).next()).not.toBe(createRng(3, 9).next());
   });
 });
 
@@ -77,7 +80,7 @@ describe('binomial sampler', () => {
     [30, 0.9], // p > 1/2 by symmetry
     [3000, 0.004], // modal search near the threshold
   ])('Binomial(%i, %f) has the right mean and variance', (n, p) => {
-    const rng = new PathRandom(11, n);
+    const rng = new Rng(11, n);
     const N = 40000;
     let s = 0;
     let s2 = 0;
@@ -100,7 +103,7 @@ describe('binomial sampler', () => {
   it('matches the exact distribution (chi-square) in the modal branch', () => {
     const n = 200;
     const p = 0.3;
-    const rng = new PathRandom(5, 5);
+    const rng = new Rng(5, 5);
     const N = 50000;
     const counts = new Array<number>(n + 1).fill(0);
     for (let i = 0; i < N; i++) counts[binomial(n, p, rng)]++;

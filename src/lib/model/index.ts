@@ -53,7 +53,7 @@ export { migrateScenario } from './migrate';
 export { BASEL_II_SCALING_FACTOR, OUTPUT_FLOOR, CNY_PER_EUR, turnoverEurMillions, flooredRwa } from './capital';
 export { INPUT_SPECS, inputSpec, checkInput, readPath, writePath, scenarioInputPaths, type InputSpec, type Unit, type InputProblem, type Bilingual } from './inputs';
 export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';
-export { createRng, Sfc32, type Rng, type UniformSource } from './random';
+export { binomial, createRng, fillNormals, logFactorial, Rng, seedState, type UniformSource } from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
 export * from './design-mix';
 export * from './portfolio';
@@ -68,7 +68,7 @@ export {
   type RiskContribution,
   type GranularSegment,
 } from './loss-distribution';
-export { lossMonteCarlo, sampleBinomial, FastRng, type LossMonteCarlo, type LossMonteCarloOptions, type MonteCarloContribution } from './loss-monte-carlo';
+export { lossMonteCarlo, type LossMonteCarlo, type LossMonteCarloOptions, type MonteCarloContribution } from './loss-monte-carlo';
 export {
   scenarioExposures,
   loanBookExposures,

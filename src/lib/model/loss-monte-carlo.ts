@@ -12,14 +12,14 @@
  *   among all its N clients, Binomial(N, p(Z)), and the defaulters as a uniformly random subset of
  *   that size. Either way one normal per client is replaced by a few draws per row or per default.
  */
-import { logFactorial, type CreditExposure } from './loss-distribution';
-import { Sfc32 } from './random';
+import type { CreditExposure } from './loss-distribution';
+import { binomial, Rng } from './random';
 import { normalCdf, normalQuantile } from './normal';
 
 export interface LossMonteCarloOptions {
   /** Number of paths (years simulated). */
   paths: number;
-  /** Seed; path i uses stream i (random.ts's createRng(seed, i) sequence). */
+  /** Seed; path i uses stream i (random/'s createRng(seed, i) sequence). */
   seed: number;
   /** Confidence levels of VaR and ES. Default [0.99, 0.995, 0.999]. */
   quantiles?: number[];
@@ -56,64 +56,6 @@ export interface LossMonteCarlo {
   contributions?: { level: number; bySegment: MonteCarloContribution[]; byName: MonteCarloContribution[] };
   /** The sampled losses, ascending, yuan. */
   losses: Float64Array;
-}
-
-// ————————————————————————————————————————————————————————— random numbers
-
-/** The Monte Carlo's generator: random.ts's sfc32 (same numbers as createRng), reseeded per path. */
-export const FastRng = Sfc32;
-export type FastRng = Sfc32;
-
-/**
- * Binomial(n, p) by inversion: from 0 when n·p is small, else outward from the mode (pmf at the
- * mode from ln k!), alternating up and down. Exact in distribution (inversion under any ordering of
- * the outcomes); cost ~ the standard deviation.
- */
-export function sampleBinomial(n: number, p: number, rng: FastRng): number {
-  if (n <= 0 || p <= 0) return 0;
-  if (p >= 1) return n;
-  if (p > 0.5) return n - sampleBinomial(n, 1 - p, rng);
-  const q = 1 - p;
-  let u = rng.next();
-  if (n * p < 30) {
-    const s = p / q;
-    const a = (n + 1) * s;
-    let r = Math.exp(n * Math.log1p(-p));
-    let x = 0;
-    while (u > r && x < n) {
-      u -= r;
-      x++;
-      r *= a / x - s;
-    }
-    return x;
-  }
-  const mode = Math.floor((n + 1) * p);
-  const pm = Math.exp(logFactorial(n) - logFactorial(mode) - logFactorial(n - mode) + mode * Math.log(p) + (n - mode) * Math.log(q));
-  if (u <= pm) return mode;
-  u -= pm;
-  let hi = mode;
-  let lo = mode;
-  let phi = pm;
-  let plo = pm;
-  const ratio = p / q;
-  for (;;) {
-    let moved = false;
-    if (hi < n) {
-      phi *= ((n - hi) / (hi + 1)) * ratio;
-      hi++;
-      if (u <= phi) return hi;
-      u -= phi;
-      moved = true;
-    }
-    if (lo > 0) {
-      plo *= (lo / (n - lo + 1)) / ratio;
-      lo--;
-      if (u <= plo) return lo;
-      u -= plo;
-      moved = true;
-    }
-    if (!moved) return mode; // rounding left u above the total mass
-  }
 }
 
 // ————————————————————————————————————————————————————————— the simulation
@@ -241,7 +183,7 @@ export function lossMonteCarlo(exposures: readonly CreditExposure[], options: Lo
   const stamp = new Int32Array(maxPool);
   const picked = new Int32Array(maxPool);
   let markCounter = 0;
-  const rng = new FastRng(options.seed, firstPath);
+  const rng = new Rng(options.seed, firstPath);
 
   for (let i = 0; i < paths; i++) {
     const path = firstPath + i;
@@ -266,7 +208,7 @@ export function lossMonteCarlo(exposures: readonly CreditExposure[], options: Lo
       if (pool.byRow) {
         for (let r = 0; r < pool.rowCount.length; r++) {
           const c = pool.rowCount[r];
-          const d = c === 1 ? (rng.next() < p ? 1 : 0) : sampleBinomial(c, p, rng);
+          const d = c === 1 ? (rng.next() < p ? 1 : 0) : binomial(c, p, rng);
           if (d === 0) continue;
           const x = d * pool.rowLoss[r];
           total += x;
@@ -275,7 +217,7 @@ export function lossMonteCarlo(exposures: readonly CreditExposure[], options: Lo
         }
         continue;
       }
-      const defaults = sampleBinomial(N, p, rng);
+      const defaults = binomial(N, p, rng);
       if (defaults === 0) continue;
       // A uniformly random subset of `defaults` clients, or of the N − defaults survivors when that is
       // smaller, by rejection on a stamp array (a fresh mark per pool and path, so nothing is reset).

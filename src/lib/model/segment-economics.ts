@@ -489,8 +489,26 @@ export function ratio(a: number, b: number): number {
  * The bank's LCR and NSFR with the corporate book in it (docs/model.md §6; BCBS 238 and 295):
  * wholesale W = assets − deposits − other liabilities − capital; LCR = HQLA / (outflows −
  * min(inflows, 75% of outflows)); NSFR = ASF / RSF.
+ * @example bankLiquidity(bankTerms(demoScenario), book, hqla, netCapital).lcr
  */
 export function bankLiquidity(b: BankTerms, book: BookLiquidityTotals, hqla: number, capital: number): BankLiquidity {
+  return bankLiquidityInto(b, book, hqla, capital, createBankLiquidity());
+}
+
+/**
+ * A zeroed BankLiquidity, the scratch bankLiquidityInto writes into.
+ * @example const scratch = createBankLiquidity(); // reuse for every step
+ */
+export function createBankLiquidity(): BankLiquidity {
+  return { hqla: 0, totalAssets: 0, wholesaleFunding: 0, outflows30d: 0, inflows30d: 0, netOutflows30d: 0, lcr: 0, availableStableFunding: 0, requiredStableFunding: 0, nsfr: 0 };
+}
+
+/**
+ * bankLiquidity written into `out` (returned), for loops that must not allocate (the Monte
+ * Carlo's accounting, a few times per path and step).
+ * @example const liq = bankLiquidityInto(bank, book, hqla, capital, scratch); liq === scratch // true
+ */
+export function bankLiquidityInto(b: BankTerms, book: BookLiquidityTotals, hqla: number, capital: number, out: BankLiquidity): BankLiquidity {
   const totalAssets = book.loans + book.nplNet + b.retailLoans + hqla + b.otherAssets;
   const wholesaleFunding = Math.max(0, totalAssets - book.deposits - b.retailDeposits - b.otherLiabilities - capital);
   const outflows30d = b.retailOutflow + wholesaleFunding * b.wholesaleOutflow + book.outflows30d;
@@ -498,18 +516,17 @@ export function bankLiquidity(b: BankTerms, book: BookLiquidityTotals, hqla: num
   const netOutflows30d = outflows30d - inflows30d;
   const availableStableFunding = capital * NSFR_FACTORS.capital + wholesaleFunding * b.wholesaleAsf + b.retailAsf + book.availableStableFunding;
   const requiredStableFunding = b.fixedRsf + hqla * NSFR_FACTORS.hqla + book.nplNet * NSFR_FACTORS.npl + book.requiredStableFunding;
-  return {
-    hqla,
-    totalAssets,
-    wholesaleFunding,
-    outflows30d,
-    inflows30d,
-    netOutflows30d,
-    lcr: ratio(hqla, netOutflows30d),
-    availableStableFunding,
-    requiredStableFunding,
-    nsfr: ratio(availableStableFunding, requiredStableFunding),
-  };
+  out.hqla = hqla;
+  out.totalAssets = totalAssets;
+  out.wholesaleFunding = wholesaleFunding;
+  out.outflows30d = outflows30d;
+  out.inflows30d = inflows30d;
+  out.netOutflows30d = netOutflows30d;
+  out.lcr = ratio(hqla, netOutflows30d);
+  out.availableStableFunding = availableStableFunding;
+  out.requiredStableFunding = requiredStableFunding;
+  out.nsfr = ratio(availableStableFunding, requiredStableFunding);
+  return out;
 }
 
 /** Corporate RWA of the book under the scenario's approach, IRB floored by the output floor. */

@@ -7,7 +7,7 @@
  * mᵢ = ln(1+μᵢ) − Cᵢᵢ/2 and Cᵢⱼ = ln(1 + ρᵢⱼσᵢσⱼ/((1+μᵢ)(1+μⱼ))) (see universe.ts), so
  * that one-year simple returns have exactly the input means μ, volatilities σ and
  * correlations ρ. Correlated normals: X = m·Δt + B·Z with B·Bᵀ = C·Δt (Cholesky,
- * semidefinite-safe) and Z standard normal (Marsaglia polar).
+ * semidefinite-safe) and Z standard normal (ziggurat, ../random).
  *
  * Reproducibility: path number k (counted from 0 over the whole run) draws from its own
  * stream createRng(seed, k), so a slice [pathStart, pathStart + pathCount) gives exactly
@@ -18,7 +18,7 @@
  * comparison between rules sharper).
  */
 import { psdFactor } from './linalg';
-import { fillNormals, seedState } from './random';
+import { fillNormals, seedState } from '../random';
 import { assertAssetUniverse, checkWeights, covarianceMatrix, logCovarianceMatrix, PortfolioInputError, returnVector } from './universe';
 import type { AssetUniverse, PortfolioProblem, RebalanceRule } from './types';
 

@@ -19,7 +19,7 @@
 import type { Bilingual } from '../inputs';
 import { rebalanceRuleLabel } from './defaults';
 import { costRateVector, FLAG_LOSS, FLAG_VOLATILITY, runPaths, stepCount, type RulePaths } from './paths';
-import { histogram, mean, percentilesInPlace, sortedCopy, sortedPercentiles, sortedQuantile } from './stats';
+import { histogram, mean, samplePercentiles, sortedCopy, sortedPercentiles, sortedQuantile } from './stats';
 import type { ClientPortfolio, PortfolioHistogram, PortfolioPercentiles, RebalanceRule } from './types';
 import { PortfolioInputError, weightVector } from './universe';
 
@@ -300,10 +300,8 @@ export function summarizeRebalancing(raw: RebalancingPaths, histogramBins = 40):
     const fan = { years: [] as number[], p5: [] as number[], p25: [] as number[], p50: [] as number[], p75: [] as number[], p95: [] as number[] };
     if (res.fan.length > 0) {
       fan.years = fanYears;
-      const row = new Float32Array(pathCount);
       for (let k = 0; k <= steps; k++) {
-        row.set(res.fan.subarray(k * pathCount, (k + 1) * pathCount));
-        const q = percentilesInPlace(row);
+        const q = samplePercentiles(res.fan.subarray(k * pathCount, (k + 1) * pathCount));
         fan.p5.push(q.p5);
         fan.p25.push(q.p25);
         fan.p50.push(q.p50);

@@ -1,4 +1,5 @@
 /** Sample statistics for the Monte Carlo summaries. */
+import { quantileSorted, sampleQuantiles } from '../quantiles';
 import type { PortfolioHistogram, PortfolioPercentiles } from './types';
 
 /**
@@ -7,12 +8,7 @@ import type { PortfolioHistogram, PortfolioPercentiles } from './types';
  * @example sortedQuantile(Float64Array.from([1, 2, 3, 4]), 0.5) // 2.5
  */
 export function sortedQuantile(sorted: ArrayLike<number>, q: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * Math.min(1, Math.max(0, q));
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  return quantileSorted(sorted, Math.min(1, Math.max(0, q)));
 }
 
 /**
@@ -83,82 +79,16 @@ export function histogram(values: ArrayLike<number>, lo: number, hi: number, bin
   return { edges, counts, below, above };
 }
 
-/**
- * Moves the k-th smallest of a[left..right] to a[k], smaller ones before it and larger
- * ones after (quickselect with median-of-three pivots, Numerical Recipes §8.5 `select`).
- * Expected time linear in the range.
- */
-function selectInPlace(a: Float32Array | Float64Array, left: number, right: number, k: number): void {
-  let l = left;
-  let r = right;
-  while (r > l + 1) {
-    const mid = (l + r) >>> 1;
-    let t = a[mid];
-    a[mid] = a[l + 1];
-    a[l + 1] = t;
-    if (a[l] > a[r]) {
-      t = a[l];
-      a[l] = a[r];
-      a[r] = t;
-    }
-    if (a[l + 1] > a[r]) {
-      t = a[l + 1];
-      a[l + 1] = a[r];
-      a[r] = t;
-    }
-    if (a[l] > a[l + 1]) {
-      t = a[l];
-      a[l] = a[l + 1];
-      a[l + 1] = t;
-    }
-    let i = l + 1;
-    let j = r;
-    const pivot = a[l + 1];
-    for (;;) {
-      do i++;
-      while (a[i] < pivot);
-      do j--;
-      while (a[j] > pivot);
-      if (j < i) break;
-      t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    a[l + 1] = a[j];
-    a[j] = pivot;
-    if (j >= k) r = j - 1;
-    if (j <= k) l = i;
-  }
-  if (r === l + 1 && a[r] < a[l]) {
-    const t = a[l];
-    a[l] = a[r];
-    a[r] = t;
-  }
-}
+const PERCENTILES = [0.05, 0.25, 0.5, 0.75, 0.95];
+const percentileScratch = [0, 0, 0, 0, 0];
 
 /**
- * Percentiles 5/25/50/75/95 (Hyndman–Fan type 7, the same values as sortedPercentiles
- * of the sorted sample) by selection, without sorting; reorders `a`.
- * @example percentilesInPlace(Float64Array.from([5, 1, 4, 2, 3])).p50 // 3
+ * Percentiles 5/25/50/75/95 (Hyndman–Fan type 7, the same values as sortedPercentiles of the
+ * sorted sample) without sorting, in linear time (../quantiles.ts); `a` is left as it is.
+ * @example samplePercentiles(Float64Array.from([5, 1, 4, 2, 3])).p50 // 3
  */
-export function percentilesInPlace(a: Float32Array | Float64Array): PortfolioPercentiles {
-  const n = a.length;
-  const qs = [0.05, 0.25, 0.5, 0.75, 0.95];
-  const out: number[] = [];
-  let left = 0;
-  for (const q of qs) {
-    const h = (n - 1) * q;
-    const lo = Math.floor(h);
-    selectInPlace(a, left, n - 1, lo);
-    const v = a[lo];
-    let value = v;
-    if (h > lo) {
-      let next = Infinity;
-      for (let i = lo + 1; i < n; i++) if (a[i] < next) next = a[i];
-      value = v + (h - lo) * (next - v);
-    }
-    out.push(value);
-    left = lo;
-  }
-  return { p5: out[0], p25: out[1], p50: out[2], p75: out[3], p95: out[4] };
+export function samplePercentiles(a: Float32Array | Float64Array): PortfolioPercentiles {
+  const q = percentileScratch;
+  sampleQuantiles(a, PERCENTILES, q);
+  return { p5: q[0], p25: q[1], p50: q[2], p75: q[3], p95: q[4] };
 }

@@ -5,7 +5,7 @@
  * (test/model/simulate.test.ts checks it). Shared by the fast engine and the per-client reference.
  */
 import { LIMITS } from '../regulation';
-import { bankLiquidity, corporateRwa, managersNeeded, ratio, type BookLiquidityTotals } from '../segment-economics';
+import { bankLiquidityInto, corporateRwa, createBankLiquidity, managersNeeded, ratio, type BookLiquidityTotals } from '../segment-economics';
 import type { Prepared } from './setup';
 import { LIMIT_DIRECTIONS, LIMIT_KEYS, LIMIT_SERIES, SERIES_KEYS, type SeriesKey } from './types';
 
@@ -81,6 +81,10 @@ export function initialCapitalState(prep: Prepared): CapitalState {
   return { net: bank.netCapital, tier1: bank.tier1Capital, cet1: bank.cet1Capital, hqla: prep.hqlaStart };
 }
 
+/** Scratch of accountStep (one step at a time per thread): no object is allocated per step. */
+const book: BookLiquidityTotals = { loans: 0, deposits: 0, outflows30d: 0, loansDue30d: 0, availableStableFunding: 0, requiredStableFunding: 0, nplNet: 0 };
+const liq = createBankLiquidity();
+
 /** Fixed-point rounds of the treasury rule (HQLA bought adds wholesale funding, a tenth of it due in 30 days). */
 const TREASURY_ROUNDS = 4;
 
@@ -105,7 +109,13 @@ export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalS
   let needed = 0;
   let rwaLoans = 0;
   let rwaStandardized = 0;
-  const book: BookLiquidityTotals = { loans: 0, deposits: 0, outflows30d: 0, loansDue30d: 0, availableStableFunding: 0, requiredStableFunding: 0, nplNet: a.nplNet };
+  book.loans = 0;
+  book.deposits = 0;
+  book.outflows30d = 0;
+  book.loansDue30d = 0;
+  book.availableStableFunding = 0;
+  book.requiredStableFunding = 0;
+  book.nplNet = a.nplNet;
   const S = segments.length;
   const segBase = o + SERIES_COUNT;
   for (let s = 0; s < S; s++) {
@@ -138,10 +148,10 @@ export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalS
 
   // The treasury rule (see above): the HQLA the target needs, solved by a few fixed-point rounds.
   let hqlaNeeded = capital.hqla;
-  let liq = bankLiquidity(prep.bank, book, hqlaNeeded, capital.net);
+  bankLiquidityInto(prep.bank, book, hqlaNeeded, capital.net, liq);
   for (let r = 0; r < TREASURY_ROUNDS && liq.lcr < prep.lcrTarget; r++) {
     hqlaNeeded = Math.max(hqlaNeeded, prep.lcrTarget * liq.netOutflows30d);
-    liq = bankLiquidity(prep.bank, book, hqlaNeeded, capital.net);
+    bankLiquidityInto(prep.bank, book, hqlaNeeded, capital.net, liq);
   }
   const hqla = Math.max(capital.hqla, hqlaNeeded - prep.runHole[t]);
   capital.hqla = hqla;
@@ -154,7 +164,7 @@ export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalS
   capital.net += retained;
   capital.tier1 += retained;
   capital.cet1 += retained;
-  liq = bankLiquidity(prep.bank, book, hqla, capital.net); // retained profit funds the book too: less wholesale funding
+  bankLiquidityInto(prep.bank, book, hqla, capital.net, liq); // retained profit funds the book too: less wholesale funding
   const rwa = corporateRwa(prep.bank, rwaLoans, rwaStandardized) + a.nplNet * prep.nplRiskWeight + prep.bank.otherRwa;
 
   out[o + SERIES_INDEX.netProfit] = netProfit;

@@ -19,13 +19,13 @@
  *    the current LPR; deposit rates follow the schedule of setup.ts;
  * 7. the accounting of accounting.ts records the step's figures and breaches.
  *
- * Path i draws from createRng(seed, i)'s numbers only (PathRandom), so a path's figures do not
+ * Path i draws from createRng(seed, i)'s numbers only (one Rng reseeded per path), so a path's figures do not
  * depend on which part (worker) computes it.
  */
-import { PathRandom } from './stream';
+import { Rng } from '../random';
 import type { Scenario } from '../scenario';
 import { accountStep, createAggregates, initialCapitalState, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
-import { binomial, binomialWithLogs } from './binomial';
+import { binomialWithLogs } from '../random';
 import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
 import { conditionalPd, ensurePdTables, preparedFor, type Prepared } from './setup';
 import { evaluate } from '../evaluate';
@@ -60,15 +60,16 @@ const removed = new Float64Array(5);
  * removed (so the choice depends only on the state, never on the worker):
  * - few (N·p below 4 per class): the total D ~ Binomial(N, p) over the N clients of the
  *   classes, then a uniformly random D-subset of them, client by client (given D, who defaults
- *   among exchangeable clients is a uniform subset); one draw when nobody leaves, the usual case;
+ *   among exchangeable clients is a uniform subset; the client of rank r is found by walking the
+ *   classes from the last); one draw when nobody leaves, the usual case;
  * - many: one binomial per class.
  */
-function removeBinomial(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, rng: PathRandom): void {
+function removeBinomial(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, rng: Rng): void {
   removeBinomialWithLogs(counts, exposure, from, to, p, p > 0 && p < 1 ? Math.log(p) : 0, p > 0 && p < 1 ? Math.log1p(-p) : 0, rng);
 }
 
 /** removeBinomial with ln p and ln(1 − p) given (attrition rates are fixed for the run). */
-function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, lp: number, lq: number, rng: PathRandom): void {
+function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, lp: number, lq: number, rng: Rng): void {
   let N = 0;
   let start = 0;
   for (let c = from; c < to; c++) {
@@ -92,9 +93,11 @@ function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, fr
     gone = d;
     let left = N;
     while (d > 0) {
+      // From the last class down: a segment's classes run from its largest loans (single names,
+      // one client each) to its smallest (the most clients), so the walk usually stops early.
       let r = Math.floor(rng.next() * left);
-      let c = from;
-      while (c < to - 1 && r >= counts[c]) r -= counts[c++];
+      let c = to - 1;
+      while (c > from && r >= counts[c]) r -= counts[c--];
       counts[c]--;
       lost += exposure[c];
       left--;
@@ -121,11 +124,42 @@ function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, fr
 }
 
 /**
+ * The conditional probabilities of addMultinomial's binomials, which depend only on the grid:
+ * class c of a segment takes Binomial(k_left, prob[c] / Σ_{c' ≥ c} prob[c']) of the clients left.
+ * Written per class into `share` (≥ 1: all that are left) with 1 − share, ln share and
+ * ln(1 − share), computed once per run instead of once per path and step.
+ */
+interface MultinomialTerms {
+  share: Float64Array;
+  rest: Float64Array;
+  logShare: Float64Array;
+  logRest: Float64Array;
+}
+
+function multinomialTerms(prep: Prepared): MultinomialTerms {
+  const C = prep.classCount;
+  const terms: MultinomialTerms = { share: new Float64Array(C), rest: new Float64Array(C), logShare: new Float64Array(C), logRest: new Float64Array(C) };
+  for (const g of prep.segments) {
+    let probLeft = 1;
+    for (let c = g.classStart; c < g.classEnd; c++) {
+      const pc = prep.classProbability[c];
+      const share = pc >= probLeft || c === g.classEnd - 1 ? 1 : pc / probLeft;
+      terms.share[c] = share;
+      terms.rest[c] = 1 - share;
+      terms.logShare[c] = share > 0 && share < 1 ? Math.log(share) : 0;
+      terms.logRest[c] = share > 0 && share < 1 ? Math.log1p(-share) : 0;
+      probLeft -= pc;
+    }
+  }
+  return terms;
+}
+
+/**
  * Adds k new clients to the classes [from, to) of `counts`, each falling in class c with
  * probability prob[c] (a multinomial), and returns the exposure added: client by client by
  * inversion when k is below the number of classes, else by conditional binomials.
  */
-function addMultinomial(counts: Float64Array, exposure: Float64Array, prob: Float64Array, from: number, to: number, k: number, rng: PathRandom): number {
+function addMultinomial(counts: Float64Array, exposure: Float64Array, prob: Float64Array, terms: MultinomialTerms, from: number, to: number, k: number, rng: Rng): number {
   let amount = 0;
   if (k < to - from) {
     for (let m = 0; m < k; m++) {
@@ -137,16 +171,15 @@ function addMultinomial(counts: Float64Array, exposure: Float64Array, prob: Floa
     }
     return amount;
   }
-  let probLeft = 1;
+  const { share, rest, logShare, logRest } = terms;
   for (let c = from; c < to && k > 0; c++) {
-    const pc = prob[c];
-    const m = pc >= probLeft || c === to - 1 ? k : binomial(k, pc / probLeft, rng);
+    const sc = share[c];
+    const m = sc >= 1 ? k : sc <= 0 ? 0 : binomialWithLogs(k, sc, rest[c], logShare[c], logRest[c], rng);
     if (m > 0) {
       counts[c] += m;
       amount += m * exposure[c];
       k -= m;
     }
-    probLeft -= pc;
   }
   return amount;
 }
@@ -186,13 +219,14 @@ export function runFast(prep: Prepared, { seed, pathStart, pathCount, onProgress
  * own and stays monomorphic).
  */
 class FastPath {
-  private readonly rng = new PathRandom();
+  private readonly rng = new Rng();
   private readonly S: number;
   private readonly P: number;
   private readonly n1: number;
   private readonly W: number;
   private readonly exposure: Float64Array;
   private readonly probability: Float64Array;
+  private readonly multinomial: MultinomialTerms;
   /** Performing clients per class: the book at the start (and, when merged, everyone). */
   private readonly nOld: Float64Array;
   /** Performing clients per class who joined during the run with a different PD or risk weight. */
@@ -239,6 +273,7 @@ class FastPath {
     this.W = workoutSteps(prep);
     this.exposure = prep.classExposure;
     this.probability = prep.classProbability;
+    this.multinomial = multinomialTerms(prep);
     this.nOld = new Float64Array(C);
     this.nNew = new Float64Array(C);
     this.phaseBal = new Float64Array(S * this.P);
@@ -412,7 +447,7 @@ class FastPath {
       let k = Math.floor(xs);
       const frac = xs - k;
       if (frac > 0 && this.rng.next() < frac) k++;
-      this.added[s] = k > 0 ? addMultinomial(this.isMerged[s] ? this.nOld : this.nNew, this.exposure, this.probability, g.classStart, g.classEnd, k, this.rng) : 0;
+      this.added[s] = k > 0 ? addMultinomial(this.isMerged[s] ? this.nOld : this.nNew, this.exposure, this.probability, this.multinomial, g.classStart, g.classEnd, k, this.rng) : 0;
       newClients += k;
       acquisitionCost += k * g.acquisitionCostPerClient;
     }

@@ -21,11 +21,11 @@ import type { SimulateOptions, SimulationPart, SimulationResult } from './types'
 
 export * from './types';
 export { simulatePaths, initialSnapshot } from './engine';
-export { summarizeSimulation, quantileSorted } from './summary';
+export { summarizeSimulation } from './summary';
+export { quantileSorted } from '../quantiles';
 export { simulatePerClientReference, simulatePerClientReferencePaths } from './reference';
 export { STRESS_PRESETS, applyStressPreset, type StressPreset, type StressPresetKey } from './stress';
 export { CancelledError, isCancelledError, CHECK_EVERY_PATHS } from './cancel';
-export { binomial, logFactorial } from './binomial';
 export {
   DYNAMICS_DEFAULTS,
   resolveDynamics,

@@ -18,7 +18,7 @@ import { accountStep, createAggregates, initialCapitalState, SERIES_COUNT, SERIE
 import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
 import { checkRange, initialManagersNeeded, workoutSteps } from './engine';
 import { preparedFor, type Prepared } from './setup';
-import { PathRandom } from './stream';
+import { Rng } from '../random';
 import { summarizeSimulation } from './summary';
 import type { SimulateOptions, SimulatePathsOptions, SimulationPart, SimulationResult } from './types';
 
@@ -47,7 +47,7 @@ class ReferencePath {
 
   constructor(
     private readonly prep: Prepared,
-    private readonly rng: PathRandom,
+    private readonly rng: Rng,
     private readonly agg: StepAggregates,
   ) {
     this.S = prep.segments.length;
@@ -241,8 +241,8 @@ export function simulatePerClientReferencePaths(scenario: Scenario, { seed, path
       if (isCancelled?.()) throw new CancelledError();
       if (i > 0) onProgress?.(i / pathCount);
     }
-    // createRng(seed, i)'s numbers, without its boxing cost, so the speed-up measures bands against clients
-    const path = new ReferencePath(prep, new PathRandom(seed, pathStart + i), agg);
+    // createRng(seed, i)'s numbers, the same stream as the fast engine's path i
+    const path = new ReferencePath(prep, new Rng(seed, pathStart + i), agg);
     for (let t = 1; t <= T; t++) breaches[i * T + t - 1] = path.step(t, values, ((t - 1) * pathCount + i) * columns);
   }
   onProgress?.(1);

@@ -6,6 +6,7 @@
  */
 import { LIMITS } from '../evaluate';
 import type { Scenario } from '../scenario';
+import { quantileSorted, sampleQuantiles } from '../quantiles';
 import { SERIES_COUNT, SERIES_INDEX } from './accounting';
 import { initialSnapshot } from './engine';
 import { preparedFor } from './setup';
@@ -22,16 +23,6 @@ import {
 
 const HISTOGRAM_BINS = 40;
 
-/** p-quantile (0..1) of an ascending sample, type 7. */
-export function quantileSorted(sorted: Float64Array, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 function emptyBand(steps: number): Band {
   return {
     p5: new Array<number>(steps),
@@ -43,94 +34,11 @@ function emptyBand(steps: number): Band {
   };
 }
 
-const BAND_PROBABILITIES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
-const BUCKETS = 1024;
-const bucketCount = new Int32Array(BUCKETS);
-const bucketIsNeeded = new Uint8Array(BUCKETS);
-const RANKS = 2 * BAND_PROBABILITIES.length;
-const rank = new Float64Array(RANKS);
-const rankBucket = new Int32Array(RANKS);
-/** Values in all buckets below the rank's bucket, and in needed buckets below it. */
-const rankBelow = new Float64Array(RANKS);
-const rankNeededBelow = new Float64Array(RANKS);
-let collected = new Float64Array(256);
+const BAND_PROBABILITIES = [0.05, 0.25, 0.5, 0.75, 0.95];
 
-/**
- * The mean and the type-7 quantiles of `sample` at BAND_PROBABILITIES (written to `out`:
- * p5 … p95, mean), exactly as sorting would give them, in three linear passes instead of a sort:
- * count the values into 1,024 equal-width buckets between the minimum and the maximum (the
- * bucket index is monotone in the value), find the buckets that hold the needed ranks, and sort
- * only the few values in those buckets.
- */
+/** The mean and the type-7 quantiles of `sample` at BAND_PROBABILITIES (out: p5 … p95, mean), in linear time (quantiles.ts). */
 function bandStatistics(sample: Float64Array, out: number[]): void {
-  const n = sample.length;
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const x = sample[i];
-    sum += x;
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  out[5] = sum / n;
-  if (!Number.isFinite(min) || !Number.isFinite(max) || Number.isNaN(sum)) {
-    const sorted = Float64Array.from(sample).sort(); // NaN or infinities: the plain way
-    for (let q = 0; q < BAND_PROBABILITIES.length; q++) out[q] = quantileSorted(sorted, BAND_PROBABILITIES[q]);
-    return;
-  }
-  if (min === max) {
-    for (let q = 0; q < BAND_PROBABILITIES.length; q++) out[q] = min;
-    return;
-  }
-  const scale = BUCKETS / (max - min);
-  bucketCount.fill(0);
-  for (let i = 0; i < n; i++) bucketCount[Math.min(BUCKETS - 1, Math.floor((sample[i] - min) * scale))]++;
-  // Ranks needed, ascending: floor(h) and floor(h) + 1 of each probability.
-  for (let q = 0; q < BAND_PROBABILITIES.length; q++) {
-    const k = Math.floor((n - 1) * BAND_PROBABILITIES[q]);
-    rank[2 * q] = k;
-    rank[2 * q + 1] = Math.min(n - 1, k + 1);
-  }
-  bucketIsNeeded.fill(0);
-  let r = 0;
-  let cum = 0;
-  let neededCum = 0;
-  for (let b = 0; b < BUCKETS && r < RANKS; b++) {
-    const c = bucketCount[b];
-    let isNeeded = false;
-    while (r < RANKS && rank[r] < cum + c) {
-      rankBucket[r] = b;
-      rankBelow[r] = cum;
-      rankNeededBelow[r] = neededCum;
-      isNeeded = true;
-      r++;
-    }
-    if (isNeeded) {
-      bucketIsNeeded[b] = 1;
-      neededCum += c;
-    }
-    cum += c;
-  }
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const x = sample[i];
-    if (bucketIsNeeded[Math.min(BUCKETS - 1, Math.floor((x - min) * scale))]) {
-      if (m === collected.length) {
-        const bigger = new Float64Array(collected.length * 2);
-        bigger.set(collected);
-        collected = bigger;
-      }
-      collected[m++] = x;
-    }
-  }
-  const sorted = collected.subarray(0, m).sort();
-  for (let q = 0; q < BAND_PROBABILITIES.length; q++) {
-    const h = (n - 1) * BAND_PROBABILITIES[q];
-    const lo = sorted[rankNeededBelow[2 * q] + rank[2 * q] - rankBelow[2 * q]];
-    const hi = sorted[rankNeededBelow[2 * q + 1] + rank[2 * q + 1] - rankBelow[2 * q + 1]];
-    out[q] = lo + (h - Math.floor(h)) * (hi - lo);
-  }
+  out[5] = sampleQuantiles(sample, BAND_PROBABILITIES, out) / sample.length;
 }
 
 const scratch = [0, 0, 0, 0, 0, 0];

@@ -16,7 +16,7 @@
  * whatever the worker: results are reproducible.
  */
 
-import type { UniformSource } from './stream';
+import type { UniformSource } from './index';
 
 const TABLE_SIZE = 1024;
 const LOG_FACTORIAL = new Float64Array(TABLE_SIZE);
@@ -40,7 +40,7 @@ const INVERSION_FROM_ZERO_MAX_MEAN = 10;
 
 /**
  * One draw of Binomial(n, p), n a whole number ≥ 0, from the uniforms of `u`.
- * @example binomial(100, 0.02, new PathRandom(1, 0)) // 2 on average
+ * @example binomial(100, 0.02, createRng(1, 0)) // 2 on average
  */
 export function binomial(n: number, p: number, u: UniformSource): number {
   if (n <= 0 || p <= 0) return 0;
