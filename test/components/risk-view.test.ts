@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cloneScenario, demoScenario, type Scenario } from '../../src/lib/model';
 import { createInProcessEngine, type EngineClient } from '../../src/lib/workers/engine-client';
 import { riskProfile, type RiskProfile } from '../../src/lib/workers/risk-profile';
-import { RiskRun } from '../../src/views/risk/risk-run.svelte';
+import { RiskRun } from '../../src/lib/state/risk-run.svelte';
 import RiskView from '../../src/views/risk/RiskView.svelte';
 import { renderWithWorkspace } from './harness';
 

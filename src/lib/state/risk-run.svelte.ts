@@ -9,10 +9,10 @@
  * - A small module-level cache by scenario, so coming back to the view (or a second component on
  *   the same scenario) shows the answer at once.
  */
-import { LatestResult } from '../../lib/state/latest-result.svelte';
-import type { LoanBookRow, Scenario } from '../../lib/model';
-import type { EngineClient } from '../../lib/workers/engine-client';
-import type { RiskProfile } from '../../lib/workers/risk-profile';
+import { LatestResult } from './latest-result.svelte';
+import type { LoanBookRow, Scenario } from '../model';
+import type { EngineClient } from '../workers/engine-client';
+import type { RiskProfile } from '../workers/risk-profile';
 
 const CACHE_SIZE = 6;
 const cache = new Map<string, RiskProfile>();
