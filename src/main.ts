@@ -7,7 +7,8 @@ import { MixLabDatabase, onDatabaseEvent } from './lib/db/database';
 import { AppStatus } from './lib/state/app-status.svelte';
 import { i18n } from './lib/i18n/i18n.svelte';
 import { Workspace } from './lib/state/workspace.svelte';
-import { createInProcessEngine, createWorkerEngine } from './lib/workers/engine-client';
+import { createWorkerEngine } from './lib/workers/engine-client';
+import { createInProcessEngine } from './lib/workers/engine-in-process';
 import { setViewEngine } from './lib/state/engine-access';
 
 document.documentElement.lang = i18n.lang === 'zh' ? 'zh-CN' : 'en';

@@ -4,7 +4,8 @@ import { MixLabDatabase } from '../../src/lib/db/database';
 import { loadWorkspace, saveWorkspace } from '../../src/lib/db/workspace-repo';
 import { applyLevers, demoScenario, evaluate, type Scenario } from '../../src/lib/model';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
-import { createInProcessEngine, type EngineClient } from '../../src/lib/workers/engine-client';
+import type { EngineClient } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 
 let n = 0;
 const freshDb = () => new MixLabDatabase(`ws-test-${n++}`);

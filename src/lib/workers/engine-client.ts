@@ -1,16 +1,15 @@
 /**
  * The UI side of the engine: the same async API whether it runs in a module worker (the app)
- * or in-process (component tests, where jsdom has no Worker).
+ * or in-process (engine-in-process.ts: component tests, where jsdom has no Worker). This module
+ * imports only types of the engine, so the page's first chunk does not carry the engine itself.
  */
-import { evaluate, sensitivities, type Evaluation, type MetricKey, type Scenario, type Sensitivity } from '../model';
-import { designMix, marginalLoan, tornado, type DesignOptions, type MarginalLoan, type MarginalLoanOptions, type MixDesign, type Tornado, type TornadoSteps } from '../model';
-import { evaluateNamed, whatIfGrid, type LoanBookRow, type NamedResult, type NamedScenario, type WhatIfAxis, type WhatIfGrid } from '../model';
+import type { LoanBookRow, Scenario } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
-import { BOOK_NOT_HELD, riskProfile, type RiskProfile } from './risk-profile';
+import { BOOK_NOT_HELD, type RiskProfile } from './risk-profile';
 import { supervise, type AsyncApi } from './supervised';
-import { decodeShare, type DecodedShare } from '../db/share-link';
-import { parseLibraryText, type ParsedImport } from '../db/transfer';
-import { parseLoanBookCsv, type LoanBookParse, type SegmentRef } from '../db/loan-book';
+import type { DecodedShare } from '../db/share-link';
+import type { ParsedImport } from '../db/transfer';
+import type { LoanBookParse } from '../db/loan-book';
 import { proxy } from 'comlink';
 
 /**
@@ -98,24 +97,5 @@ export function createWorkerEngine(): EngineClient {
     evaluateNamed: (s, l) => engine.call((r) => r.evaluateNamed(s, l), t.evaluateNamed),
     prewarm: () => engine.warm(),
     dispose: () => engine.dispose(),
-  };
-}
-
-/** Runs the engine on the calling thread (tests, or a browser without module workers). */
-export function createInProcessEngine(): EngineClient {
-  return {
-    riskProfile: async (s, book) => riskProfile(s, book?.rows),
-    evaluate: async (s) => evaluate(s),
-    sensitivities: async (s, m, b) => sensitivities(s, m, b),
-    designMix: async (s, o) => designMix(s, o),
-    tornado: async (s, m, o) => tornado(s, m, o),
-    marginalLoan: async (s, o) => marginalLoan(s, o),
-    decodeShare,
-    parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
-    parseLoanBookCsv: async (text, segments, onProgress) => parseLoanBookCsv(text, segments, onProgress),
-    whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
-    evaluateNamed: async (s, l) => evaluateNamed(s, l),
-    prewarm: () => {},
-    dispose: () => {},
   };
 }
