@@ -7,7 +7,7 @@ import { onDatabaseEvent, openDatabase } from './lib/db/database';
 import { AppStatus } from './lib/state/app-status.svelte';
 import { i18n } from './lib/i18n/i18n.svelte';
 import { Workspace } from './lib/state/workspace.svelte';
-import { createInProcessEngine, createWorkerEngine } from './lib/workers/engine-client';
+import { createInProcessEngineOnDemand, createWorkerEngine } from './lib/workers/engine-client';
 import { servicesContext } from './lib/state/context';
 import { createServices, setPageServices } from './lib/state/services';
 
@@ -16,7 +16,7 @@ document.documentElement.lang = i18n.lang === 'zh' ? 'zh-CN' : 'en';
 const hasWorkers = typeof Worker !== 'undefined';
 // Two engine workers: the dashboard's evaluate() never queues behind a view's heavy call
 // (a loss distribution, a design grid, the glass box's sensitivities).
-const engine = hasWorkers ? createWorkerEngine() : createInProcessEngine();
+const engine = hasWorkers ? createWorkerEngine() : createInProcessEngineOnDemand();
 // The page's one database connection and its engines, passed down by context (and reachable by
 // state made outside components, such as the portfolio session).
 const services = createServices({ database: openDatabase(), engine, viewEngine: hasWorkers ? createWorkerEngine() : engine });

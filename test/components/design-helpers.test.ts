@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createMixEvaluator, demoScenario, designMix, LIMITS, REGULATORY_CONSTRAINTS } from '../../src/lib/model';
-import { LatestResult } from '../../src/lib/state/latest-result.svelte';
 import { brokenConstraints, constraintsFrom, constraintsInMask, defaultChoice, mixFreeKey, mixLong, mixShort, withShares } from '../../src/views/design/design-view';
 
 describe('design view helpers', () => {
@@ -46,50 +45,5 @@ describe('design view helpers', () => {
     expect(mixShort([0.65, 0.25, 0.1])).toBe('65/25/10');
     expect(mixShort([0.655, 0.245, 0.1])).toBe('65.5/24.5/10');
     expect(mixLong(['大客户', '中客户', '小客户'], [0.4, 0.3, 0.3])).toBe('大客户 40% · 中客户 30% · 小客户 30%');
-  });
-});
-
-describe('LatestResult', () => {
-  it('never lets a stale answer overwrite a newer one', async () => {
-    const r = new LatestResult<string>();
-    const resolvers: ((v: string) => void)[] = [];
-    const slow = () => new Promise<string>((resolve) => resolvers.push(resolve));
-    const first = r.run(slow);
-    const second = r.run(slow);
-    expect(r.isPending).toBe(true);
-    resolvers[1]('new');
-    await second;
-    expect(r.value).toBe('new');
-    expect(r.isPending).toBe(false);
-    resolvers[0]('old');
-    await first;
-    expect(r.value).toBe('new');
-  });
-
-  it('applies an older answer that arrives while a newer one is pending, then the newer one', async () => {
-    const r = new LatestResult<string>();
-    const resolvers: ((v: string) => void)[] = [];
-    const slow = () => new Promise<string>((resolve) => resolvers.push(resolve));
-    const first = r.run(slow);
-    const second = r.run(slow);
-    resolvers[0]('old');
-    await first;
-    expect(r.value).toBe('old');
-    expect(r.isPending).toBe(true);
-    resolvers[1]('new');
-    await second;
-    expect(r.value).toBe('new');
-  });
-
-  it('reports an error of the latest run, not of a stale one', async () => {
-    const r = new LatestResult<string>();
-    await r.run(async () => 'ok');
-    await r.run(async () => {
-      throw new Error('boom');
-    });
-    expect(r.error).toBe('boom');
-    expect(r.value).toBe('ok');
-    await r.run(async () => 'again');
-    expect(r.error).toBeNull();
   });
 });

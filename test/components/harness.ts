@@ -3,7 +3,7 @@ import { render } from '@testing-library/svelte';
 import type { Component } from 'svelte';
 import { MixLabDatabase } from '../../src/lib/db/database';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
-import { createInProcessEngine } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import ContextHost from './ContextHost.svelte';
 
 let counter = 0;

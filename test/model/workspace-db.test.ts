@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
 import { loadWorkspace, saveWorkspace } from '../../src/lib/db/workspace-repo';
-import { applyLevers, demoScenario, evaluate, type Evaluation, type Scenario } from '../../src/lib/model';
+import { applyLevers, demoScenario, evaluate, type Scenario } from '../../src/lib/model';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
-import { createInProcessEngine, type EngineClient } from '../../src/lib/workers/engine-client';
+import type { EngineClient } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 
 let n = 0;
 const freshDb = () => new MixLabDatabase(`ws-test-${n++}`);
@@ -56,26 +57,25 @@ describe('workspace persistence', () => {
   });
 });
 
-describe('stale results', () => {
-  it('never lets an older evaluation overwrite a newer one', async () => {
-    // An engine whose first call answers last.
-    const resolvers: (() => void)[] = [];
-    const slow: EngineClient = {
+describe('the closed form on the page', () => {
+  it('evaluates each edit synchronously, without asking the engine worker', async () => {
+    const asked: string[] = [];
+    const worker: EngineClient = {
       ...createInProcessEngine(),
-      evaluate: (s) => new Promise<Evaluation>((resolve) => resolvers.push(() => resolve(evaluate(s)))),
-      sensitivities: async () => [],
-      dispose: () => {},
+      evaluate: async (s) => {
+        asked.push(s.name.en);
+        throw new Error('the worker is not used for the dashboard');
+      },
     };
-    const w = new Workspace(slow, null);
-    const init = w.init();
-    resolvers.shift()!();
-    await init;
-    w.setShare(0, 0.5); // request 2
-    w.setShare(0, 0.3); // request 3
-    resolvers[1](); // the newer answers first
-    await new Promise((r) => setTimeout(r, 0));
-    resolvers[0](); // then the stale one
-    await new Promise((r) => setTimeout(r, 0));
-    expect(w.evaluation?.segments[0].share).toBeCloseTo(0.3, 12);
+    const w = new Workspace(worker, null);
+    await w.init();
+    expect(w.evaluation).not.toBeNull();
+    const before = w.evaluation;
+    w.setShare(0, 0.5);
+    expect(w.evaluation?.segments[0].share).toBeCloseTo(0.5, 12); // no await: already there
+    expect(w.previousEvaluation).toBe(before);
+    expect(w.evaluation).toEqual(evaluate(w.scenario));
+    expect(w.engineError).toBeNull();
+    expect(asked).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppStatus } from '../../src/lib/state/app-status.svelte';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
-import { createInProcessEngine } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import { MemoryStorage } from './memory-storage';
 
 const hidden = (isHidden: boolean) => vi.spyOn(document, 'visibilityState', 'get').mockReturnValue(isHidden ? 'hidden' : 'visible');

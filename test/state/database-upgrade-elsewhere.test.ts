@@ -9,7 +9,7 @@ import { MixLabDatabase, onDatabaseEvent, type DatabaseEvent } from '../../src/l
 import type { Scenario } from '../../src/lib/model';
 import { AppStatus } from '../../src/lib/state/app-status.svelte';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
-import { createInProcessEngine } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import { MemoryStorage } from './memory-storage';
 
 describe('a database upgraded by another tab', () => {

@@ -10,7 +10,8 @@ import { demoScenario } from '../../src/lib/model';
 import { createServices, setPageServices } from '../../src/lib/state/services';
 import { Library } from '../../src/lib/state/library.svelte';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
-import { createInProcessEngine, type EngineClient } from '../../src/lib/workers/engine-client';
+import type { EngineClient } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import { MemoryStorage } from './memory-storage';
 
 describe('importing a large library file', () => {

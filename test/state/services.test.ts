@@ -4,7 +4,7 @@ import { engineForViews } from '../../src/lib/state/engine-access';
 import { createServices, pageServices, setPageServices } from '../../src/lib/state/services';
 import { trainingDb } from '../../src/lib/state/training-db';
 import { TrainingStore } from '../../src/lib/state/training-store';
-import { createInProcessEngine } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 
 let n = 0;
 afterEach(() => setPageServices(null));

@@ -6,7 +6,7 @@ import type { LibraryStore } from '../../src/lib/db/library-store';
 import { demoScenario, diffScenarios, pyramidScenario } from '../../src/lib/model';
 import { Library } from '../../src/lib/state/library.svelte';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
-import { createInProcessEngine } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 
 let n = 0;
 async function workspace(name = `hist-${n++}`) {

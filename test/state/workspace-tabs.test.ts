@@ -12,7 +12,7 @@ import { createDexieStore } from '../../src/lib/db/library-store';
 import { workspaceKey } from '../../src/lib/db/workspace-repo';
 import { demoScenario, validateScenario, type Scenario } from '../../src/lib/model';
 import { SAVE_INTERVAL_MS, Workspace } from '../../src/lib/state/workspace.svelte';
-import { createInProcessEngine } from '../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import { MemoryStorage } from './memory-storage';
 
 let n = 0;

@@ -51,6 +51,45 @@ afterEach(() => {
   FakeWorker.made = [];
 });
 
+describe('an idle supervised worker', () => {
+  it('is terminated after idleMs without a call, and started again on demand', async () => {
+    const s = supervise<Api>('engine', () => new FakeWorker(api) as unknown as Worker, { idleMs: 40 });
+    expect(await s.call((r) => r.echo(1), 1000)).toBe(1);
+    expect(s.isLive).toBe(true);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(FakeWorker.made[0].isTerminated).toBe(true);
+    expect(s.isLive).toBe(false);
+    expect(await s.call((r) => r.echo(2), 1000)).toBe(2);
+    expect(s.started).toBe(2);
+    expect(FakeWorker.made[1].isTerminated).toBe(false);
+  });
+
+  it('is never stopped while a call is in flight, however long it takes', async () => {
+    const slow = { wait: (ms: number) => new Promise<number>((r) => setTimeout(() => r(ms), ms)) };
+    const s = supervise<typeof slow>('engine', () => new FakeWorker(slow) as unknown as Worker, { idleMs: 20 });
+    expect(await s.call((r) => r.wait(80), 1000)).toBe(80);
+    expect(FakeWorker.made[0].isTerminated).toBe(false);
+    expect(s.started).toBe(1);
+  });
+
+  it('warm() starts the worker before the first call (the call then uses it), and the idle stop still applies', async () => {
+    const s = supervise<Api>('engine', () => new FakeWorker(api) as unknown as Worker, { idleMs: 40 });
+    s.warm();
+    expect(s.started).toBe(1);
+    expect(await s.call((r) => r.echo(5), 1000)).toBe(5);
+    expect(s.started).toBe(1);
+    await new Promise((r) => setTimeout(r, 80));
+    expect(s.isLive).toBe(false);
+  });
+
+  it('without idleMs is kept for the page’s life', async () => {
+    const s = supervise<Api>('engine', () => new FakeWorker(api) as unknown as Worker);
+    await s.call((r) => r.echo(1), 1000);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(s.isLive).toBe(true);
+  });
+});
+
 describe('a supervised worker', () => {
   it('answers through the worker', async () => {
     const s = supervise<Api>('engine', () => new FakeWorker(api) as unknown as Worker);

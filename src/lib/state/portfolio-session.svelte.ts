@@ -1,32 +1,13 @@
 /**
- * The client-portfolio workspace's state (issue 8) as rune classes:
+ * The client portfolio being edited (always valid: the forms commit only valid values), autosaved
+ * to its record in `db.portfolios`; the stored portfolios (each validated on read); new,
+ * duplicate, delete, import and export.
  *
- * - `PortfolioSession`: the portfolio being edited (always valid: the forms commit only valid
- *   values), autosaved to its record in `db.portfolios`; the stored portfolios (each validated on
- *   read); new, duplicate, delete, import and export.
- * - `PortfolioAnalysis`: the quick analyses in the portfolio worker, re-run as the portfolio
- *   changes. Requests are coalesced: while one runs, only the newest waiting one is kept, so
- *   typing never queues stale work; the frontier and best allocation (milliseconds) are shown
- *   before the simulated VaR and cash needs (a few hundred ms).
- * - `RebalancingRun`: the rebalancing comparison on the worker pool, with progress, ETA, cancel
- *   and the finished results kept per inputs (a changed input never shows an old run).
- *
- * One session per page (`portfolioSession()`), so leaving the view and coming back keeps the
- * analyses and runs.
+ * One session per page (`portfolioSession()`), with its `PortfolioAnalysis` and `RebalancingRun`,
+ * so leaving the view and coming back keeps the analyses and runs.
  */
-import { describeError } from './errors';
 import { pageServices } from './services';
-import {
-  DEFAULT_REBALANCE_RULES,
-  demoClientPortfolio,
-  type BestAllocation,
-  type CashNeedsCheck,
-  type ClientPortfolio,
-  type FrontierPoint,
-  type PortfolioRisk,
-  type RebalanceRule,
-  type RebalancingResult,
-} from '../model';
+import { demoClientPortfolio, type ClientPortfolio } from '../model';
 import type { MixLabDatabase } from '../db/database';
 import {
   createPortfolio,
@@ -39,8 +20,8 @@ import {
   type PortfolioImportResult,
 } from '../db/portfolio-repo';
 import { checkClientPortfolio } from '../io/portfolio-validate';
-import { CancelledError, type PoolProgress } from '../workers/pool';
-import { createPortfolioEngine, runRebalancingOnPool, type PortfolioEngine, type RebalancingPhase } from '../workers/portfolio-client';
+import { PortfolioAnalysis } from './portfolio-analysis.svelte';
+import { RebalancingRun } from './rebalancing-run.svelte';
 
 const OPEN_KEY = 'tong-mix-lab.portfolio.open';
 const AUTOSAVE_MS = 400;
@@ -213,213 +194,6 @@ export class PortfolioSession {
 
   setLabels(labels: NameLabels): void {
     this.#labels = labels;
-  }
-}
-
-// —— quick analyses ——
-
-/**
- * What the analyses depend on: not the client's name nor the labels of the cash needs, so
- * renaming never re-runs a simulation.
- */
-export function analysisKey(p: ClientPortfolio): string {
-  const c = p.client;
-  return JSON.stringify([p.assets, p.weights, p.bounds ?? null, c.riskProfile, c.horizonYears, c.amount, c.cashNeeds.map((n) => [n.year, n.amount])]);
-}
-
-export interface FrontierAnalysis {
-  /** `analysisKey` of the portfolio analysed. */
-  key: string;
-  frontier: FrontierPoint[];
-  best: BestAllocation;
-}
-
-export interface RiskAnalysis {
-  key: string;
-  current: PortfolioRisk;
-  best: PortfolioRisk;
-  cashCurrent: CashNeedsCheck;
-  cashBest: CashNeedsCheck;
-}
-
-/** Simulation sizes of the quick analyses (fixed seed: figures do not jitter between edits). */
-export const ANALYSIS_SETTINGS = { frontierPoints: 30, riskPaths: 20_000, cashPaths: 10_000, seed: 1, quantiles: [0.95, 0.99] } as const;
-
-export class PortfolioAnalysis {
-  frontier = $state.raw<FrontierAnalysis | null>(null);
-  risk = $state.raw<RiskAnalysis | null>(null);
-  error = $state<string | null>(null);
-  isPending = $state(false);
-
-  #engine: PortfolioEngine | null = null;
-  #makeEngine: () => PortfolioEngine;
-  #waiting: { p: ClientPortfolio; key: string } | null = null;
-  #isBusy = false;
-  #runningKey: string | null = null;
-
-  constructor(makeEngine: () => PortfolioEngine = createPortfolioEngine) {
-    this.#makeEngine = makeEngine;
-  }
-
-  /** Asks for the analyses of `p`; only the newest request waiting is kept. */
-  request(p: ClientPortfolio): void {
-    const key = analysisKey(p);
-    if (this.frontier?.key === key && this.risk?.key === key) return;
-    if (this.#isBusy && this.#runningKey === key) {
-      this.#waiting = null; // back to what is being computed: nothing newer to wait for
-      return;
-    }
-    this.#waiting = { p, key };
-    this.isPending = true;
-    if (!this.#isBusy) void this.#loop();
-  }
-
-  async #loop(): Promise<void> {
-    this.#isBusy = true;
-    this.#engine ??= this.#makeEngine();
-    const engine = this.#engine;
-    while (this.#waiting) {
-      const { p, key } = this.#waiting;
-      this.#waiting = null;
-      this.#runningKey = key;
-      try {
-        const constraints = { bounds: p.bounds ?? {} };
-        const [frontier, best] = await Promise.all([
-          engine.efficientFrontier(p.assets, { ...constraints, points: ANALYSIS_SETTINGS.frontierPoints }),
-          engine.bestAllocation(p.assets, constraints, p.client.riskProfile, p.client.horizonYears),
-        ]);
-        this.frontier = { key, frontier, best };
-        this.error = null;
-        if (this.#waiting) continue; // a newer portfolio: skip the slow part for this one
-        const riskOptions = { horizonYears: p.client.horizonYears, amount: p.client.amount, quantiles: [...ANALYSIS_SETTINGS.quantiles], paths: ANALYSIS_SETTINGS.riskPaths, seed: ANALYSIS_SETTINGS.seed };
-        const bestPortfolio: ClientPortfolio = { ...p, weights: best.weights };
-        const cashOptions = { paths: ANALYSIS_SETTINGS.cashPaths, seed: ANALYSIS_SETTINGS.seed };
-        const [current, bestRisk, cashCurrent, cashBest] = await Promise.all([
-          engine.portfolioRisk(p.weights, p.assets, riskOptions),
-          engine.portfolioRisk(best.weights, p.assets, riskOptions),
-          engine.cashNeedsCheck(p, cashOptions),
-          engine.cashNeedsCheck(bestPortfolio, cashOptions),
-        ]);
-        this.risk = { key, current, best: bestRisk, cashCurrent, cashBest };
-      } catch (e) {
-        this.error = describeError(e);
-      }
-    }
-    this.#isBusy = false;
-    this.#runningKey = null;
-    this.isPending = false;
-  }
-
-  dispose(): void {
-    this.#engine?.dispose();
-    this.#engine = null;
-  }
-}
-
-// —— the rebalancing comparison ——
-
-export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-
-export interface RebalancingSettings {
-  paths: number;
-  seed: number;
-  costRate: number;
-  withdrawCashNeeds: boolean;
-}
-
-export const DEFAULT_REBALANCING_SETTINGS: RebalancingSettings = { paths: 5_000, seed: 2024, costRate: 0.001, withdrawCashNeeds: false };
-
-/** A stable key of the inputs of a run (not the number of workers: it never changes a number). */
-export function rebalancingKey(p: ClientPortfolio, rules: readonly RebalanceRule[], s: RebalancingSettings): string {
-  const text = JSON.stringify([p, rules, s.paths, s.seed, s.costRate, s.withdrawCashNeeds]);
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `${(h >>> 0).toString(36)}-${text.length}-${s.seed}-${s.paths}`;
-}
-
-type Runner = typeof runRebalancingOnPool;
-
-export interface FinishedRun {
-  key: string;
-  result: RebalancingResult;
-  workers: number;
-  /** Wall time from Run to the summary, ms; `pathsMs` of it simulating the paths on the pool. */
-  elapsedMs: number;
-  pathsMs: number;
-}
-
-export class RebalancingRun {
-  status = $state<RunStatus>('idle');
-  phase = $state<RebalancingPhase>('paths');
-  progress = $state.raw<PoolProgress>({ fraction: 0, elapsedMs: 0, etaMs: null });
-  /** The settings of the next run (kept while the user visits other views). */
-  settings = $state<RebalancingSettings>({ ...DEFAULT_REBALANCING_SETTINGS });
-  /** The last finished run (check its key against the current inputs before showing it). */
-  finished = $state.raw<FinishedRun | null>(null);
-  error = $state<string | null>(null);
-
-  #controller: AbortController | null = null;
-  #cache = new Map<string, FinishedRun>();
-  #run: Runner;
-
-  constructor(run: Runner = runRebalancingOnPool) {
-    this.#run = run;
-  }
-
-  /** The finished run for these inputs, if any. */
-  cached(key: string): FinishedRun | null {
-    return this.#cache.get(key) ?? null;
-  }
-
-  async start(p: ClientPortfolio, rules: readonly RebalanceRule[] = DEFAULT_REBALANCE_RULES, settings: RebalancingSettings, workers: number): Promise<void> {
-    this.cancel();
-    const controller = new AbortController();
-    this.#controller = controller;
-    const key = rebalancingKey(p, rules, settings);
-    this.status = 'running';
-    this.phase = 'paths';
-    this.error = null;
-    this.progress = { fraction: 0, elapsedMs: 0, etaMs: null };
-    const t0 = performance.now();
-    let pathsMs = 0;
-    try {
-      const result = await this.#run(p, rules, {
-        paths: settings.paths,
-        seed: settings.seed,
-        costRate: settings.costRate,
-        withdrawCashNeeds: settings.withdrawCashNeeds,
-        workers,
-        signal: controller.signal,
-        onProgress: (pr) => (this.progress = pr),
-        onPhase: (ph) => {
-          if (ph === 'summary') pathsMs = performance.now() - t0;
-          this.phase = ph;
-        },
-      });
-      if (this.#controller !== controller) return; // superseded or cancelled
-      const run = { key, result, workers, elapsedMs: performance.now() - t0, pathsMs };
-      this.#cache.set(key, run);
-      this.finished = run;
-      this.status = 'done';
-    } catch (e) {
-      if (this.#controller !== controller) return;
-      if (e instanceof CancelledError) this.status = 'cancelled';
-      else {
-        this.status = 'error';
-        this.error = describeError(e);
-      }
-    } finally {
-      if (this.#controller === controller) this.#controller = null;
-    }
-  }
-
-  /** Stops the run at once: the pool terminates its workers. */
-  cancel(): void {
-    if (this.#controller) {
-      this.#controller.abort();
-      this.#controller = null;
-      this.status = 'cancelled';
-    }
   }
 }
 

@@ -7,7 +7,7 @@
  * first use: the app's database opened then, and an in-process engine.
  */
 import { openDatabase, type MixLabDatabase } from '../db/database';
-import { createInProcessEngine, type EngineClient } from '../workers/engine-client';
+import { createInProcessEngineOnDemand, type EngineClient } from '../workers/engine-client';
 import { TrainingStore } from './training-store';
 
 export interface Services {
@@ -40,7 +40,7 @@ export function createServices(parts: { database?: MixLabDatabase | null; engine
       return training;
     },
     get engine() {
-      engine ??= createInProcessEngine();
+      engine ??= createInProcessEngineOnDemand();
       return engine;
     },
     get viewEngine() {

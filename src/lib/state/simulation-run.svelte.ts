@@ -1,21 +1,17 @@
 /**
- * One Monte Carlo run as a rune class: status, phase, progress with ETA, cancel, and the last
- * completed result per scenario, seed and path count (so going back to a scenario shows its run
- * without re-running, and a changed input never passes an old run off as current).
+ * One Monte Carlo run over time as a `PoolRun`: status, phase, progress with ETA, cancel, and the
+ * last completed result per scenario, seed and path count (so going back to a scenario shows its
+ * run without re-running, and a changed input never passes an old run off as current).
  */
-import { describeError } from './errors';
 import type { Scenario, SimulationResult } from '../model';
-import { CancelledError, type PoolProgress } from '../workers/pool';
 import { runSimulationOnPool, type SimulationPhase } from '../workers/simulation-client';
+import { hashKey, PoolRun, type FinishedRun } from './pool-run.svelte';
 
-export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+export type { RunStatus } from './pool-run.svelte';
 
-/** A stable key of a scenario's inputs, a seed and a path count (FNV-1a of the JSON). */
+/** A stable key of a scenario's inputs, a seed and a path count. */
 export function runKey(scenario: Scenario, seed: number, paths: number): string {
-  const text = JSON.stringify(scenario);
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `${(h >>> 0).toString(36)}-${text.length.toString(36)}-${seed}-${paths}`;
+  return `${hashKey(JSON.stringify(scenario))}-${seed}-${paths}`;
 }
 
 /** How a completed run was made: for the info line and the benchmark. */
@@ -27,93 +23,49 @@ export interface RunInfo {
   elapsedMs: number;
 }
 
+interface FinishedSimulation extends FinishedRun<SimulationResult> {
+  info: RunInfo;
+}
+
 /** Results kept per key; each holds only bands (a few hundred kB), not the paths. */
 const CACHE_LIMIT = 24;
 
 type Runner = typeof runSimulationOnPool;
 
-export class SimulationRun {
-  status = $state<RunStatus>('idle');
-  phase = $state<SimulationPhase>('paths');
-  progress = $state.raw<PoolProgress>({ fraction: 0, elapsedMs: 0, etaMs: null });
-  /** The latest completed result (possibly for an earlier version of the scenario). */
-  result = $state.raw<SimulationResult | null>(null);
-  /** The key the latest result belongs to. */
-  resultKey = $state<string | null>(null);
-  info = $state.raw<RunInfo | null>(null);
-  /** Bumped when the cache changes, so a $derived that reads `cached()` follows it. */
-  cacheVersion = $state(0);
-  error = $state<string | null>(null);
-
-  #controller: AbortController | null = null;
-  #cache = new Map<string, { result: SimulationResult; info: RunInfo }>();
+export class SimulationRun extends PoolRun<SimulationResult, SimulationPhase, FinishedSimulation> {
   #run: Runner;
 
   constructor(run: Runner = runSimulationOnPool) {
+    super('paths', CACHE_LIMIT);
     this.#run = run;
   }
 
-  get isRunning(): boolean {
-    return this.status === 'running';
+  /** The latest completed result (possibly for an earlier version of the scenario). */
+  get result(): SimulationResult | null {
+    return this.finished?.result ?? null;
+  }
+
+  /** The key the latest result belongs to. */
+  get resultKey(): string | null {
+    return this.finished?.key ?? null;
+  }
+
+  get info(): RunInfo | null {
+    return this.finished?.info ?? null;
   }
 
   /** The completed run for this scenario, seed and path count, if there is one. */
   cached(scenario: Scenario, seed: number, paths: number): { result: SimulationResult; info: RunInfo } | null {
-    void this.cacheVersion;
-    return this.#cache.get(runKey(scenario, seed, paths)) ?? null;
+    const f = this.lookup(runKey(scenario, seed, paths));
+    return f ? { result: f.result, info: f.info } : null;
   }
 
-  async start(scenario: Scenario, { paths, seed, workers }: { paths: number; seed: number; workers: number }): Promise<void> {
-    this.cancel();
-    const controller = new AbortController();
-    this.#controller = controller;
-    const key = runKey(scenario, seed, paths);
-    this.status = 'running';
-    this.phase = 'paths';
-    this.error = null;
-    this.progress = { fraction: 0, elapsedMs: 0, etaMs: null };
-    const started = performance.now();
-    try {
-      const result = await this.#run(scenario, {
-        paths,
-        seed,
-        workers,
-        signal: controller.signal,
-        onProgress: (p) => {
-          if (this.#controller === controller) this.progress = p;
-        },
-        onPhase: (phase) => {
-          if (this.#controller === controller) this.phase = phase;
-        },
-      });
-      if (this.#controller !== controller) return; // superseded or cancelled
-      const info: RunInfo = { key, scenario, workers, elapsedMs: performance.now() - started };
-      this.#cache.delete(key);
-      this.#cache.set(key, { result, info });
-      if (this.#cache.size > CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
-      this.cacheVersion++;
-      this.result = result;
-      this.resultKey = key;
-      this.info = info;
-      this.status = 'done';
-    } catch (e) {
-      if (this.#controller !== controller) return;
-      if (e instanceof CancelledError || (e instanceof Error && e.name === 'CancelledError')) this.status = 'cancelled';
-      else {
-        this.status = 'error';
-        this.error = describeError(e);
-      }
-    } finally {
-      if (this.#controller === controller) this.#controller = null;
-    }
-  }
-
-  /** Stops the run at once: the pool's workers are terminated, the last completed result stays. */
-  cancel(): void {
-    if (this.#controller) {
-      this.#controller.abort();
-      this.#controller = null;
-      this.status = 'cancelled';
-    }
+  start(scenario: Scenario, { paths, seed, workers }: { paths: number; seed: number; workers: number }): Promise<void> {
+    return this.launch(
+      runKey(scenario, seed, paths),
+      workers,
+      (control) => this.#run(scenario, { paths, seed, workers, ...control }),
+      (f) => ({ ...f, info: { key: f.key, scenario, workers: f.workers, elapsedMs: f.elapsedMs } }),
+    );
   }
 }

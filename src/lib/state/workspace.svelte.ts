@@ -2,9 +2,12 @@
  * The scenario being edited, its latest evaluation and its persistence, as one rune class.
  * Dependencies point one way: views → state → (db, engine client) → model.
  *
- * History: every edit pushes the previous scenario on an undo stack (structural sharing keeps a
- * snapshot cheap); a run of edits of the same input within a second (typing "40", dragging a
- * slider) is one step. Opening another scenario starts a new history.
+ * Evaluation: the closed form (`evaluate`, about 15 µs for the demo bank) runs here, on the page's
+ * thread, at every edit: the dashboard's figures follow a key press with no worker round trip.
+ * The heavy work (loss distributions, design grid, Monte Carlo) stays in the workers.
+ *
+ * History: an `UndoHistory` of scenarios; a run of edits of the same input within a second
+ * (typing "40", dragging a slider) is one step. Opening another scenario starts a new history.
  *
  * Library: a workspace opened from the library (`scenarioId`) autosaves into that record too,
  * merged input by input with what another tab may have written (`saveScenarioData`), and follows
@@ -18,21 +21,15 @@
  * it goes, not after it stops), and synchronously into a journal when the page is hidden or
  * closed (`saveOnPageHide`), since an IndexedDB write started then may never commit.
  */
-import {
-  cloneScenario,
-  demoScenario,
-  jsonEqual,
-  linkedPaths,
-  mergeScenarios,
-  pyramidScenario,
-  readPath,
-  rebalanceMix,
-  validateScenario,
-  writePath,
-  type Evaluation,
-  type Scenario,
-  type ValidationProblem,
-} from '../model';
+// The model's modules one by one, not its index: the page's first chunk carries only what the
+// workspace runs here (the closed form, the inputs, the merge), not the Monte Carlo or design engines.
+import { cloneScenario, demoScenario, pyramidScenario } from '../model/demo';
+import { jsonEqual, linkedPaths, mergeScenarios } from '../model/diff';
+import { evaluate, type Evaluation } from '../model/evaluate';
+import { readPath, writePath } from '../model/inputs';
+import { rebalanceMix } from '../model/levers';
+import type { Scenario } from '../model/scenario';
+import { validateScenario, type ValidationProblem } from '../model/validate';
 import type { MixLabDatabase } from '../db/database';
 import { createDexieStore, createMemoryStore, isQuotaError, type LibraryRecord, type LibraryStore } from '../db/library-store';
 import { createScenario, newId, saveScenarioData, setBaseline } from '../db/library-repo';
@@ -41,6 +38,7 @@ import type { WorkspaceRecord } from '../db/database';
 import { i18n } from '../i18n/i18n.svelte';
 import type { EngineClient } from '../workers/engine-client';
 import { describeError } from './errors';
+import { UndoHistory } from './undo-history';
 import { browserStores, clearJournal, readJournal, rememberTabKey, tabKey, writeJournal, type EditStores } from './edit-journal';
 import { liveQuery } from 'dexie';
 
@@ -67,8 +65,8 @@ export class Workspace {
   saveStatus = $state<SaveStatus>('saved');
   /** Problems found in the saved workspace when it was loaded (it was kept aside, not lost). */
   damaged = $state.raw<ValidationProblem[] | null>(null);
+  /** Why the closed form failed on the current inputs (a defect, never a slow worker). */
   engineError = $state<string | null>(null);
-  isComputing = $state(false);
   /** Undo and redo depth, for the buttons. */
   undoDepth = $state(0);
   redoDepth = $state(0);
@@ -88,10 +86,9 @@ export class Workspace {
   /** Where the library lives: IndexedDB, or memory when storage is unavailable or full. */
   library = $state.raw<LibraryStore>(createMemoryStore());
 
-  #engine: EngineClient;
+  /** The engine worker, for the heavy calls views make on this scenario. */
+  readonly engine: EngineClient;
   #db: MixLabDatabase | null;
-  #requested = 0;
-  #applied = 0;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
   #lastSaveAt = 0;
   /** Saves started and not finished (they run one after another). */
@@ -108,17 +105,14 @@ export class Workspace {
   #seenConflictAt = 0;
   /** Inputs where a remote merge kept this tab's value: the next save marks them for the other tab. */
   #keptOverRemote: string[] = [];
-  #undo: Scenario[] = [];
-  #redo: Scenario[] = [];
-  #lastKey: string | null = null;
-  #lastAt = 0;
+  #history = new UndoHistory<Scenario>(HISTORY_LIMIT, COALESCE_MS);
   /** The library record's scenario as last read or written by this tab (the merge base). */
   #synced: Scenario | null = null;
   #unobserve: (() => void) | null = null;
   #saving: Promise<void> = Promise.resolve();
 
   constructor(engine: EngineClient, db: MixLabDatabase | null, stores: EditStores = browserStores()) {
-    this.#engine = engine;
+    this.engine = engine;
     this.#db = db;
     this.#stores = stores;
   }
@@ -185,21 +179,13 @@ export class Workspace {
       }
     }
     this.#settleStorage();
-    await this.#evaluate();
+    this.#evaluate();
   }
 
   /** Replaces the scenario being edited (one undo step); evaluates it and saves it shortly after. */
   update(next: Scenario, historyKey: string | null = null): void {
     if (next === this.scenario) return;
-    const now = Date.now();
-    const isSameRun = historyKey !== null && historyKey === this.#lastKey && now - this.#lastAt < COALESCE_MS && this.#undo.length > 0;
-    if (!isSameRun) {
-      this.#undo.push(this.scenario);
-      if (this.#undo.length > HISTORY_LIMIT) this.#undo.shift();
-    }
-    this.#redo = [];
-    this.#lastKey = historyKey;
-    this.#lastAt = now;
+    this.#history.record(this.scenario, historyKey, Date.now());
     this.#syncDepth();
     this.#apply(next);
   }
@@ -220,19 +206,15 @@ export class Workspace {
   }
 
   undo(): void {
-    const previous = this.#undo.pop();
+    const previous = this.#history.undo(this.scenario);
     if (!previous) return;
-    this.#redo.push(this.scenario);
-    this.#lastKey = null;
     this.#syncDepth();
     this.#apply(previous);
   }
 
   redo(): void {
-    const next = this.#redo.pop();
+    const next = this.#history.redo(this.scenario);
     if (!next) return;
-    this.#undo.push(this.scenario);
-    this.#lastKey = null;
     this.#syncDepth();
     this.#apply(next);
   }
@@ -330,9 +312,9 @@ export class Workspace {
     writeJournal(this.#stores.local, { key: workspaceKey(this.base), base: this.base, data: this.scenario, synced: this.#wsSynced, at: Date.now() });
   }
 
-  /** Evaluates the scenario again (after a worker failure: the engine starts a fresh worker). */
-  retryEvaluate(): Promise<void> {
-    return this.#evaluate();
+  /** Evaluates the scenario again. */
+  retryEvaluate(): void {
+    this.#evaluate();
   }
 
   /** Saves now (tests, switching away); resolves when every save so far has committed or failed. */
@@ -357,19 +339,17 @@ export class Workspace {
 
   #apply(next: Scenario): void {
     this.scenario = next;
-    void this.#evaluate();
+    this.#evaluate();
     this.#scheduleSave();
   }
 
   #syncDepth(): void {
-    this.undoDepth = this.#undo.length;
-    this.redoDepth = this.#redo.length;
+    this.undoDepth = this.#history.undoDepth;
+    this.redoDepth = this.#history.redoDepth;
   }
 
   #clearHistory(): void {
-    this.#undo = [];
-    this.#redo = [];
-    this.#lastKey = null;
+    this.#history.clear();
     this.#syncDepth();
   }
 
@@ -499,15 +479,14 @@ export class Workspace {
     const { merged, conflicts } = mergeScenarios(base, this.scenario, theirs);
     // Rebase the history too, so undo takes back this tab's edits and not the other tab's.
     const rebase = (s: Scenario) => mergeScenarios(base, s, theirs).merged;
-    this.#undo = this.#undo.map(rebase);
-    this.#redo = this.#redo.map(rebase);
+    this.#history.rebase(rebase);
     if (conflicts.length) {
       this.conflicts = conflicts;
       this.#keptOverRemote = [...new Set([...this.#keptOverRemote, ...conflicts])];
     }
     if (!jsonEqual(merged, this.scenario)) {
       this.scenario = merged;
-      void this.#evaluate();
+      this.#evaluate();
     }
     return !jsonEqual(merged, theirs);
   }
@@ -519,22 +498,15 @@ export class Workspace {
     if (mark.tab !== this.#tab) this.conflictsLost = mark.paths;
   }
 
-  async #evaluate(): Promise<void> {
-    const seq = ++this.#requested;
-    const scenario = this.scenario;
-    this.isComputing = true;
+  /** The closed form of the current scenario, synchronously (answers follow edits in order: none is stale). */
+  #evaluate(): void {
     try {
-      const result = await this.#engine.evaluate(scenario);
-      // Stale results never overwrite newer ones.
-      if (seq <= this.#applied) return;
-      this.#applied = seq;
+      const result = evaluate(this.scenario);
       this.previousEvaluation = this.evaluation;
       this.evaluation = result;
       this.engineError = null;
     } catch (e) {
-      if (seq >= this.#applied) this.engineError = describeError(e);
-    } finally {
-      if (seq === this.#requested) this.isComputing = false;
+      this.engineError = describeError(e);
     }
   }
 
@@ -624,7 +596,7 @@ export class Workspace {
   #showMerged(saved: Scenario, merged: Scenario): void {
     if (this.scenario === saved && !jsonEqual(merged, saved)) {
       this.scenario = merged;
-      void this.#evaluate();
+      this.#evaluate();
     }
   }
 }

@@ -1,16 +1,15 @@
 /**
  * The UI side of the engine: the same async API whether it runs in a module worker (the app)
- * or in-process (component tests, where jsdom has no Worker).
+ * or in-process (engine-in-process.ts: component tests, where jsdom has no Worker). This module
+ * imports only types of the engine, so the page's first chunk does not carry the engine itself.
  */
-import { evaluate, sensitivities, type Evaluation, type MetricKey, type Scenario, type Sensitivity } from '../model';
-import { designMix, marginalLoan, tornado, type DesignOptions, type MarginalLoan, type MarginalLoanOptions, type MixDesign, type Tornado, type TornadoSteps } from '../model';
-import { evaluateNamed, whatIfGrid, type LoanBookRow, type NamedResult, type NamedScenario, type WhatIfAxis, type WhatIfGrid } from '../model';
+import type { LoanBookRow, Scenario } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
-import { BOOK_NOT_HELD, riskProfile, type RiskProfile } from '../model/risk-profile';
-import { supervise } from './supervised';
-import { decodeShare, type DecodedShare } from '../io/share-link';
-import { parseLibraryText, type ParsedImport } from '../io/library-file';
-import { parseLoanBookCsv, type LoanBookParse, type SegmentRef } from '../io/loan-book';
+import { BOOK_NOT_HELD, type RiskProfile } from '../model/risk-profile';
+import { supervise, type AsyncApi } from './supervised';
+import type { DecodedShare } from '../io/share-link';
+import type { ParsedImport } from '../io/library-file';
+import type { LoanBookParse } from '../io/loan-book';
 import { proxy } from 'comlink';
 
 /**
@@ -32,34 +31,34 @@ export const ENGINE_TIMEOUT_MS = {
   evaluateNamed: 30_000,
 } as const;
 
-export interface EngineClient {
-  /** The whole book's loss distribution, concentration and portfolio-basis capital (issue 3); typed arrays arrive transferred. */
-  /** On the real loan book when `book` is given (from a worker, its rows are posted once per book id). */
+/**
+ * The engine's calls as the page makes them: the worker's own API (`EngineWorkerApi`, the type of
+ * what engine.worker.ts exposes), each call answering a promise, whether it runs in the worker or
+ * in-process. Not Comlink's `Remote<…>`: that also types the proxy's own methods (release, endpoint),
+ * which the in-process engine and the tests' fakes have no use for.
+ */
+export type EngineClient = Omit<AsyncApi<EngineWorkerApi>, 'riskProfile'> & {
+  /**
+   * The whole book's loss distribution, concentration and portfolio-basis capital; typed arrays arrive
+   * transferred. On the real loan book when `book` is given (from a worker, its rows are posted once per book id).
+   */
   riskProfile(scenario: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile>;
-  evaluate(scenario: Scenario): Promise<Evaluation>;
-  sensitivities(scenario: Scenario, metric: MetricKey, bump?: number): Promise<Sensitivity[]>;
-  /** The mix design over the grid of shares (issue 7); from a worker its typed arrays arrive transferred. */
-  designMix(scenario: Scenario, options?: DesignOptions): Promise<MixDesign>;
-  tornado(scenario: Scenario, metric: MetricKey, options?: { step?: Partial<TornadoSteps>; inputs?: boolean }): Promise<Tornado>;
-  marginalLoan(scenario: Scenario, options: MarginalLoanOptions): Promise<MarginalLoan>;
-  /** Decodes and validates a share link's data (in the worker: a hostile link never blocks the page). */
-  decodeShare(data: string): Promise<DecodedShare>;
-  /** Parses and validates an imported library file (in the worker, reporting progress 0..1). */
-  parseLibraryText(text: string, onProgress?: (fraction: number) => void): Promise<ParsedImport>;
-  /** Parses and checks a loan-book CSV (in the worker, reporting progress 0..1). */
-  parseLoanBookCsv(text: string, segments: readonly SegmentRef[], onProgress?: (fraction: number) => void): Promise<LoanBookParse>;
-  /** The two-way what-if table in closed form, with progress (done, total) after each row. */
-  whatIfGrid(scenario: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgress?: (done: number, total: number) => void): Promise<WhatIfGrid>;
-  evaluateNamed(scenario: Scenario, list: NamedScenario[]): Promise<NamedResult[]>;
+  /** Starts the worker now (at idle after the first paint), so the first heavy call does not wait for its module. */
+  prewarm(): void;
   dispose(): void;
-}
+};
+
+/** An engine worker with no call for this long is terminated (its memory goes back to the page); the next call starts a fresh one. */
+export const ENGINE_IDLE_MS = 60_000;
 
 /**
  * Runs the engine in a module worker through Comlink, supervised: a call whose worker crashed or
  * never answers rejects with a `WorkerFailure`, and the next call starts a fresh worker.
  */
 export function createWorkerEngine(): EngineClient {
-  const engine = supervise<EngineWorkerApi>('engine', () => new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }));
+  const engine = supervise<EngineWorkerApi>('engine', () => new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }), {
+    idleMs: ENGINE_IDLE_MS,
+  });
   const t = ENGINE_TIMEOUT_MS;
   // The id of the book the worker holds: posting 200,000 rows costs about a second, so they go once.
   // A restarted worker holds none: it answers BOOK_NOT_HELD and the rows go again.
@@ -96,24 +95,22 @@ export function createWorkerEngine(): EngineClient {
       ),
     whatIfGrid: (s, x, y, p) => engine.call((r) => r.whatIfGrid(s, x, y, p ? proxy(p) : undefined), t.whatIfGrid),
     evaluateNamed: (s, l) => engine.call((r) => r.evaluateNamed(s, l), t.evaluateNamed),
+    prewarm: () => engine.warm(),
     dispose: () => engine.dispose(),
   };
 }
 
-/** Runs the engine on the calling thread (tests, or a browser without module workers). */
-export function createInProcessEngine(): EngineClient {
-  return {
-    riskProfile: async (s, book) => riskProfile(s, book?.rows, () => performance.now()),
-    evaluate: async (s) => evaluate(s),
-    sensitivities: async (s, m, b) => sensitivities(s, m, b),
-    designMix: async (s, o) => designMix(s, o),
-    tornado: async (s, m, o) => tornado(s, m, o),
-    marginalLoan: async (s, o) => marginalLoan(s, o),
-    decodeShare,
-    parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
-    parseLoanBookCsv: async (text, segments, onProgress) => parseLoanBookCsv(text, segments, onProgress),
-    whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
-    evaluateNamed: async (s, l) => evaluateNamed(s, l),
-    dispose: () => {},
-  };
+/**
+ * The in-process engine, loaded at its first call (a test, or a browser without module workers): a
+ * static import would put the whole engine in the page's first chunk.
+ */
+export function createInProcessEngineOnDemand(): EngineClient {
+  let loaded: Promise<EngineClient> | null = null;
+  const load = () => (loaded ??= import('./engine-in-process').then((m) => m.createInProcessEngine()));
+  return new Proxy({} as EngineClient, {
+    get:
+      (_, name) =>
+      (...args: unknown[]) =>
+        load().then((engine) => (engine[name as keyof EngineClient] as (...a: unknown[]) => unknown)(...args)),
+  });
 }

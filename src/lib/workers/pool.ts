@@ -9,7 +9,11 @@
  * no progress for `stallMs` fails the whole run with a `WorkerFailure`, and every worker is
  * terminated, so the run ends with a message instead of freezing at "17 %".
  */
+import { CancelledError } from '../model/cancel';
 import { stallWatchdog } from './supervised';
+
+/** The model's cancellation error: a cancelled pool and a cancelled engine run are one kind of failure. */
+export { CancelledError };
 
 export interface PoolProgress {
   /** 0..1 of all chunks. */
@@ -17,13 +21,6 @@ export interface PoolProgress {
   elapsedMs: number;
   /** Estimated time left, ms; null until the first chunk is done. */
   etaMs: number | null;
-}
-
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'CancelledError';
-  }
 }
 
 export interface PoolOptions {

@@ -36,16 +36,20 @@ import {
 } from '../model';
 import type { PortfolioWorkerApi } from '../../../workers/portfolio.worker';
 import { CancelledError, defaultPoolSize, runPool, splitRange, type PoolProgress } from './pool';
-import { stallWatchdog, supervise } from './supervised';
+import { stallWatchdog, supervise, type AsyncApi } from './supervised';
 
-/** The quick analyses, async whether they run in a worker or in-process. */
-export interface PortfolioEngine {
-  efficientFrontier(assets: AssetUniverse, constraints: FrontierConstraints): Promise<FrontierPoint[]>;
-  bestAllocation(assets: AssetUniverse, constraints: FrontierConstraints, profile: RiskProfile, horizonYears: number): Promise<BestAllocation>;
-  portfolioRisk(weights: WeightsInput, assets: AssetUniverse, options: PortfolioRiskOptions): Promise<PortfolioRisk>;
-  cashNeedsCheck(portfolio: ClientPortfolio, options: Omit<CashNeedsOptions, 'onProgress' | 'isCancelled'>): Promise<CashNeedsCheck>;
+/**
+ * The quick analyses, async whether they run in a worker or in-process: the worker's own API
+ * (`PortfolioWorkerApi`), each call answering a promise.
+ */
+export type PortfolioEngine = Pick<AsyncApi<PortfolioWorkerApi>, 'efficientFrontier' | 'bestAllocation' | 'portfolioRisk' | 'cashNeedsCheck'> & {
+  /** Starts the worker now, so the first analysis does not wait for its module. */
+  prewarm(): void;
   dispose(): void;
-}
+};
+
+/** A portfolio worker with no call for this long is terminated; the next call starts a fresh one. */
+export const PORTFOLIO_IDLE_MS = 60_000;
 
 function createWorker(name: string): Worker {
   return new Worker(new URL('../../../workers/portfolio.worker.ts', import.meta.url), { type: 'module', name });
@@ -59,17 +63,19 @@ export function createPortfolioEngine(): PortfolioEngine {
       bestAllocation: async (a, c, p, h) => bestAllocation(a, c, p, h),
       portfolioRisk: async (w, a, o) => portfolioRisk(w, a, o),
       cashNeedsCheck: async (p, o) => cashNeedsCheck(p, o),
+      prewarm: () => {},
       dispose: () => {},
     };
   }
   // Supervised: a call whose worker died or never answers fails (and the next starts a fresh worker).
-  const engine = supervise<PortfolioWorkerApi>('portfolio', () => createWorker('portfolio'));
+  const engine = supervise<PortfolioWorkerApi>('portfolio', () => createWorker('portfolio'), { idleMs: PORTFOLIO_IDLE_MS });
   const limit = 60_000;
   return {
     efficientFrontier: (a, c) => engine.call((r) => r.efficientFrontier(a, c), limit),
     bestAllocation: (a, c, p, h) => engine.call((r) => r.bestAllocation(a, c, p, h), limit),
     portfolioRisk: (w, a, o) => engine.call((r) => r.portfolioRisk(w, a, o), limit),
     cashNeedsCheck: (p, o) => engine.call((r) => r.cashNeedsCheck(p, o), limit),
+    prewarm: () => engine.warm(),
     dispose: () => engine.dispose(),
   };
 }

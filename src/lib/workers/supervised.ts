@@ -4,8 +4,17 @@
  * never comes (a worker the browser killed or that dropped a message sends no event at all).
  * When one of the last two fires, the worker is terminated, every call waiting on it is rejected
  * with a `WorkerFailure`, and the next call starts a fresh worker.
+ *
+ * Idle: with `idleMs`, a worker with no call for that long is terminated (its memory goes back to
+ * the page), and the next call starts a fresh one.
  */
 import { wrap, type Remote } from 'comlink';
+
+/**
+ * A worker's API as the page calls it: each function of `T` (the type of what the worker file
+ * exposes) with the same arguments, answering a promise of its result.
+ */
+export type AsyncApi<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never };
 
 export type WorkerFailureKind = 'crashed' | 'unreadable' | 'timeout';
 
@@ -26,9 +35,18 @@ export class WorkerFailure extends Error {
 export interface Supervisor<T> {
   /** Runs one call on the live worker (starting one if needed), failing after `timeoutMs` without an answer. */
   call<R>(run: (remote: Remote<T>) => Promise<R>, timeoutMs: number): Promise<R>;
-  /** Workers started so far: one more after each failure. */
+  /** Starts the worker now, if none is live (its module loads while the page is idle). */
+  warm(): void;
+  /** Workers started so far: one more after each failure or idle stop. */
   readonly started: number;
+  /** Whether a worker is running now. */
+  readonly isLive: boolean;
   dispose(): void;
+}
+
+export interface SuperviseOptions {
+  /** Terminate the worker after this long without a call; null (the default): never. */
+  idleMs?: number | null;
 }
 
 interface Live<T> {
@@ -38,9 +56,21 @@ interface Live<T> {
   fail: (e: WorkerFailure) => void;
 }
 
-export function supervise<T>(name: string, create: () => Worker): Supervisor<T> {
+export function supervise<T>(name: string, create: () => Worker, { idleMs = null }: SuperviseOptions = {}): Supervisor<T> {
   let live: Live<T> | null = null;
   let started = 0;
+  let calls = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const armIdle = () => {
+    clearTimeout(idleTimer);
+    if (idleMs === null || calls > 0 || !live) return;
+    idleTimer = setTimeout(() => {
+      if (calls > 0 || !live) return;
+      live.worker.terminate();
+      live = null;
+    }, idleMs);
+  };
 
   const retire = (entry: Live<T>, failure: WorkerFailure) => {
     if (live === entry) live = null;
@@ -65,7 +95,16 @@ export function supervise<T>(name: string, create: () => Worker): Supervisor<T> 
     get started() {
       return started;
     },
+    get isLive() {
+      return live !== null;
+    },
+    warm() {
+      if (!live) start();
+      armIdle();
+    },
     call<R>(run: (remote: Remote<T>) => Promise<R>, timeoutMs: number): Promise<R> {
+      clearTimeout(idleTimer);
+      calls++;
       const entry = live ?? start();
       let timer: ReturnType<typeof setTimeout> | undefined;
       const watchdog = new Promise<never>((_, reject) => {
@@ -75,9 +114,14 @@ export function supervise<T>(name: string, create: () => Worker): Supervisor<T> 
           reject(failure);
         }, timeoutMs);
       });
-      return Promise.race([run(entry.remote), entry.failed, watchdog]).finally(() => clearTimeout(timer));
+      return Promise.race([run(entry.remote), entry.failed, watchdog]).finally(() => {
+        clearTimeout(timer);
+        calls--;
+        armIdle();
+      });
     },
     dispose() {
+      clearTimeout(idleTimer);
       live?.worker.terminate();
       live = null;
     },

@@ -29,7 +29,7 @@ export interface CashNeedsOptions {
   /** Transaction cost per yuan traded (default 0.001). */
   costRate?: number | Readonly<Record<string, number>>;
   onProgress?: (fraction: number) => void;
-  /** Checked every 32 paths; returning true stops the run with a PortfolioCancelledError. */
+  /** Checked every 32 paths; returning true stops the run with a CancelledError. */
   isCancelled?: () => boolean;
 }
 

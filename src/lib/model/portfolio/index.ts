@@ -70,4 +70,4 @@ export {
   type RebalancingResult,
   type RuleSummary,
 } from './rebalancing';
-export { PortfolioCancelledError, type RulePaths } from './paths';
+export { type RulePaths } from './paths';

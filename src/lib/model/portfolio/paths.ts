@@ -21,6 +21,7 @@ import { psdFactor } from './linalg';
 import { fillNormals, seedState } from '../random';
 import { assertAssetUniverse, checkWeights, covarianceMatrix, logCovarianceMatrix, PortfolioInputError, returnVector } from './universe';
 import type { AssetUniverse, PortfolioProblem, RebalanceRule } from './types';
+import { CancelledError } from '../cancel';
 
 /** A rule compiled for the inner loop. */
 interface CompiledRule {
@@ -52,19 +53,8 @@ export interface PathEngineInput {
   /** Record wealth at every step for fan charts (default true). */
   recordFan: boolean;
   onProgress?: (fraction: number) => void;
-  /** Checked every 32 paths; when it returns true the run stops with a PortfolioCancelledError. */
+  /** Checked every 32 paths; when it returns true the run stops with a CancelledError. */
   isCancelled?: () => boolean;
-}
-
-/**
- * Thrown by a run whose `isCancelled()` returned true; its name is 'CancelledError', as for the other engines.
- * @example simulateRebalancing(p, rules, { paths, seed, isCancelled: () => aborted }) // throws PortfolioCancelledError once aborted
- */
-export class PortfolioCancelledError extends Error {
-  constructor() {
-    super('portfolio simulation cancelled');
-    this.name = 'CancelledError';
-  }
 }
 
 /** Per-path results of one rule over a slice of paths (typed arrays: transferable between workers). */
@@ -217,7 +207,7 @@ export function runPaths(input: PathEngineInput): RulePaths[] {
   const progressEvery = Math.max(1, Math.ceil(pathCount / 100));
 
   for (let p = 0; p < pathCount; p++) {
-    if ((p & 31) === 0 && input.isCancelled?.()) throw new PortfolioCancelledError();
+    if ((p & 31) === 0 && input.isCancelled?.()) throw new CancelledError('portfolio simulation cancelled');
     // 1. gross returns of every asset at every step, from the path's own stream
     seedState(seed, pathStart + p, rngState);
     fillNormals(rngState, normals, steps * n);

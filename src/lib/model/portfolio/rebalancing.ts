@@ -40,7 +40,7 @@ export interface RebalancingOptions {
   pathCount?: number;
   /** Called with the fraction of the slice done, at most about 100 times. */
   onProgress?: (fraction: number) => void;
-  /** Checked every 32 paths; returning true stops the run with a PortfolioCancelledError (name 'CancelledError'). */
+  /** Checked every 32 paths; returning true stops the run with a CancelledError. */
   isCancelled?: () => boolean;
   /** Withdraw the client's cash needs when they fall due (default false: the investment alone). */
   withdrawCashNeeds?: boolean;

@@ -2,8 +2,8 @@
  * The over-time view's run, one per page: it outlives the view (the router re-creates views), so
  * going to the dashboard and back keeps a running run, its progress and the results per scenario.
  */
-import { SimulationRun } from '../../lib/state/simulation-run.svelte';
-import { defaultPoolSize } from '../../lib/workers/pool';
+import { SimulationRun } from './simulation-run.svelte';
+import { defaultPoolSize } from '../workers/pool';
 
 export const overTimeRun = new SimulationRun();
 

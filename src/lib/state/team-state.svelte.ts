@@ -2,9 +2,9 @@
  * The workshop pack a team has open and the team's name, remembered on this computer (the pack in
  * db.packs, its id and the name in localStorage), so a reload or a trip to a lesson keeps them.
  */
-import { loadPack, savePack } from '../../../lib/db/training-repo';
-import { trainingDb } from '../../../lib/state/training-db';
-import type { WorkshopPack } from '../../../lib/training';
+import { loadPack, savePack } from '../db/training-repo';
+import { trainingDb } from './training-db';
+import type { WorkshopPack } from '../training';
 
 const KEY = 'tong-mix-lab.team';
 

@@ -1,0 +1,131 @@
+/**
+ * The client portfolio's quick analyses in the portfolio worker, re-run as the portfolio changes,
+ * as two `Query`s: the frontier and best allocation (milliseconds) are shown before the simulated
+ * VaR and cash needs (a few hundred ms). Requests are coalesced (while one runs, only the newest
+ * waiting one is kept, so typing never queues stale work), a stale answer never overwrites a newer
+ * one, and the slow part is skipped for a portfolio already replaced by a newer one.
+ */
+import type { BestAllocation, CashNeedsCheck, ClientPortfolio, FrontierPoint, PortfolioRisk } from '../model';
+import { createPortfolioEngine, type PortfolioEngine } from '../workers/portfolio-client';
+import { LruCache, Query } from './query.svelte';
+
+/**
+ * What the analyses depend on: not the client's name nor the labels of the cash needs, so
+ * renaming never re-runs a simulation.
+ */
+export function analysisKey(p: ClientPortfolio): string {
+  const c = p.client;
+  return JSON.stringify([p.assets, p.weights, p.bounds ?? null, c.riskProfile, c.horizonYears, c.amount, c.cashNeeds.map((n) => [n.year, n.amount])]);
+}
+
+export interface FrontierAnalysis {
+  /** `analysisKey` of the portfolio analysed. */
+  key: string;
+  frontier: FrontierPoint[];
+  best: BestAllocation;
+}
+
+export interface RiskAnalysis {
+  key: string;
+  current: PortfolioRisk;
+  best: PortfolioRisk;
+  cashCurrent: CashNeedsCheck;
+  cashBest: CashNeedsCheck;
+}
+
+/** Simulation sizes of the quick analyses (fixed seed: figures do not jitter between edits). */
+export const ANALYSIS_SETTINGS = { frontierPoints: 30, riskPaths: 20_000, cashPaths: 10_000, seed: 1, quantiles: [0.95, 0.99] } as const;
+
+/** Analyses kept per portfolio (going back to an allocation shows its figures at once). */
+const CACHE_SIZE = 8;
+
+export class PortfolioAnalysis {
+  readonly #frontier: Query<FrontierAnalysis, ClientPortfolio>;
+  readonly #risk: Query<RiskAnalysis, { p: ClientPortfolio; best: BestAllocation }>;
+  #engine: PortfolioEngine | null = null;
+  #makeEngine: () => PortfolioEngine;
+  /** The newest portfolio asked for. */
+  #latest: ClientPortfolio | null = null;
+
+  constructor(makeEngine: () => PortfolioEngine = createPortfolioEngine) {
+    this.#makeEngine = makeEngine;
+    this.#frontier = new Query({
+      key: analysisKey,
+      fetch: (p) => this.#frontierOf(p),
+      cache: new LruCache(CACHE_SIZE),
+      coalesce: true,
+      onApply: (value, key) => {
+        // The slow part only for the newest portfolio: one replaced meanwhile is skipped.
+        const p = this.#latest;
+        if (p && key === this.#frontier.requestedKey) void this.#risk.request({ p, best: value.best });
+      },
+    });
+    this.#risk = new Query({
+      key: ({ p }) => analysisKey(p),
+      fetch: ({ p, best }) => this.#riskOf(p, best),
+      cache: new LruCache(CACHE_SIZE),
+      coalesce: true,
+    });
+  }
+
+  get frontier(): FrontierAnalysis | null {
+    return this.#frontier.value;
+  }
+
+  get risk(): RiskAnalysis | null {
+    return this.#risk.value;
+  }
+
+  get error(): string | null {
+    return this.#frontier.error ?? this.#risk.error;
+  }
+
+  get isPending(): boolean {
+    return this.#frontier.isPending || this.#risk.isPending;
+  }
+
+  /** Asks for the analyses of `p`; only the newest request waiting is kept. */
+  request(p: ClientPortfolio): void {
+    this.#latest = p;
+    void this.#frontier.request(p);
+  }
+
+  #engineNow(): PortfolioEngine {
+    this.#engine ??= this.#makeEngine();
+    return this.#engine;
+  }
+
+  async #frontierOf(p: ClientPortfolio): Promise<FrontierAnalysis> {
+    const engine = this.#engineNow();
+    const constraints = { bounds: p.bounds ?? {} };
+    const [frontier, best] = await Promise.all([
+      engine.efficientFrontier(p.assets, { ...constraints, points: ANALYSIS_SETTINGS.frontierPoints }),
+      engine.bestAllocation(p.assets, constraints, p.client.riskProfile, p.client.horizonYears),
+    ]);
+    return { key: analysisKey(p), frontier, best };
+  }
+
+  async #riskOf(p: ClientPortfolio, best: BestAllocation): Promise<RiskAnalysis> {
+    const engine = this.#engineNow();
+    const riskOptions = { horizonYears: p.client.horizonYears, amount: p.client.amount, quantiles: [...ANALYSIS_SETTINGS.quantiles], paths: ANALYSIS_SETTINGS.riskPaths, seed: ANALYSIS_SETTINGS.seed };
+    const bestPortfolio: ClientPortfolio = { ...p, weights: best.weights };
+    const cashOptions = { paths: ANALYSIS_SETTINGS.cashPaths, seed: ANALYSIS_SETTINGS.seed };
+    const [current, bestRisk, cashCurrent, cashBest] = await Promise.all([
+      engine.portfolioRisk(p.weights, p.assets, riskOptions),
+      engine.portfolioRisk(best.weights, p.assets, riskOptions),
+      engine.cashNeedsCheck(p, cashOptions),
+      engine.cashNeedsCheck(bestPortfolio, cashOptions),
+    ]);
+    return { key: analysisKey(p), current, best: bestRisk, cashCurrent, cashBest };
+  }
+
+  /** Starts the portfolio worker now (at idle), so the first analysis does not wait for its module. */
+  prewarm(): void {
+    this.#engineNow().prewarm();
+  }
+
+  dispose(): void {
+    this.#engine?.dispose();
+    this.#engine = null;
+  }
+}

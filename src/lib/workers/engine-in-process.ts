@@ -1,0 +1,30 @@
+/**
+ * The engine on the calling thread, behind the same async API as the worker (tests, or a browser
+ * without module workers). A module of its own: importing it brings the whole engine along, so the
+ * page imports it only where there is no worker.
+ */
+import { designMix, evaluate, evaluateNamed, marginalLoan, sensitivities, tornado, whatIfGrid } from '../model';
+import { riskProfile } from '../model/risk-profile';
+import { decodeShare } from '../io/share-link';
+import { parseLibraryText } from '../io/library-file';
+import { parseLoanBookCsv } from '../io/loan-book';
+import type { EngineClient } from './engine-client';
+
+/** Runs the engine on the calling thread (tests, or a browser without module workers). */
+export function createInProcessEngine(): EngineClient {
+  return {
+    riskProfile: async (s, book) => riskProfile(s, book?.rows, () => performance.now()),
+    evaluate: async (s) => evaluate(s),
+    sensitivities: async (s, m, b) => sensitivities(s, m, b),
+    designMix: async (s, o) => designMix(s, o),
+    tornado: async (s, m, o) => tornado(s, m, o),
+    marginalLoan: async (s, o) => marginalLoan(s, o),
+    decodeShare,
+    parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
+    parseLoanBookCsv: async (text, segments, onProgress) => parseLoanBookCsv(text, segments, onProgress),
+    whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
+    evaluateNamed: async (s, l) => evaluateNamed(s, l),
+    prewarm: () => {},
+    dispose: () => {},
+  };
+}
