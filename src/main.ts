@@ -8,6 +8,7 @@ import { AppStatus } from './lib/state/app-status.svelte';
 import { i18n } from './lib/i18n/i18n.svelte';
 import { Workspace } from './lib/state/workspace.svelte';
 import { createInProcessEngine, createWorkerEngine } from './lib/workers/engine-client';
+import { setViewEngine } from './lib/state/engine-access';
 import { servicesContext } from './lib/state/context';
 import { createServices, setPageServices } from './lib/state/services';
 
@@ -21,6 +22,7 @@ const engine = hasWorkers ? createWorkerEngine() : createInProcessEngine();
 // state made outside components, such as the portfolio session).
 const services = createServices({ database: openDatabase(), engine, viewEngine: hasWorkers ? createWorkerEngine() : engine });
 setPageServices(services);
+setViewEngine(services.viewEngine);
 const workspace = new Workspace(services.engine, services.database);
 void workspace.init();
 

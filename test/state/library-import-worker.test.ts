@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
 import { buildLibraryFile, serializeLibraryFile } from '../../src/lib/io/library-file';
 import { demoScenario } from '../../src/lib/model';
-import { createServices, setPageServices } from '../../src/lib/state/services';
+import { setViewEngine } from '../../src/lib/state/engine-access';
 import { Library } from '../../src/lib/state/library.svelte';
 import { Workspace } from '../../src/lib/state/workspace.svelte';
 import { createInProcessEngine, type EngineClient } from '../../src/lib/workers/engine-client';
@@ -28,7 +28,7 @@ describe('importing a large library file', () => {
         });
       },
     };
-    setPageServices(createServices({ engine, viewEngine: counting }));
+    setViewEngine(counting);
     const w = new Workspace(engine, new MixLabDatabase('import-worker'), { local: new MemoryStorage(), session: new MemoryStorage() });
     await w.init();
     const lib = new Library(w);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MixLabDatabase, openDatabase } from '../../src/lib/db/database';
-import { engineForViews } from '../../src/lib/state/engine-access';
+import { engineForViews, setViewEngine } from '../../src/lib/state/engine-access';
 import { createServices, pageServices, setPageServices } from '../../src/lib/state/services';
 import { trainingDb } from '../../src/lib/state/training-db';
 import { TrainingStore } from '../../src/lib/state/training-store';
@@ -21,13 +21,19 @@ describe('the page services', () => {
     db?.close();
   });
 
-  it('give views the view engine, which is the dashboard engine unless another is given', () => {
+  it('use the engines given, the view engine being the dashboard engine unless another is given', () => {
     const engine = createInProcessEngine();
-    setPageServices(createServices({ database: null, engine }));
-    expect(engineForViews()).toBe(engine);
+    expect(createServices({ database: null, engine }).viewEngine).toBe(engine);
     const other = createInProcessEngine();
-    setPageServices(createServices({ database: null, engine, viewEngine: other }));
-    expect(engineForViews()).toBe(other);
+    expect(createServices({ database: null, engine, viewEngine: other }).viewEngine).toBe(other);
+  });
+
+  it('without engines given (a test, a stand-alone component) use the views’ engine', () => {
+    const engine = createInProcessEngine();
+    setViewEngine(engine);
+    const services = createServices({ database: null });
+    expect(services.engine).toBe(engine);
+    expect(services.viewEngine).toBe(engineForViews());
   });
 
   it('the database opener gives null where IndexedDB is unavailable', () => {

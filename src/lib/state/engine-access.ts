@@ -1,10 +1,16 @@
 /**
- * The engine client shared by views for one-off calls (glass-box drivers): the page services'
- * view engine (a worker, set up by main.ts; in-process in a test or a stand-alone component).
+ * The engine client shared by views for one-off calls (glass-box drivers). Set once by main.ts
+ * (a worker) or by a test (in-process).
  */
-import type { EngineClient } from '../workers/engine-client';
-import { pageServices } from './services';
+import { createInProcessEngine, type EngineClient } from '../workers/engine-client';
+
+let shared: EngineClient | null = null;
+
+export function setViewEngine(engine: EngineClient): void {
+  shared = engine;
+}
 
 export function engineForViews(): EngineClient {
-  return pageServices().viewEngine;
+  shared ??= createInProcessEngine();
+  return shared;
 }

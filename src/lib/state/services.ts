@@ -4,10 +4,12 @@
  * and passes it down by Svelte context (`useServices()` in context.ts); code that runs outside a
  * component's initialisation (the portfolio session, the views' engine) reaches the same object
  * through `pageServices()`. A component test or a stand-alone component gets a default made on
- * first use: the app's database opened then, and an in-process engine.
+ * first use: the app's database opened then, and the views' engine (engine-access.ts: the one main.ts
+ * set, else an in-process engine).
  */
 import { openDatabase, type MixLabDatabase } from '../db/database';
-import { createInProcessEngine, type EngineClient } from '../workers/engine-client';
+import type { EngineClient } from '../workers/engine-client';
+import { engineForViews } from './engine-access';
 import { TrainingStore } from './training-store';
 
 export interface Services {
@@ -22,8 +24,8 @@ export interface Services {
 }
 
 /**
- * Services over the given parts; a part left out is made on first use (the database opened, an
- * in-process engine), so a test that never touches storage opens none.
+ * Services over the given parts; a part left out is made on first use (the database opened, the
+ * views' engine), so a test that never touches storage opens none.
  */
 export function createServices(parts: { database?: MixLabDatabase | null; engine?: EngineClient; viewEngine?: EngineClient } = {}): Services {
   let database = parts.database;
@@ -40,7 +42,7 @@ export function createServices(parts: { database?: MixLabDatabase | null; engine
       return training;
     },
     get engine() {
-      engine ??= createInProcessEngine();
+      engine ??= engineForViews();
       return engine;
     },
     get viewEngine() {
