@@ -29,7 +29,7 @@ describe('importing a large library file', () => {
         });
       },
     };
-    setPageServices(createServices({ engine, viewEngine: counting }));
+    setPageServices(createServices({ database: null, engine: counting }));
     const w = new Workspace(engine, new MixLabDatabase('import-worker'), { local: new MemoryStorage(), session: new MemoryStorage() });
     await w.init();
     const lib = new Library(w);

@@ -21,13 +21,17 @@ describe('the page services', () => {
     db?.close();
   });
 
-  it('give views the view engine, which is the dashboard engine unless another is given', () => {
+  it('use the engines given, the view engine being the dashboard engine unless another is given', () => {
+    const engine = createInProcessEngine();
+    expect(createServices({ database: null, engine }).viewEngine).toBe(engine);
+    const other = createInProcessEngine();
+    expect(createServices({ database: null, engine, viewEngine: other }).viewEngine).toBe(other);
+  });
+
+  it('the views reach the page services’ view engine', () => {
     const engine = createInProcessEngine();
     setPageServices(createServices({ database: null, engine }));
     expect(engineForViews()).toBe(engine);
-    const other = createInProcessEngine();
-    setPageServices(createServices({ database: null, engine, viewEngine: other }));
-    expect(engineForViews()).toBe(other);
   });
 
   it('the database opener gives null where IndexedDB is unavailable', () => {
