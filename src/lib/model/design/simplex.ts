@@ -24,9 +24,9 @@
  * `fastWeightShape`. Its relative error against `weightShape` is below 2e-13 for σ ≤ 2.5 and
  * n up to 10⁶ (docs/mix-design.md).
  */
-import { evaluate } from './evaluate';
-import { fastWeightShape } from './exposures';
-import { LIMITS } from './regulation';
+import { evaluate } from '../evaluate';
+import { fastWeightShape } from '../exposures';
+import { LIMITS } from '../regulation';
 import {
   bankLiquidity,
   bankTerms,
@@ -38,13 +38,13 @@ import {
   type BankTerms,
   type MarketRates,
   type SegmentFlows,
-} from './segment-economics';
-import { inputSpec, readPath, writePath } from './inputs';
-import { rebalanceMix } from './levers';
-import { METRICS, sensitivities, type MetricKey, type Sensitivity } from './metrics';
-import { normalCdf, normalPdf, normalQuantile } from './normal';
-import { TENOR_BUCKETS, type Scenario, type Segment } from './scenario';
-import { vasicekLossQuantile } from './vasicek';
+} from '../segment-economics';
+import { inputSpec, readPath, writePath } from '../inputs';
+import { rebalanceMix } from '../levers';
+import { METRICS, sensitivities, type MetricKey, type Sensitivity } from '../metrics';
+import { normalCdf, normalPdf, normalQuantile } from '../normal';
+import { TENOR_BUCKETS, type Scenario, type Segment } from '../scenario';
+import { vasicekLossQuantile } from '../vasicek';
 
 // ———————————————————————————————————————————— figures of one mix ————————————————————————————————————————————
 
