@@ -1,6 +1,8 @@
 /**
  * The engine's worker boundary (after GoogleChromeLabs/proxx): a thin Comlink adapter that
- * exposes pure model functions. The UI imports only the type.
+ * exposes pure model functions. The UI imports only the type. The parsers (share links, library
+ * files, loan-book CSV: papaparse and valibot) load on their first call, so the worker starts
+ * with the model alone and a view's first request (the design grid) does not wait for them.
  */
 import { expose, transfer } from 'comlink';
 import {
@@ -20,9 +22,6 @@ import {
   type WhatIfAxis,
   type WhatIfGrid,
 } from '../src/lib/model';
-import { decodeShare } from '../src/lib/io/share-link';
-import { parseLibraryText } from '../src/lib/io/library-file';
-import { parseLoanBookCsv } from '../src/lib/io/loan-book';
 import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/model/risk-profile';
 
 /** The last loan book posted, kept so a slider move does not post 200,000 rows again. */
@@ -47,9 +46,9 @@ const engine = {
   tornado,
   marginalLoan,
   /** A share link's data, inflated (up to its cap) and validated here, off the page's thread. */
-  decodeShare,
+  decodeShare: async (data: string) => (await import('../src/lib/io/share-link')).decodeShare(data),
   /** An imported library file, parsed and validated here (2,000 scenarios take about a second). */
-  parseLibraryText: (text: string, onProgress?: (fraction: number) => void) => parseLibraryText(text, onProgress),
+  parseLibraryText: async (text: string, onProgress?: (fraction: number) => void) => (await import('../src/lib/io/library-file')).parseLibraryText(text, onProgress),
   /** The two-way what-if table; progress after each row (a Comlink proxy); typed arrays transferred. */
   whatIfGrid: (scenario: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgress?: (done: number, total: number) => void): WhatIfGrid => {
     const grid = whatIfGrid(scenario, x, y, onProgress);
@@ -57,8 +56,8 @@ const engine = {
   },
   evaluateNamed,
   /** A loan-book CSV, parsed and checked here with progress (200,000 rows take seconds: never on the page's thread). */
-  parseLoanBookCsv: (text: string, segments: { key: string; name: { zh: string; en: string } }[], onProgress?: (fraction: number) => void) =>
-    parseLoanBookCsv(text, segments, onProgress),
+  parseLoanBookCsv: async (text: string, segments: { key: string; name: { zh: string; en: string } }[], onProgress?: (fraction: number) => void) =>
+    (await import('../src/lib/io/loan-book')).parseLoanBookCsv(text, segments, onProgress),
 };
 
 export type EngineWorkerApi = typeof engine;

@@ -5,7 +5,7 @@ import { LIBRARY_FILE_FORMAT } from '../../src/lib/io/library-file';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
 import { demoScenario, writePath } from '../../src/lib/model';
 import LibraryView from '../../src/views/library/LibraryView.svelte';
-import ProblemList from '../../src/views/library/ProblemList.svelte';
+import ProblemList from '../../src/lib/ui/ProblemList.svelte';
 import { render } from '@testing-library/svelte';
 import { renderWithWorkspace } from './harness';
 

@@ -55,7 +55,7 @@ export { INPUT_SPECS, inputSpec, checkInput, readPath, writePath, scenarioInputP
 export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';
 export { binomial, createRng, fillNormals, logFactorial, Rng, seedState, type UniformSource } from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
-export * from './design-mix';
+export * from './design';
 export * from './portfolio';
 export { diffScenarios, differingPaths, linkedPaths, mergeScenarios, jsonEqual, leafPaths, type InputDiff, type MergeResult } from './diff';
 export { attributeNetProfit, attributionEffectOf, shapley, ATTRIBUTION_EFFECTS, type Attribution, type AttributionEffect, type AttributionItem } from './attribution';

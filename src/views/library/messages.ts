@@ -90,11 +90,6 @@ export const m = defineMessages(
     cancel: '取消',
     // problems
     problemsTitle: '发现 {count} 处问题',
-    problemsMore: '另有 {count} 处问题未列出。',
-    problemAt: '位置',
-    problemWhole: '整个文件',
-    problemExpected: '应为 {expected}',
-    problemReceived: '实际为 {received}',
     problemLine: '第 {line} 行',
     problemColumn: '列“{column}”',
     // shared
@@ -259,11 +254,6 @@ export const m = defineMessages(
     confirm: 'Confirm',
     cancel: 'Cancel',
     problemsTitle: '{count} problem(s) found',
-    problemsMore: '{count} more problem(s) not listed.',
-    problemAt: 'Where',
-    problemWhole: 'whole file',
-    problemExpected: 'expected {expected}',
-    problemReceived: 'found {received}',
     problemLine: 'line {line}',
     problemColumn: 'column "{column}"',
     sharedTitle: 'A scenario shared with you (read-only)',
