@@ -4,7 +4,7 @@
  * without re-running, and a changed input never passes an old run off as current).
  */
 import { describeError } from './errors';
-import type { Scenario, SimulationResult } from '../model';
+import type { Scenario, SimulationBook, SimulationResult } from '../model';
 import { CancelledError, type PoolProgress } from '../workers/pool';
 import { runSimulationOnPool, type SimulationPhase } from '../workers/simulation-client';
 
@@ -18,8 +18,19 @@ export function runKey(scenario: Scenario, seed: number, paths: number): string 
   return `${(h >>> 0).toString(36)}-${text.length.toString(36)}-${seed}-${paths}`;
 }
 
+/** The real loan book a run starts from (我行实际贷款): its id in the library, what to call it, and its rows as columns. */
+export interface RunBook {
+  id: string;
+  name: string;
+  clients: number;
+  loans: number;
+  data: SimulationBook;
+}
+
 /** How a completed run was made: for the info line and the benchmark. */
 export interface RunInfo {
+  /** The real loan book it started from; null for the generated book. */
+  book: Omit<RunBook, 'data'> | null;
   key: string;
   /** The scenario as it was run (to say what changed since). */
   scenario: Scenario;
@@ -57,17 +68,17 @@ export class SimulationRun {
     return this.status === 'running';
   }
 
-  /** The completed run for this scenario, seed and path count, if there is one. */
-  cached(scenario: Scenario, seed: number, paths: number): { result: SimulationResult; info: RunInfo } | null {
+  /** The completed run for this scenario, seed, path count and book (its id; null: the generated book), if there is one. */
+  cached(scenario: Scenario, seed: number, paths: number, bookId: string | null = null): { result: SimulationResult; info: RunInfo } | null {
     void this.cacheVersion;
-    return this.#cache.get(runKey(scenario, seed, paths)) ?? null;
+    return this.#cache.get(runKey(scenario, seed, paths) + (bookId === null ? '' : `-book-${bookId}`)) ?? null;
   }
 
-  async start(scenario: Scenario, { paths, seed, workers }: { paths: number; seed: number; workers: number }): Promise<void> {
+  async start(scenario: Scenario, { paths, seed, workers, book = null }: { paths: number; seed: number; workers: number; book?: RunBook | null }): Promise<void> {
     this.cancel();
     const controller = new AbortController();
     this.#controller = controller;
-    const key = runKey(scenario, seed, paths);
+    const key = runKey(scenario, seed, paths) + (book === null ? '' : `-book-${book.id}`);
     this.status = 'running';
     this.phase = 'paths';
     this.error = null;
@@ -78,6 +89,7 @@ export class SimulationRun {
         paths,
         seed,
         workers,
+        book: book?.data ?? null,
         signal: controller.signal,
         onProgress: (p) => {
           if (this.#controller === controller) this.progress = p;
@@ -87,7 +99,7 @@ export class SimulationRun {
         },
       });
       if (this.#controller !== controller) return; // superseded or cancelled
-      const info: RunInfo = { key, scenario, workers, elapsedMs: performance.now() - started };
+      const info: RunInfo = { key, scenario, workers, elapsedMs: performance.now() - started, book: book && { id: book.id, name: book.name, clients: book.clients, loans: book.loans } };
       this.#cache.delete(key);
       this.#cache.set(key, { result, info });
       if (this.#cache.size > CACHE_LIMIT) this.#cache.delete(this.#cache.keys().next().value!);
