@@ -9,6 +9,7 @@ import { withSign } from '../../src/lib/i18n/format';
 import { riskProfile } from '../../src/lib/model/risk-profile';
 import { bookCsv, generateBook } from '../fixtures/book-generator';
 import { LibraryPage } from './pages/library-page';
+import { OverTimePage } from './pages/over-time-page';
 
 // A generated 20,000-row book with groups, and the engine's answers on the same rows (as the app parses them).
 const csv = bookCsv(generateBook(20_000, { seed: 16 }));
@@ -120,4 +121,38 @@ test('the bank’s mix policy: share bounds drawn on the triangle and reported a
   await expect(bounds).toHaveCount(2);
   await expect(bounds.first()).toContainText('行内客户结构政策');
   await expect(bounds.first()).toContainText('≥ 30%');
+});
+
+test('over time starts from the real loan book when 我行实际贷款 is chosen, and says so on screen and in the report', async ({ page }) => {
+  test.setTimeout(300_000);
+  const small = bookCsv(generateBook(2_000, { seed: 5 }));
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.newFromDemo();
+  await lib.importCsv(lib.nth(0), 'book-2000.csv', small);
+  await expect(page.getByTestId('book-figures')).toBeVisible({ timeout: 30_000 });
+  await lib.nth(0).getByTestId('card-open').click();
+
+  const app = new OverTimePage(page);
+  await app.open();
+  await expect(page.getByTestId('ot-book-line')).toContainText('我行实际贷款“book-2000.csv”（2,000 户');
+  await app.setPaths(1000);
+  await app.runToEnd();
+  await expect(page.getByTestId('ot-info-book')).toContainText('我行实际贷款“book-2000.csv”（2,000 户');
+  const real = await app.figures();
+
+  // the generated book: a run of its own, with other figures
+  await page.getByTestId('ot-book-generated').check();
+  await expect(page.getByTestId('ot-book-line')).toContainText('模型按情景参数生成');
+  await app.runToEnd();
+  await expect(page.getByTestId('ot-info-book')).toContainText('模型按情景参数生成');
+  expect(await app.figures()).not.toEqual(real);
+
+  // back to the real book: its run is kept, and the printed report names the book
+  await page.getByTestId('ot-book-real').check();
+  await expect(page.getByTestId('ot-info-book')).toContainText('我行实际贷款“book-2000.csv”');
+  await app.runToEnd();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByTestId('report-over-time-book')).toContainText('我行实际贷款“book-2000.csv”（2,000 户');
+  await page.emulateMedia({ media: 'screen' });
 });

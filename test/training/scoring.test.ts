@@ -39,7 +39,7 @@ function fiveYear(start: Scenario, mix: number[], pace: number, headcount: numbe
 /** The challenge's Monte Carlo of a play, in this thread (the same seeded run as the pool's). */
 function monteCarloFor(ch: BankChallengeDef, s: Scenario): Record<string, number> {
   const spec = ch.monteCarlo!;
-  return monteCarloFigures(simulate(monteCarloScenario(spec, s), { paths: spec.paths, seed: spec.seed }));
+  return monteCarloFigures(simulate(monteCarloScenario(spec, s), { paths: spec.paths, seed: spec.seed }), s);
 }
 
 const toy: Scorable = {
@@ -305,9 +305,9 @@ describe('every challenge: no rule can be traded for objective', () => {
     const spec = ch.monteCarlo!;
     const play = fiveYear(ch.scenario, [0.4, 0.35, 0.25], 12, 150);
     const run = simulate(monteCarloScenario(spec, play), { paths: spec.paths, seed: spec.seed });
-    expect(monteCarloFigures(run)['mc.cumulativeProfit']).toBe(run.cumulativeProfit.percentiles.p50);
+    expect(monteCarloFigures(run, play)['mc.cumulativeProfit']).toBe(run.cumulativeProfit.percentiles.p50);
     expect(monteCarloScenario(spec, play).stress.factorShift).toEqual([0, -2]); // the recession in year 2
-    expect(monteCarloFigures(run)['mc.lcrBreach']).toBe(run.breaches.find((b) => b.key === 'lcr')!.probability);
+    expect(monteCarloFigures(run, play)['mc.lcrBreach']).toBe(run.breaches.find((b) => b.key === 'lcr')!.probability);
     const notRun = scoreBankPlay(ch, createContext(play), ch.weights).breakdown;
     expect(notRun.objective.points).toBe(0);
   });

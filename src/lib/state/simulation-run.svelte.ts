@@ -3,7 +3,7 @@
  * last completed result per scenario, seed and path count (so going back to a scenario shows its
  * run without re-running, and a changed input never passes an old run off as current).
  */
-import type { Scenario, SimulationResult } from '../model';
+import type { Scenario, SimulationBook, SimulationResult } from '../model';
 import { runSimulationOnPool, type SimulationPhase } from '../workers/simulation-client';
 import { hashKey, PoolRun, type FinishedRun } from './pool-run.svelte';
 
@@ -14,8 +14,24 @@ export function runKey(scenario: Scenario, seed: number, paths: number): string 
   return `${hashKey(JSON.stringify(scenario))}-${seed}-${paths}`;
 }
 
+/** The key of a run from a real loan book: the scenario's key and the book's id. */
+function bookRunKey(scenario: Scenario, seed: number, paths: number, bookId: string | null): string {
+  return runKey(scenario, seed, paths) + (bookId === null ? '' : `-book-${bookId}`);
+}
+
+/** The real loan book a run starts from (我行实际贷款): its id in the library, what to call it, and its rows as columns. */
+export interface RunBook {
+  id: string;
+  name: string;
+  clients: number;
+  loans: number;
+  data: SimulationBook;
+}
+
 /** How a completed run was made: for the info line and the benchmark. */
 export interface RunInfo {
+  /** The real loan book it started from; null for the generated book. */
+  book: Omit<RunBook, 'data'> | null;
   key: string;
   /** The scenario as it was run (to say what changed since). */
   scenario: Scenario;
@@ -54,18 +70,19 @@ export class SimulationRun extends PoolRun<SimulationResult, SimulationPhase, Fi
     return this.finished?.info ?? null;
   }
 
-  /** The completed run for this scenario, seed and path count, if there is one. */
-  cached(scenario: Scenario, seed: number, paths: number): { result: SimulationResult; info: RunInfo } | null {
-    const f = this.lookup(runKey(scenario, seed, paths));
+  /** The completed run for this scenario, seed, path count and book (its id; null: the generated book), if there is one. */
+  cached(scenario: Scenario, seed: number, paths: number, bookId: string | null = null): { result: SimulationResult; info: RunInfo } | null {
+    const f = this.lookup(bookRunKey(scenario, seed, paths, bookId));
     return f ? { result: f.result, info: f.info } : null;
   }
 
-  start(scenario: Scenario, { paths, seed, workers }: { paths: number; seed: number; workers: number }): Promise<void> {
+  start(scenario: Scenario, { paths, seed, workers, book = null }: { paths: number; seed: number; workers: number; book?: RunBook | null }): Promise<void> {
+    const bookInfo = book && { id: book.id, name: book.name, clients: book.clients, loans: book.loans };
     return this.launch(
-      runKey(scenario, seed, paths),
+      bookRunKey(scenario, seed, paths, book?.id ?? null),
       workers,
-      (control) => this.#run(scenario, { paths, seed, workers, ...control }),
-      (f) => ({ ...f, info: { key: f.key, scenario, workers: f.workers, elapsedMs: f.elapsedMs } }),
+      (control) => this.#run(scenario, { paths, seed, workers, book: book?.data ?? null, ...control }),
+      (f) => ({ ...f, info: { key: f.key, scenario, workers: f.workers, elapsedMs: f.elapsedMs, book: bookInfo } }),
     );
   }
 }

@@ -12,7 +12,8 @@
  * profit of a seeded run with a recession in year 2, `monteCarlo` and `mc.*` figures); its
  * rules (reach the target, keep every ingredient) from the rebalancing path.
  */
-import { applyStressPreset, cloneScenario, demoScenario, pyramidScenario, type Bilingual, type Scenario, type SimulationResult, type StressPresetKey } from '../model';
+import { cloneScenario, demoScenario, pyramidScenario, type Bilingual, type Scenario } from '../model';
+import { FIVE_YEAR_MONTE_CARLO, isMonteCarloFigure, type MonteCarloSpec } from './monte-carlo';
 import type { LeverDef } from './levers';
 import { scoreChallenge, type ConstraintDef, type ObjectiveDef, type ScoreBreakdown, type ScoringWeights } from './scoring';
 import type { TrainingContext } from './context';
@@ -34,58 +35,6 @@ export interface BankChallengeDef {
   figures: string[];
   /** The multi-year Monte Carlo the challenge's `mc.*` figures are read from (seeded: same play, same figures). */
   monteCarlo?: MonteCarloSpec;
-}
-
-/** How a challenge runs the Monte Carlo: paths, seed and the stress preset applied to the play. */
-export interface MonteCarloSpec {
-  paths: number;
-  seed: number;
-  stress: StressPresetKey;
-}
-
-/** The five-year run of 五年之计 and lesson 6: 1,000 seeded paths with a recession in year 2. */
-export const FIVE_YEAR_MONTE_CARLO: MonteCarloSpec = { paths: 1000, seed: 20071, stress: 'recessionYear2' };
-
-export interface MonteCarloFigureDef {
-  unit: 'percent' | 'yuan';
-  /** +1 when more is better for the bank, −1 when less is. */
-  better: 1 | -1;
-  label: Bilingual;
-  read: (r: SimulationResult) => number;
-}
-
-/**
- * Figures read from a Monte Carlo run (`mc.*`): the probability that the LCR falls below 100% at
- * any quarter of the horizon (share of paths, from the run's breach probabilities) and the median
- * cumulative net profit.
- */
-export const MONTE_CARLO_FIGURES: Record<string, MonteCarloFigureDef> = {
-  'mc.lcrBreach': {
-    unit: 'percent',
-    better: -1,
-    label: { zh: '5年内LCR曾低于100%的概率（蒙特卡洛）', en: 'P(LCR < 100% at some quarter), Monte Carlo' },
-    read: (r) => r.breaches.find((b) => b.key === 'lcr')?.probability ?? NaN,
-  },
-  'mc.cumulativeProfit': {
-    unit: 'yuan',
-    better: 1,
-    label: { zh: '5年累计净利润中位数（蒙特卡洛）', en: 'Median 5-year cumulative net profit, Monte Carlo' },
-    read: (r) => r.cumulativeProfit.percentiles.p50,
-  },
-};
-
-export function isMonteCarloFigure(name: string): boolean {
-  return name in MONTE_CARLO_FIGURES;
-}
-
-/** The scenario a challenge simulates for a play: the play under the challenge's stress preset. */
-export function monteCarloScenario(spec: MonteCarloSpec, play: Scenario): Scenario {
-  return applyStressPreset(play, spec.stress);
-}
-
-/** Every `mc.*` figure of a run. */
-export function monteCarloFigures(result: SimulationResult): Record<string, number> {
-  return Object.fromEntries(Object.entries(MONTE_CARLO_FIGURES).map(([k, d]) => [k, d.read(result)]));
 }
 
 /** A challenge: on a bank scenario, or on a client's investment portfolio (portfolio.ts). */

@@ -10,6 +10,7 @@ export * from './goals';
 export * from './levers';
 export * from './lessons';
 export * from './scoring';
+export * from './monte-carlo';
 export * from './challenges';
 export * from './portfolio';
 export * from './pack';

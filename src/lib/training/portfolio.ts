@@ -137,9 +137,9 @@ export function readPortfolioFigure(ctx: PortfolioContext, name: string): number
 export function checkPortfolioGoal(conditions: readonly FigureCondition[], ctx: PortfolioContext): GoalCheck {
   const results = conditions.map((c) => {
     const value = readPortfolioFigure(ctx, c.figure);
-    return { condition: c, isMet: compare(value, c.op, c.value), value, chosen: null };
+    return { condition: c, isMet: compare(value, c.op, c.value), value, chosen: null, isPending: false };
   });
-  return { isMet: results.every((r) => r.isMet), results };
+  return { isMet: results.every((r) => r.isMet), isPending: false, results };
 }
 
 /** Σ weights (a complete allocation sums to 1). */

@@ -7,7 +7,17 @@
  * worker at once.
  */
 import { proxy, transfer, wrap } from 'comlink';
-import { partTransferables, simulatePaths, summarizeSimulation, type Scenario, type SimulationPart, type SimulationResult } from '../model';
+import {
+  copySimulationBook,
+  partTransferables,
+  simulatePaths,
+  simulationBookBuffers,
+  summarizeSimulation,
+  type Scenario,
+  type SimulationBook,
+  type SimulationPart,
+  type SimulationResult,
+} from '../model';
 import type { SimulationWorkerApi } from '../../../workers/simulation.worker';
 import { CancelledError, defaultPoolSize, runPool, splitRange, type PoolProgress } from './pool';
 import { stallWatchdog } from './supervised';
@@ -18,8 +28,10 @@ const SUMMARY_TIMEOUT_MS = 120_000;
 /** Paths per chunk: small enough for a smooth progress bar and a quick cancel, large enough to amortise a message. */
 export const PATHS_PER_CHUNK = 250;
 
-/** What the pool needs of a worker: the two calls of simulation.worker.ts, and terminate. */
+/** What the pool needs of a worker: the calls of simulation.worker.ts, and terminate. */
 export interface SimulationWorker {
+  /** The loan book the following calls start from (the worker keeps it); null for the generated book. */
+  useBook(book: SimulationBook | null): Promise<void>;
   runPaths(scenario: Scenario, range: { seed: number; pathStart: number; pathCount: number }, onProgress?: (fraction: number) => void): Promise<SimulationPart>;
   summarize(scenario: Scenario, parts: SimulationPart[]): Promise<SimulationResult>;
   terminate(): void;
@@ -34,6 +46,8 @@ export function createSimulationWorker(): SimulationWorker {
   });
   failed.catch(() => {}); // observed by the calls that race it
   return {
+    // each worker gets its own copy, whose buffers are transferred rather than cloned
+    useBook: (book) => Promise.race([api.useBook(book ? transfer(book, simulationBookBuffers(book)) : null), failed]),
     runPaths: (scenario, range, onProgress) => Promise.race([api.runPaths(scenario, range, onProgress ? proxy(onProgress) : undefined), failed]),
     summarize: (scenario, parts) => {
       // the parts are the page's no longer: transferred, not copied (40 MB for 10,000 paths)
@@ -46,9 +60,13 @@ export function createSimulationWorker(): SimulationWorker {
 
 /** The same calls on the calling thread (Node tests, or a browser without module workers). */
 export function createInProcessSimulationWorker(): SimulationWorker {
+  let book: SimulationBook | null = null;
   return {
-    runPaths: async (scenario, range, onProgress) => simulatePaths(scenario, { ...range, onProgress }),
-    summarize: async (scenario, parts) => summarizeSimulation(scenario, parts),
+    useBook: async (next) => {
+      book = next;
+    },
+    runPaths: async (scenario, range, onProgress) => simulatePaths(scenario, { ...range, onProgress, book }),
+    summarize: async (scenario, parts) => summarizeSimulation(scenario, parts, book),
     terminate: () => {},
   };
 }
@@ -66,6 +84,8 @@ export interface RunOptions {
   /** Worker factory (tests pass the in-process one). */
   createWorker?: () => SimulationWorker;
   pathsPerChunk?: number;
+  /** Start from this loan book (the attached 我行实际贷款) instead of the generated one; sent once to each worker. */
+  book?: SimulationBook | null;
 }
 
 /**
@@ -73,12 +93,20 @@ export interface RunOptions {
  * @example const result = await runSimulationOnPool(demoScenario, { paths: 10_000, seed: 42, workers: 3 });
  */
 export async function runSimulationOnPool(scenario: Scenario, options: RunOptions): Promise<SimulationResult> {
-  const { paths, seed, workers = defaultPoolSize(), signal, onProgress, onPhase, createWorker = createSimulationWorker, pathsPerChunk = PATHS_PER_CHUNK } = options;
+  const { paths, seed, workers = defaultPoolSize(), signal, onProgress, onPhase, createWorker = createSimulationWorker, pathsPerChunk = PATHS_PER_CHUNK, book = null } = options;
   onPhase?.('paths');
+  const withBook = new WeakSet<SimulationWorker>();
+  const runPaths = async (w: SimulationWorker, c: { start: number; count: number }, onChunk: (f: number) => void) => {
+    if (book && !withBook.has(w)) {
+      withBook.add(w);
+      await w.useBook(copySimulationBook(book));
+    }
+    return w.runPaths(scenario, { seed, pathStart: c.start, pathCount: c.count }, onChunk);
+  };
   const parts = await runPool<{ start: number; count: number }, SimulationPart, SimulationWorker>(
     splitRange(paths, pathsPerChunk),
     createWorker,
-    (w, c, onChunk) => w.runPaths(scenario, { seed, pathStart: c.start, pathCount: c.count }, onChunk),
+    runPaths,
     { size: workers, signal, onProgress },
   );
   onPhase?.('summary');
@@ -91,7 +119,8 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([worker.summarize(scenario, parts), aborted, watchdog.stalled]);
+    const summary = (book ? worker.useBook(copySimulationBook(book)) : Promise.resolve()).then(() => worker.summarize(scenario, parts));
+    return await Promise.race([summary, aborted, watchdog.stalled]);
   } finally {
     signal?.removeEventListener('abort', onAbort);
     watchdog.stop();

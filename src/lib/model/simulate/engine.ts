@@ -190,7 +190,7 @@ function addMultinomial(counts: Float64Array, exposure: Float64Array, prob: Floa
  * @example const part = simulatePaths(demoScenario, { seed: 1, pathStart: 0, pathCount: 500 })
  */
 export function simulatePaths(scenario: Scenario, options: SimulatePathsOptions): SimulationPart {
-  return runFast(preparedFor(scenario), options);
+  return runFast(preparedFor(scenario, options.book), options);
 }
 
 export function runFast(prep: Prepared, { seed, pathStart, pathCount, onProgress, isCancelled }: SimulatePathsOptions): SimulationPart {

@@ -21,6 +21,7 @@ import type { SimulateOptions, SimulationPart, SimulationResult } from './types'
 
 export * from './types';
 export { simulatePaths, initialSnapshot } from './engine';
+export { simulationBook, simulationBookBuffers, copySimulationBook, bookSegments, scenarioForBook, type SimulationBook, type BookSegment } from './book-input';
 export { summarizeSimulation } from './summary';
 export { quantileSorted } from '../quantiles';
 export { simulatePerClientReference, simulatePerClientReferencePaths } from './reference';
@@ -45,16 +46,17 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const seed = options.seed ?? scenario.simulation.seed;
   const pathStart = options.pathStart ?? 0;
   const pathCount = options.pathCount ?? paths - pathStart;
-  const { onProgress, isCancelled } = options;
+  const { onProgress, isCancelled, book } = options;
   const part = simulatePaths(scenario, {
     seed,
     pathStart,
     pathCount,
+    book,
     isCancelled,
     onProgress: onProgress ? (f) => onProgress(0.95 * f) : undefined,
   });
   if (isCancelled?.()) throw new CancelledError();
-  const result = summarizeSimulation(scenario, [part]);
+  const result = summarizeSimulation(scenario, [part], book);
   onProgress?.(1);
   return result;
 }

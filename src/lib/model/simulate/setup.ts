@@ -10,6 +10,7 @@ import { segmentWeights } from '../exposures';
 import type { Scenario } from '../scenario';
 import { bankTerms, marketRates, segmentTerms, type BankTerms } from '../segment-economics';
 import { conditionalDefaultProbability } from '../vasicek';
+import { bookSegments, scenarioForBook, simulationBookKey, type SimulationBook } from './book-input';
 import {
   BANDS_PER_SEGMENT,
   glideShare,
@@ -164,18 +165,24 @@ const preparedCache = new Map<string, Prepared>();
  * scenario with every chunk of paths; building the tables each time would cost more than a small
  * chunk). The Prepared is never written after its tables are built, so sharing it is safe.
  */
-export function preparedFor(scenario: Scenario): Prepared {
-  const key = JSON.stringify(scenario);
+export function preparedFor(scenario: Scenario, book?: SimulationBook | null): Prepared {
+  const key = book ? `${simulationBookKey(book)}|${JSON.stringify(scenario)}` : JSON.stringify(scenario);
   const hit = preparedCache.get(key);
   if (hit) return hit;
-  const prep = prepareSimulation(scenario);
+  const prep = prepareSimulation(scenario, book);
   if (preparedCache.size >= PREPARED_CACHE_SIZE) preparedCache.delete(preparedCache.keys().next().value as string);
   preparedCache.set(key, prep);
   return prep;
 }
 
-/** Builds the path-independent part of a run. Pure: reads the scenario, never writes it. */
-export function prepareSimulation(scenario: Scenario): Prepared {
+/**
+ * Builds the path-independent part of a run. Pure: reads the scenario, never writes it. With a
+ * `book` (book-input.ts) the run starts from the book's obligors and totals instead of the book
+ * the scenario's inputs generate; `Prepared.scenario` is then the scenario as the book has it.
+ */
+export function prepareSimulation(input: Scenario, book?: SimulationBook | null): Prepared {
+  const fromBook = book ? bookSegments(book, input.segments.length) : null;
+  const scenario = fromBook ? scenarioForBook(input, fromBook) : input;
   const { bank, stress, levers, market } = scenario;
   const dynamics = resolveDynamics(scenario);
   const stepsPerYear = Math.max(1, Math.round(scenario.simulation.stepsPerYear));
@@ -193,8 +200,11 @@ export function prepareSimulation(scenario: Scenario): Prepared {
   const classProbability: number[] = [];
   const classInitial: number[] = [];
 
-  // The grid of each segment: the initial book, or for a segment that starts empty the book at its target share.
+  // The grid of each segment: the initial book (a real book's obligors, largest first), or for a
+  // segment that starts empty the book at its target share.
   const grids = scenario.segments.map((seg, s) => {
+    const real = fromBook?.[s];
+    if (real && real.exposures.length > 0) return { loans0: real.loans, clients0: real.exposures.length, grid: real.exposures };
     const loans0 = now[s].loans;
     const clients0 = now[s].clients;
     const gridN = clients0 > 0 ? clients0 : atTarget[s].clients;

@@ -10,6 +10,7 @@ import { quantileSorted, sampleQuantiles } from '../quantiles';
 import { SERIES_COUNT, SERIES_INDEX } from './accounting';
 import { initialSnapshot } from './engine';
 import { preparedFor } from './setup';
+import type { SimulationBook } from './book-input';
 import {
   LIMIT_DIRECTIONS,
   LIMIT_KEYS,
@@ -78,9 +79,9 @@ function orderParts(parts: readonly SimulationPart[]): SimulationPart[] {
  * one run (any order; they are sorted by pathStart).
  * @example summarizeSimulation(scenario, [simulatePaths(scenario, { seed, pathStart: 0, pathCount: 500 }), …])
  */
-export function summarizeSimulation(scenario: Scenario, parts: readonly SimulationPart[]): SimulationResult {
+export function summarizeSimulation(scenario: Scenario, parts: readonly SimulationPart[], book?: SimulationBook | null): SimulationResult {
   const ordered = orderParts(parts);
-  const prep = preparedFor(scenario);
+  const prep = preparedFor(scenario, book);
   const T = ordered[0].steps;
   const P = prep.stepsPerYear;
   if (T !== prep.steps || ordered[0].segmentCount !== prep.segments.length) {

@@ -3,6 +3,7 @@
  * worker returns, and the summarised bands the charts read.
  */
 import { LIMITS } from '../evaluate';
+import type { SimulationBook } from './book-input';
 
 /** Figures recorded per path and per step, in this column order (segment columns follow). */
 export const SERIES_KEYS = [
@@ -79,6 +80,8 @@ export interface SimulatePathsOptions extends RunControl {
   pathStart: number;
   /** Number of paths in this part. */
   pathCount: number;
+  /** Start from this loan book instead of the generated one (book-input.ts). */
+  book?: SimulationBook | null;
 }
 
 export interface SimulateOptions extends RunControl {
@@ -89,6 +92,8 @@ export interface SimulateOptions extends RunControl {
   /** Only simulate paths pathStart..pathStart+pathCount−1 (default: all). */
   pathStart?: number;
   pathCount?: number;
+  /** Start from this loan book instead of the generated one (book-input.ts). */
+  book?: SimulationBook | null;
 }
 
 /**
