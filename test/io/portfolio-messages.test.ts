@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { PORTFOLIO_SPECS } from '../../src/lib/io/portfolio-specs';
-import { pm } from '../../src/views/portfolio/messages';
+import { enTree, zhTree } from '../../src/lib/i18n/messages';
 
 describe('portfolio workspace strings', () => {
   it('has every key in both languages, none empty, placeholders matching', () => {
-    const { zh, en } = pm.dict;
+    const [zh, en] = [zhTree.portfolio, enTree.portfolio];
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     const ph = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
     for (const k of Object.keys(zh) as (keyof typeof zh)[]) {
@@ -15,7 +15,7 @@ describe('portfolio workspace strings', () => {
   });
 
   it('no English left in the Chinese strings but the usual abbreviations', () => {
-    for (const [k, s] of Object.entries(pm.dict.zh)) {
+    for (const [k, s] of Object.entries(zhTree.portfolio)) {
       const words = s.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? [];
       expect(words.filter((w) => !['VaR', 'ES', 'Higham', 'P5', 'P95', 'pp'].includes(w)), k).toEqual([]);
     }

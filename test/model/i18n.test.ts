@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../src/lib/i18n/messages';
 import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread } from '../../src/lib/i18n/format';
-import { INPUT_SPECS } from '../../src/lib/model';
+import { FIELD_LABELS, INPUT_SPECS } from '../../src/lib/model';
 
 describe('messages', () => {
   it('has every key in both languages, none empty, placeholders matching', () => {
@@ -21,6 +21,15 @@ describe('messages', () => {
         expect(text.en.trim(), s.path).not.toBe('');
       }
       expect(s.min, s.path).toBeLessThan(s.max);
+    }
+  });
+
+  it('labels each input in one table: FIELD_LABELS names only fields INPUT_SPECS does not', () => {
+    const specPaths = new Set(INPUT_SPECS.map((s) => s.path));
+    for (const [path, label] of Object.entries(FIELD_LABELS)) {
+      expect(specPaths.has(path) || specPaths.has(`segments.*.${path}`), path).toBe(false);
+      expect(label.zh.trim(), path).not.toBe('');
+      expect(label.en.trim(), path).not.toBe('');
     }
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The UI language as a rune: components read `i18n.lang` and call `i18n.t(key)`; switching
+ * The UI language as a rune: components read `i18n.lang` and call `i18n.t('area.key')` (the keys are
+ * paths in the one messages tree, src/lib/i18n/messages); switching
  * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
  */
 import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread, formatterFor, type Formatter, type Lang } from './format';
@@ -62,16 +63,3 @@ export class I18n {
 }
 
 export const i18n = new I18n();
-
-/**
- * A feature's own dictionary (a view folder keeps its strings beside it). `en` must have every
- * key of `zh`, checked by the compiler. `t` follows the app's current language.
- * @example const m = defineMessages({ title: '风险分布' }, { title: 'Loss distribution' }); m.t('title')
- */
-export function defineMessages<Z extends Record<string, string>>(zhMessages: Z, enMessages: Record<keyof Z, string>) {
-  const dict = { zh: zhMessages as Record<keyof Z, string>, en: enMessages };
-  return {
-    dict,
-    t: (key: keyof Z, params?: Record<string, string | number>): string => interpolate(dict[i18n.lang][key], params),
-  };
-}

@@ -291,6 +291,36 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     ASSUMED, true),
 ];
 
+/**
+ * Labels of the scenario fields the form does not list (segment identity, tenor buckets, the target
+ * mix, stress and run settings): with INPUT_SPECS the one table of input labels, no path in both.
+ * A segment field is keyed by its name under the segment (`tenor.upTo3m`); a parent path labels its
+ * children (`levers.targetMix` for `levers.targetMix.small`).
+ * @example FIELD_LABELS['levers.targetMix'].zh // '目标结构'
+ */
+export const FIELD_LABELS: Readonly<Record<string, Bilingual>> = {
+  'tenor.upTo3m': { zh: '期限占比（≤3个月）', en: 'Tenor share (≤3m)' },
+  'tenor.m3to12': { zh: '期限占比（3–12个月）', en: 'Tenor share (3–12m)' },
+  'tenor.y1to3': { zh: '期限占比（1–3年）', en: 'Tenor share (1–3y)' },
+  'tenor.y3to5': { zh: '期限占比（3–5年）', en: 'Tenor share (3–5y)' },
+  'tenor.over5y': { zh: '期限占比（5年以上）', en: 'Tenor share (>5y)' },
+  key: { zh: '客户层标识', en: 'Segment key' },
+  'name.zh': { zh: '名称（中文）', en: 'Name (Chinese)' },
+  'name.en': { zh: '名称（英文）', en: 'Name (English)' },
+  correlation: { zh: '资产相关系数', en: 'Asset correlation' },
+  depositClass: { zh: '存款类别', en: 'Deposit class' },
+  'market.lprPath': { zh: 'LPR年度变动路径', en: 'LPR path' },
+  'settings.capitalApproach': { zh: '资本计量方法', en: 'Capital approach' },
+  'levers.targetMix': { zh: '目标结构', en: 'Target mix' },
+  'stress.factorShift': { zh: '系统性因子冲击', en: 'Systematic factor shift' },
+  'stress.pdMultiplier': { zh: 'PD压力倍数', en: 'PD stress multiplier' },
+  'stress.lprShock': { zh: 'LPR冲击', en: 'LPR shock' },
+  'stress.depositRunOff': { zh: '对公存款额外流失', en: 'Extra deposit run-off' },
+  'simulation.horizonYears': { zh: '模拟年数', en: 'Horizon (years)' },
+  'simulation.stepsPerYear': { zh: '每年步数', en: 'Steps per year' },
+  'simulation.attritionCurve': { zh: '客户流失率曲线', en: 'Attrition curve' },
+};
+
 const BY_PATH = new Map(INPUT_SPECS.map((s) => [s.path, s]));
 
 /** The spec of a concrete path: `segments.2.pd` finds `segments.*.pd`. */

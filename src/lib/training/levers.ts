@@ -2,27 +2,15 @@
  * Which levers a lesson or a challenge opens. The mix (linked shares), the target mix of the
  * rebalancing path, or one input by its path, with the range the lesson allows.
  */
-import { checkInput, inputSpec, rebalanceMix, writePath, type InputSpec, type Scenario, type ValidationProblem } from '../model';
+import { checkInput, FIELD_LABELS, inputSpec, rebalanceMix, writePath, type InputSpec, type Scenario, type ValidationProblem } from '../model';
 
 export type LeverDef =
   | { kind: 'mix' }
   | { kind: 'targetMix' }
   | { kind: 'input'; path: string; min?: number; max?: number; step?: number };
 
-/** Inputs a lesson opens that the scenario form does not list (no default range there). */
+/** Inputs a lesson opens that the scenario form does not list (no default range there); labels from FIELD_LABELS. */
 const TRAINING_SPECS: InputSpec[] = [
-  {
-    path: 'levers.managerHeadcount',
-    group: 'levers',
-    unit: 'count',
-    min: 0,
-    max: 2000,
-    step: 1,
-    isInteger: true,
-    label: { zh: '客户经理人数', en: 'Client-manager headcount' },
-    help: { zh: '对公客户经理编制；每人每季度可新拓展的客户有限', en: 'Corporate client managers on staff; each can win only so many clients a quarter' },
-    source: { zh: '源文章：“培养和选拔客户经理”', en: 'source article: train and select client managers' },
-  },
   {
     path: 'levers.targetMix',
     group: 'levers',
@@ -30,7 +18,7 @@ const TRAINING_SPECS: InputSpec[] = [
     min: 0,
     max: 1,
     step: 0.01,
-    label: { zh: '目标客户结构', en: 'Target mix' },
+    label: FIELD_LABELS['levers.targetMix'],
     help: { zh: '调整路径的终点：各层贷款占比', en: 'Where the rebalancing path ends: share of loans by tier' },
     source: { zh: '演示假设', en: 'assumed for the demo' },
   },

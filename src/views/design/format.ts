@@ -2,7 +2,6 @@
 import type { ActiveConstraint, ConstraintKey, MixFigureKey, MixObjective } from '../../lib/model';
 import { formatCount, withSign } from '../../lib/i18n/format';
 import { i18n } from '../../lib/i18n/i18n.svelte';
-import { dm } from './messages';
 
 const MONEY: ReadonlySet<MixFigureKey> = new Set(['netProfit', 'preTaxProfit', 'eva', 'economicCapital', 'expectedLoss', 'rwa', 'corporateDeposits']);
 const COUNTS: ReadonlySet<MixFigureKey> = new Set(['clients', 'managers']);
@@ -51,8 +50,8 @@ export function limitText(c: Pick<ActiveConstraint, 'key' | 'threshold'>): strin
 
 /** "流动性覆盖率 < 100%": what excludes a mix. */
 export function exclusionLabel(c: Pick<ActiveConstraint, 'key' | 'threshold'>): string {
-  if (c.key === 'shareBounds') return dm.t('exclusion_shareBounds');
-  return dm.t(`exclusion_${c.key}`, { limit: limitText(c) });
+  if (c.key === 'shareBounds') return i18n.t('design.exclusion_shareBounds');
+  return i18n.t(`design.exclusion_${c.key}`, { limit: limitText(c) });
 }
 
 export function objectiveName(o: MixObjective): string {
@@ -79,8 +78,8 @@ export function moneyTick(v: number): string {
 
 /** A constraint's name: the dashboard's limit names for the regulatory ones. */
 export function constraintName(key: ConstraintKey): string {
-  if (key === 'economicCapital') return dm.t('name_economicCapital');
-  if (key === 'managers') return dm.t('name_managers');
-  if (key === 'shareBounds') return dm.t('name_shareBounds');
+  if (key === 'economicCapital') return i18n.t('design.name_economicCapital');
+  if (key === 'managers') return i18n.t('design.name_managers');
+  if (key === 'shareBounds') return i18n.t('design.name_shareBounds');
   return i18n.t(`limit.${key}`);
 }

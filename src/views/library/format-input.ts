@@ -1,45 +1,12 @@
 /**
  * Labels and values of any scenario input as a banker reads them: the spec's label with the
  * segment's name ("小客户 · 违约概率PD"), and the value in its unit (亿元/万元, %, 上浮/下浮).
- * Inputs outside INPUT_SPECS (tenor buckets, the capital approach, the target mix…) get a label
- * from the table below, so "what did I change?" and the compare table name every input.
+ * Inputs outside INPUT_SPECS (tenor buckets, the capital approach, the target mix…) get their label
+ * from the model's FIELD_LABELS, so "what did I change?" and the compare table name every input.
  */
-import { diffScenarios, inputSpec, readPath, type Bilingual, type Scenario } from '../../lib/model';
+import { diffScenarios, FIELD_LABELS, inputSpec, readPath, type Bilingual, type Scenario } from '../../lib/model';
 import { formatClientMoney, formatMoney, formatPercent, formatSpread, roundShares, type Lang } from '../../lib/i18n/format';
 import { displayUnit } from '../../lib/i18n/units';
-
-const FIELD_LABELS: Record<string, Bilingual> = {
-  'tenor.upTo3m': { zh: '期限占比（≤3个月）', en: 'Tenor share (≤3m)' },
-  'tenor.m3to12': { zh: '期限占比（3–12个月）', en: 'Tenor share (3–12m)' },
-  'tenor.y1to3': { zh: '期限占比（1–3年）', en: 'Tenor share (1–3y)' },
-  'tenor.y3to5': { zh: '期限占比（3–5年）', en: 'Tenor share (3–5y)' },
-  'tenor.over5y': { zh: '期限占比（5年以上）', en: 'Tenor share (>5y)' },
-  key: { zh: '客户层标识', en: 'Segment key' },
-  'name.zh': { zh: '名称（中文）', en: 'Name (Chinese)' },
-  'name.en': { zh: '名称（英文）', en: 'Name (English)' },
-  correlation: { zh: '资产相关系数', en: 'Asset correlation' },
-  depositClass: { zh: '存款类别', en: 'Deposit class' },
-  'market.lprPath': { zh: 'LPR年度变动路径', en: 'LPR path' },
-  'settings.capitalApproach': { zh: '资本计量方法', en: 'Capital approach' },
-  'levers.targetMix': { zh: '目标结构', en: 'Target mix' },
-  'levers.managerHeadcount': { zh: '客户经理人数', en: 'Client-manager headcount' },
-  'levers.managerGrowth': { zh: '客户经理年增长', en: 'Headcount growth' },
-  'levers.onboardingPerManagerPerQuarter': { zh: '每名客户经理每季新增客户', en: 'Onboarding per manager per quarter' },
-  'stress.factorShift': { zh: '系统性因子冲击', en: 'Systematic factor shift' },
-  'stress.pdMultiplier': { zh: 'PD压力倍数', en: 'PD stress multiplier' },
-  'stress.lprShock': { zh: 'LPR冲击', en: 'LPR shock' },
-  'stress.depositRunOff': { zh: '对公存款额外流失', en: 'Extra deposit run-off' },
-  'simulation.horizonYears': { zh: '模拟年数', en: 'Horizon (years)' },
-  'simulation.stepsPerYear': { zh: '每年步数', en: 'Steps per year' },
-  'simulation.paths': { zh: '模拟路径数', en: 'Paths' },
-  'simulation.seed': { zh: '随机种子', en: 'Seed' },
-  'simulation.factorPersistence': { zh: '因子持续性φ', en: 'Factor persistence φ' },
-  'simulation.nplWorkoutQuarters': { zh: '不良处置季度数', en: 'NPL workout (quarters)' },
-  'simulation.attritionCurve': { zh: '客户流失率曲线', en: 'Attrition curve' },
-  'simulation.depositPassThrough': { zh: '存款利率传导比例', en: 'Deposit pass-through' },
-  'simulation.depositRepricingQuarters': { zh: '存款重定价滞后（季度）', en: 'Deposit repricing lag (quarters)' },
-  'simulation.profitRetention': { zh: '利润留存比例', en: 'Profit retention' },
-};
 
 const PERCENT_FIELDS = /(^segments\.\d+\.tenor\.|^levers\.targetMix|^stress\.depositRunOff$|^simulation\.(profitRetention|depositPassThrough|attritionCurve)$|^levers\.managerGrowth$|^segments\.\d+\.correlation$)/;
 

@@ -8,7 +8,6 @@ import { i18n } from '../../lib/i18n/i18n.svelte';
 import type { MessageKey } from '../../lib/i18n/messages';
 import { segmentColor } from '../../lib/charts/palette';
 import type { RunInfo } from '../../lib/state/simulation-run.svelte';
-import { om } from './messages';
 import { figure, moneyUnit, type FigureKind } from './format';
 import { presetOf, smeIndex, targetSharesOf } from './levers';
 
@@ -31,11 +30,11 @@ export function runToShow(own: ShownRun | null, latest: ShownRun | null): { show
 export function changedSince(ran: Scenario, now: Scenario): string {
   const diffs = diffScenarios(ran, now);
   const names = diffs.slice(0, 3).map((d) => (d.spec ? i18n.pick(d.spec.label) : d.path));
-  return names.join(i18n.lang === 'zh' ? '、' : ', ') + (diffs.length > 3 ? ` ${om.t('staleMore', { n: diffs.length - 3 })}` : '');
+  return names.join(i18n.lang === 'zh' ? '、' : ', ') + (diffs.length > 3 ? ` ${i18n.t('overTime.staleMore', { n: diffs.length - 3 })}` : '');
 }
 
 /** A breach verdict in words. */
-export const verdictText = (v: string): string => (v === 'never' ? om.t('verdictNever') : v === 'rare' ? om.t('verdictRare') : om.t('verdictOften'));
+export const verdictText = (v: string): string => (v === 'never' ? i18n.t('overTime.verdictNever') : v === 'rare' ? i18n.t('overTime.verdictRare') : i18n.t('overTime.verdictOften'));
 
 export interface FanDef {
   key: SeriesKey;
@@ -55,7 +54,7 @@ export const mixText = (shares: number[], s: Scenario) => shares.map((x, i) => `
 
 export function stressText(s: Scenario): string {
   const key = presetOf(s);
-  return key === 'none' ? om.t('noStress') : om.t('withStress', { name: key === 'custom' ? om.t('stressCustom') : i18n.pick(STRESS_PRESETS[key].label) });
+  return key === 'none' ? i18n.t('overTime.noStress') : i18n.t('overTime.withStress', { name: key === 'custom' ? i18n.t('overTime.stressCustom') : i18n.pick(STRESS_PRESETS[key].label) });
 }
 
 export function fanDefs(s: Scenario): FanDef[] {
@@ -66,10 +65,10 @@ export function fanDefs(s: Scenario): FanDef[] {
   return [
     {
       key: 'netProfit',
-      title: om.t('netProfit') + om.t('perQuarter', { unit: moneyUnit() }),
+      title: i18n.t('overTime.netProfit') + i18n.t('overTime.perQuarter', { unit: moneyUnit() }),
       kind: 'money',
       fromToday: false,
-      explain: om.t('explainNetProfit', {
+      explain: i18n.t('overTime.explainNetProfit', {
         growth: pct(s.bank.corporateLoanGrowth, 1),
         target: mixText(targetSharesOf(s), s),
         pace: s.levers.paceQuarters,
@@ -78,53 +77,53 @@ export function fanDefs(s: Scenario): FanDef[] {
     },
     {
       key: 'nim',
-      title: om.t('nim'),
+      title: i18n.t('overTime.nim'),
       kind: 'percent',
       fromToday: true,
-      explain: om.t('explainNim', {
+      explain: i18n.t('overTime.explainNim', {
         lpr: pct(s.market.lpr1y, 2),
-        lprNote: lprPath.some((x) => x !== 0) || s.stress.lprShock !== 0 ? om.t('lprMoves', { path: [s.stress.lprShock, ...lprPath].map((x) => i18n.bp(x)).join(', ') }) : om.t('lprFlat'),
+        lprNote: lprPath.some((x) => x !== 0) || s.stress.lprShock !== 0 ? i18n.t('overTime.lprMoves', { path: [s.stress.lprShock, ...lprPath].map((x) => i18n.bp(x)).join(', ') }) : i18n.t('overTime.lprFlat'),
         beta: pct(d.depositPassThrough),
         lag: d.depositRepricingQuarters,
       }),
     },
     {
       key: 'realisedLoss',
-      title: om.t('loss') + om.t('perQuarter', { unit: moneyUnit() }),
+      title: i18n.t('overTime.loss') + i18n.t('overTime.perQuarter', { unit: moneyUnit() }),
       kind: 'money',
       fromToday: false,
       overlay: 'expectedLoss',
-      explain: om.t('explainLoss', { phi: d.factorPersistence, stress: stressText(s) }),
+      explain: i18n.t('overTime.explainLoss', { phi: d.factorPersistence, stress: stressText(s) }),
     },
-    { key: 'nplRatio', title: om.t('nplRatio'), kind: 'percent', fromToday: true, explain: om.t('explainNpl', { workout: d.nplWorkoutQuarters }) },
+    { key: 'nplRatio', title: i18n.t('overTime.nplRatio'), kind: 'percent', fromToday: true, explain: i18n.t('overTime.explainNpl', { workout: d.nplWorkoutQuarters }) },
     {
       key: 'capitalAdequacyRatio',
-      title: om.t('car'),
+      title: i18n.t('overTime.car'),
       kind: 'percent',
       fromToday: true,
       limit: 'capitalAdequacyRatio',
-      explain: om.t('explainCar', { retention: pct(d.profitRetention), rw: pct(sme?.riskWeight ?? 1) }),
+      explain: i18n.t('overTime.explainCar', { retention: pct(d.profitRetention), rw: pct(sme?.riskWeight ?? 1) }),
     },
     {
       key: 'lcr',
-      title: om.t('lcr'),
+      title: i18n.t('overTime.lcr'),
       kind: 'percent',
       fromToday: true,
       limit: 'lcr',
-      explain: om.t('explainLcr', {
+      explain: i18n.t('overTime.explainLcr', {
         deposits: s.segments.map((x) => `${i18n.pick(x.name)} ${x.depositsPerLoan.toFixed(2)}`).join(' / '),
-        run: s.stress.depositRunOff > 0 ? om.t('runOff', { x: pct(s.stress.depositRunOff) }) : '',
+        run: s.stress.depositRunOff > 0 ? i18n.t('overTime.runOff', { x: pct(s.stress.depositRunOff) }) : '',
       }),
     },
-    { key: 'nsfr', title: om.t('nsfr'), kind: 'percent', fromToday: true, limit: 'nsfr', explain: om.t('explainNsfr') },
+    { key: 'nsfr', title: i18n.t('overTime.nsfr'), kind: 'percent', fromToday: true, limit: 'nsfr', explain: i18n.t('overTime.explainNsfr') },
     {
       key: 'managersNeeded',
-      title: `${om.t('managersNeeded')}（${om.t('people')}）`.replace('（', i18n.lang === 'zh' ? '（' : ' (').replace('）', i18n.lang === 'zh' ? '）' : ')'),
+      title: `${i18n.t('overTime.managersNeeded')}（${i18n.t('overTime.people')}）`.replace('（', i18n.lang === 'zh' ? '（' : ' (').replace('）', i18n.lang === 'zh' ? '）' : ')'),
       kind: 'count',
       fromToday: true,
-      explain: om.t('explainManagers', {
+      explain: i18n.t('overTime.explainManagers', {
         cpm: s.segments.map((x) => `${i18n.pick(x.name)} ${x.clientsPerManager}`).join(' / '),
-        headcount: s.levers.managerHeadcount === null ? om.t('headcountAuto') : om.t('headcountSet', { n: s.levers.managerHeadcount, g: pct(s.levers.managerGrowth) }),
+        headcount: s.levers.managerHeadcount === null ? i18n.t('overTime.headcountAuto') : i18n.t('overTime.headcountSet', { n: s.levers.managerHeadcount, g: pct(s.levers.managerGrowth) }),
         onboarding: s.levers.onboardingPerManagerPerQuarter,
       }),
     },
@@ -134,13 +133,13 @@ export function fanDefs(s: Scenario): FanDef[] {
 /** Rows of a data table: today (when comparable) and each year end. */
 export function yearRows(r: SimulationResult): { label: string; step: number }[] {
   const rows: { label: string; step: number }[] = [];
-  for (let y = 1; y <= r.horizonYears; y++) rows.push({ label: om.t('yearEnd', { n: y }), step: y * r.stepsPerYear - 1 });
+  for (let y = 1; y <= r.horizonYears; y++) rows.push({ label: i18n.t('overTime.yearEnd', { n: y }), step: y * r.stepsPerYear - 1 });
   return rows;
 }
 
 export function limitText(key: LimitKey, kind: FigureKind): string {
-  const dir = key === 'singleClientToCapital' || key === 'top10ToCapital' ? 'limitMax' : 'limitMin';
-  return om.t(dir, { value: figure(kind, LIMITS[key], 1) });
+  const dir = key === 'singleClientToCapital' || key === 'top10ToCapital' ? 'overTime.limitMax' : 'overTime.limitMin';
+  return i18n.t(dir, { value: figure(kind, LIMITS[key], 1) });
 }
 
 /**
@@ -158,8 +157,8 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
     const breach = def.limit ? r.breaches.find((x) => x.key === def.limit) : undefined;
     const fmt = (v: number) => figure(def.kind, v);
     const summary =
-      om.t('fanSummary', { start: fmt(def.fromToday ? v0 : b.p50[0]), end: fmt(b.p50[last]), years: r.horizonYears, p5: fmt(b.p5[last]), p95: fmt(b.p95[last]) }) +
-      (def.limit && breach ? ' ' + om.t('fanSummaryLimit', { limit: limitText(def.limit, def.kind), prob: prob(breach.probability) }) : '');
+      i18n.t('overTime.fanSummary', { start: fmt(def.fromToday ? v0 : b.p50[0]), end: fmt(b.p50[last]), years: r.horizonYears, p5: fmt(b.p5[last]), p95: fmt(b.p95[last]) }) +
+      (def.limit && breach ? ' ' + i18n.t('overTime.fanSummaryLimit', { limit: limitText(def.limit, def.kind), prob: prob(breach.probability) }) : '');
     return {
       ...def,
       x,
@@ -173,7 +172,7 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
       referenceLabel: def.limit ? limitText(def.limit, def.kind) : '',
       summary,
       rows: [
-        ...(def.fromToday ? [{ label: om.t('today'), p5: v0, p50: v0, p95: v0 }] : []),
+        ...(def.fromToday ? [{ label: i18n.t('overTime.today'), p5: v0, p50: v0, p95: v0 }] : []),
         ...yearRows(r).map((row) => ({ label: row.label, p5: b.p5[row.step], p50: b.p50[row.step], p95: b.p95[row.step] })),
       ],
     };
@@ -184,17 +183,17 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
   const loans = {
     x: [0, ...r.time],
     series: r.segments.map((g, i) => ({ label: names[i], color: segmentColor(i), values: [todayLoans[i] ?? 0, ...g.loans.p50] })),
-    summary: om.t('loansSummary', {
+    summary: i18n.t('overTime.loansSummary', {
       today: r.segments.map((g, i) => `${names[i]} ${i18n.money(todayLoans[i] ?? 0, 0)}`).join(' / '),
       years: r.horizonYears,
       end: r.segments.map((g, i) => `${names[i]} ${i18n.money(g.loans.p50[last], 0)}（${pct(g.share.p50[last])}）`.replace('（', i18n.lang === 'zh' ? '（' : ' (').replace('）', i18n.lang === 'zh' ? '）' : ')')).join(' / '),
       total: i18n.money(r.bands.totalLoans.p50[last], 0),
     }),
     rows: [
-      { label: om.t('today'), values: todayLoans, shares: todayLoans.map((l) => l / Math.max(1, todayLoans.reduce((a, b) => a + b, 0))) },
+      { label: i18n.t('overTime.today'), values: todayLoans, shares: todayLoans.map((l) => l / Math.max(1, todayLoans.reduce((a, b) => a + b, 0))) },
       ...yearRows(r).map((row) => ({ label: row.label, values: r.segments.map((g) => g.loans.p50[row.step]), shares: r.segments.map((g) => g.share.p50[row.step]) })),
     ],
-    explain: om.t('explainLoans', {
+    explain: i18n.t('overTime.explainLoans', {
       now: mixText(s.segments.map((g) => g.share), s),
       target: mixText(targetSharesOf(s), s),
       pace: s.levers.paceQuarters,
@@ -206,14 +205,14 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
 
   const c = r.cumulativeProfit;
   const cum = {
-    summary: om.t('cumSummary', { years: r.horizonYears, p50: i18n.money(c.percentiles.p50), p5: i18n.money(c.percentiles.p5), p95: i18n.money(c.percentiles.p95), mean: i18n.money(c.mean), ploss: pct(c.probabilityOfLoss, 1) }),
+    summary: i18n.t('overTime.cumSummary', { years: r.horizonYears, p50: i18n.money(c.percentiles.p50), p5: i18n.money(c.percentiles.p5), p95: i18n.money(c.percentiles.p95), mean: i18n.money(c.mean), ploss: pct(c.probabilityOfLoss, 1) }),
     markers: [
       { label: 'P5', value: c.percentiles.p5 },
       { label: 'P50', value: c.percentiles.p50 },
       { label: 'P95', value: c.percentiles.p95 },
     ],
     rows: (['p1', 'p5', 'p25', 'p50', 'p75', 'p95', 'p99'] as const).map((p) => ({ label: p.toUpperCase(), value: c.percentiles[p] })),
-    explain: om.t('explainCum', { years: r.horizonYears, stress: stressText(s) }),
+    explain: i18n.t('overTime.explainCum', { years: r.horizonYears, stress: stressText(s) }),
   };
 
   const breaches = r.breaches.map((b) => {
@@ -225,7 +224,7 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
       name: i18n.t(`limit.${b.key}` as MessageKey),
       requirement: `${b.direction === 'min' ? '≥' : '≤'} ${figure(kind, b.limit, 1)}`,
       probability: b.probability,
-      worst: b.probability > 0 ? om.t('quarterN', { y: Math.floor(worst / r.stepsPerYear) + 1, q: (worst % r.stepsPerYear) + 1, p: prob(b.byStep[worst]) }) : '—',
+      worst: b.probability > 0 ? i18n.t('overTime.quarterN', { y: Math.floor(worst / r.stepsPerYear) + 1, q: (worst % r.stepsPerYear) + 1, p: prob(b.byStep[worst]) }) : '—',
       verdict: b.probability === 0 ? 'never' : b.probability < 0.1 ? 'rare' : 'often',
     };
   });

@@ -5,7 +5,6 @@
 import { formatCount, formatMoneyAuto } from '../../lib/i18n/format';
 import { i18n } from '../../lib/i18n/i18n.svelte';
 import { MONTE_CARLO_FIGURES, PORTFOLIO_FIGURES, figureLabel, parseFigure, type Comparison, type TrainingContext } from '../../lib/training';
-import { m } from './messages';
 
 export function formatFigure(name: string, value: number, digits?: number): string {
   const unit = parseFigure(name)?.def.unit ?? PORTFOLIO_FIGURES[name]?.unit ?? MONTE_CARLO_FIGURES[name]?.unit;
@@ -21,7 +20,7 @@ export function formatFigure(name: string, value: number, digits?: number): stri
     case 'count':
       return formatCount(value, digits ?? 0);
     case 'quarters':
-      return value > 20 ? m.t('notReached') : m.t('unitQuarters', { n: value });
+      return value > 20 ? i18n.t('training.notReached') : i18n.t('training.unitQuarters', { n: value });
     default:
       return value.toFixed(digits ?? 4);
   }

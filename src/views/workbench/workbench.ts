@@ -7,7 +7,7 @@ import { inputSpec, parseInputValue, readPath, resolveInputPath, scenarioInputPa
 import { displayUnit, toDisplay } from '../../lib/i18n/units';
 import type { Lang } from '../../lib/i18n/format';
 import type { Sheet } from '../../lib/export/table';
-import { wm } from './messages';
+import { i18n } from '../../lib/i18n/i18n.svelte';
 
 export interface InputOption {
   path: string;
@@ -28,10 +28,10 @@ export function inputLabel(scenario: Scenario, path: string, lang: Lang): string
     const unit = displayUnit(spec, lang).label;
     return `${name ? `${name} · ` : ''}${spec.label[lang]}${unit ? ` (${unit})` : ''}`;
   }
-  if (path === 'stress.depositRunOff') return `${wm.t('stressDepositRunOff')} (%)`;
-  if (path === 'stress.lprShock') return `${wm.t('stressLprShock')} (%)`;
+  if (path === 'stress.depositRunOff') return `${i18n.t('workbench.stressDepositRunOff')} (%)`;
+  if (path === 'stress.lprShock') return `${i18n.t('workbench.stressLprShock')} (%)`;
   const pd = /^stress\.pdMultiplier\.(.+)$/.exec(path);
-  if (pd) return wm.t('stressPd', { segment: scenario.segments.find((s) => s.key === pd[1])?.name[lang] ?? pd[1] });
+  if (pd) return i18n.t('workbench.stressPd', { segment: scenario.segments.find((s) => s.key === pd[1])?.name[lang] ?? pd[1] });
   return path;
 }
 
@@ -105,20 +105,20 @@ export function parseNamedLines(text: string, scenario: Scenario, lang: Lang): N
     if (line === '' || line.startsWith('#')) return;
     const at = line.search(/[:：]/);
     if (at <= 0) {
-      problems.push(wm.t('namedProblem', { line: k + 1, message: wm.t('namedLineFormat') }));
+      problems.push(i18n.t('workbench.namedProblem', { line: k + 1, message: i18n.t('workbench.namedLineFormat') }));
       return;
     }
     const sets: InputSet[] = [];
     for (const part of line.slice(at + 1).split(/[,，;；]/).map((p) => p.trim()).filter(Boolean)) {
       const eq = part.indexOf('=');
       if (eq <= 0) {
-        problems.push(wm.t('namedProblem', { line: k + 1, message: wm.t('namedLineFormat') }));
+        problems.push(i18n.t('workbench.namedProblem', { line: k + 1, message: i18n.t('workbench.namedLineFormat') }));
         continue;
       }
       const path = resolveInputPath(scenario, part.slice(0, eq));
       const value = parseInputValue(part.slice(eq + 1));
-      if (!path.ok) problems.push(wm.t('namedProblem', { line: k + 1, message: path.message[lang] }));
-      else if (value === null) problems.push(wm.t('namedProblem', { line: k + 1, message: wm.t('namedBadValue', { value: part.slice(eq + 1).trim() }) }));
+      if (!path.ok) problems.push(i18n.t('workbench.namedProblem', { line: k + 1, message: path.message[lang] }));
+      else if (value === null) problems.push(i18n.t('workbench.namedProblem', { line: k + 1, message: i18n.t('workbench.namedBadValue', { value: part.slice(eq + 1).trim() }) }));
       else sets.push({ path: path.path, value });
     }
     list.push({ name: line.slice(0, at).trim(), sets });
@@ -128,10 +128,10 @@ export function parseNamedLines(text: string, scenario: Scenario, lang: Lang): N
 
 /** The base scenario's inputs as a sheet: path, label, value (stored units: yuan and decimals). */
 export function inputsSheet(scenario: Scenario, lang: Lang, extra: (string | number)[][] = []): Sheet {
-  const rows: (string | number)[][] = [[wm.t('inputPath'), wm.t('inputValue'), '']];
+  const rows: (string | number)[][] = [[i18n.t('workbench.inputPath'), i18n.t('workbench.inputValue'), '']];
   rows.push(...extra);
   for (const o of inputOptions(scenario, lang)) rows.push([o.path, currentValue(scenario, o.path), o.label]);
-  return { name: wm.t('sheetInputs'), rows };
+  return { name: i18n.t('workbench.sheetInputs'), rows };
 }
 
 /** The grid of one figure as a matrix: the y values down, the x values across. */

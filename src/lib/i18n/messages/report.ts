@@ -1,9 +1,9 @@
-import { defineMessages } from '../../lib/i18n/i18n.svelte';
 
-export const rm = defineMessages(
-  {
+import type { Translation } from './types';
+
+export const zh = {
+  report: {
     title: '客户结构配比报告',
-    scenario: '情景',
     description: '说明',
     date: '日期',
     version: '版本',
@@ -48,9 +48,11 @@ export const rm = defineMessages(
     breachAny: '任一季度突破任一监管指标的概率',
     footer: '本报告由浏览器本地计算生成，不含任何外部数据。',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  report: {
     title: 'Client mix report',
-    scenario: 'Scenario',
     description: 'Description',
     date: 'Date',
     version: 'Version',
@@ -95,4 +97,4 @@ export const rm = defineMessages(
     breachAny: 'Probability of breaching any limit in any quarter',
     footer: 'Computed locally in the browser; no outside data.',
   },
-);
+};

@@ -1,8 +1,8 @@
 /** Strings of the strategist's workbench 战略工作台: zh first, en second. */
-import { defineMessages } from '../../lib/i18n/i18n.svelte';
+import type { Translation } from './types';
 
-export const wm = defineMessages(
-  {
+export const zh = {
+  workbench: {
     title: '战略工作台',
     lead: '用我行实际贷款逐户查看风险与回报，并批量测算“如果……会怎样”：双因素表、命名情景，导出 CSV 或 Excel。',
     computing: '正在工作线程中计算贷款簿…',
@@ -89,7 +89,10 @@ export const wm = defineMessages(
     perQuarter: '{loans}，{clients} 户',
     runOffList: '先退出：{list}',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  workbench: {
     title: 'Strategist\'s workbench',
     lead: 'The actual loan book client by client, risk and return; what-ifs in batch: two-way tables and named scenarios, exported as CSV or Excel.',
     computing: 'Computing the loan book in the worker…',
@@ -176,4 +179,4 @@ export const wm = defineMessages(
     perQuarter: '{loans}, {clients} clients',
     runOffList: 'First to go: {list}',
   },
-);
+};

@@ -1,8 +1,8 @@
 /** The compare view's strings: zh-CN first, English second. */
-import { defineMessages } from '../../lib/i18n/i18n.svelte';
+import type { Translation } from './types';
 
-export const m = defineMessages(
-  {
+export const zh = {
+  compare: {
     title: '情景对比',
     intro: '最多并排对比4个情景：不同的输入会突出显示，主要指标在一张表中，图表叠加显示，瀑布图把净利润的变化拆分到各项因素。',
     slot: '情景 {n}',
@@ -20,7 +20,6 @@ export const m = defineMessages(
     computing: '计算中…',
     figures: '主要指标',
     figure: '指标',
-    best: '最优',
     bestMark: '★ 最优',
     delta: '与情景1相比 {delta}',
     inputs: '不同的输入（{count}）',
@@ -31,7 +30,6 @@ export const m = defineMessages(
     chartProfit: '效益性（亿元）',
     chartSafety: '安全性（%）',
     chartLiquidity: '流动性（%）',
-    chartSummary: '{title}：{rows}',
     waterfall: '净利润变化归因',
     waterfallFrom: '从',
     waterfallTo: '到',
@@ -50,10 +48,11 @@ export const m = defineMessages(
     'effect.operatingCost': '运营成本',
     'effect.funding': '资金成本',
     'effect.other': '其他（税率等）',
-    up: '增加',
-    down: '减少',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  compare: {
     title: 'Compare scenarios',
     intro: 'Up to four scenarios side by side: inputs that differ are highlighted, the key figures sit in one table, the charts overlay them, and a waterfall splits the change in net profit into its causes.',
     slot: 'Scenario {n}',
@@ -71,7 +70,6 @@ export const m = defineMessages(
     computing: 'Computing…',
     figures: 'Key figures',
     figure: 'Figure',
-    best: 'Best',
     bestMark: '★ best',
     delta: 'vs scenario 1: {delta}',
     inputs: 'Inputs that differ ({count})',
@@ -82,7 +80,6 @@ export const m = defineMessages(
     chartProfit: 'Profitability (CNY bn)',
     chartSafety: 'Safety (%)',
     chartLiquidity: 'Liquidity (%)',
-    chartSummary: '{title}: {rows}',
     waterfall: 'What changed net profit',
     waterfallFrom: 'From',
     waterfallTo: 'To',
@@ -101,7 +98,5 @@ export const m = defineMessages(
     'effect.operatingCost': 'Operating cost',
     'effect.funding': 'Funding',
     'effect.other': 'Other (tax…)',
-    up: 'up',
-    down: 'down',
   },
-);
+};

@@ -1,8 +1,8 @@
 /** The library's strings: zh-CN first, English second (every key in both, checked by the compiler). */
-import { defineMessages } from '../../lib/i18n/i18n.svelte';
+import type { Translation } from './types';
 
-export const m = defineMessages(
-  {
+export const zh = {
+  library: {
     title: '情景库',
     privacy: '所有情景、文件和贷款明细只在本浏览器中处理和保存，不会上传到任何服务器。',
     storageTitle: '浏览器存储',
@@ -89,7 +89,6 @@ export const m = defineMessages(
     confirm: '确定',
     cancel: '取消',
     // problems
-    problemsTitle: '发现 {count} 处问题',
     problemLine: '第 {line} 行',
     problemColumn: '列“{column}”',
     // shared
@@ -169,7 +168,10 @@ export const m = defineMessages(
     bookCalibrateFailed: '无法校准：{error}',
     bookEngineNote: '两列都由引擎的集中度计算（book.ts）得出：左列用明细中的真实客户，右列用情景参数生成的客户分布。“校准”把情景的结构、户均、PD、LGD、期限、定价等改为明细的实际值。',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  library: {
     title: 'Scenario library',
     privacy: 'Every scenario, file and loan book is read and kept in this browser only; nothing is uploaded to any server.',
     storageTitle: 'Browser storage',
@@ -253,7 +255,6 @@ export const m = defineMessages(
     deleteForeverConfirm: 'Delete "{title}" and its loan books for good? This cannot be undone.',
     confirm: 'Confirm',
     cancel: 'Cancel',
-    problemsTitle: '{count} problem(s) found',
     problemLine: 'line {line}',
     problemColumn: 'column "{column}"',
     sharedTitle: 'A scenario shared with you (read-only)',
@@ -330,4 +331,4 @@ export const m = defineMessages(
     bookCalibrateFailed: 'Could not calibrate: {error}',
     bookEngineNote: 'Both columns come from the engine’s concentration (book.ts): the left from the real clients, the right from the clients the scenario’s inputs generate. "Calibrate" sets the scenario’s mix, average sizes, PD, LGD, tenor and pricing to the book’s actual values.',
   },
-);
+};

@@ -1,8 +1,8 @@
 /** Strings of the mix-design view (配合比设计), Chinese first, English second. */
-import { defineMessages } from '../../lib/i18n/i18n.svelte';
+import type { Translation } from './types';
 
-export const dm = defineMessages(
-  {
+export const zh = {
+  design: {
     title: '配合比设计',
     intro: '混凝土的配合比由强度、和易性和经济性的要求算出来，客户结构也可以：三角图上每一点是一种大/中/小客户的贷款配比，颜色是所选目标，阴影是被约束排除的配比。',
     computing: '计算中…',
@@ -59,7 +59,6 @@ export const dm = defineMessages(
     policyBoundMin: '{segment} ≥ {share}',
     policyBoundMax: '{segment} ≤ {share}',
     boundRow: '{bound}：最优配比为 {value}',
-    badBounds: '占比上下限有误：{message}',
 
     verdictFeasible: '当前配比 {mix} 满足所选约束，{objective}为 {value}。',
     verdictInfeasible: '当前配比 {mix} 不满足：{list}。',
@@ -144,7 +143,10 @@ export const dm = defineMessages(
     barsTitle: '最优配比（{k} 个客户层）',
     barsHelp: '多于三个客户层时画不出三角图：同样的设计在 {count} 个配比（步长 {step} 个百分点）上运行，下面用条形图比较当前配比和最优配比。',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  design: {
     title: 'Mix design',
     intro: 'A concrete mix is computed from the strength, workability and cost it must meet; so can the client mix. Each point of the triangle is a mix of large / mid-sized / small clients\' loans; the colour is the chosen objective, hatching marks the mixes a constraint excludes.',
     computing: 'Computing…',
@@ -201,7 +203,6 @@ export const dm = defineMessages(
     policyBoundMin: '{segment} ≥ {share}',
     policyBoundMax: '{segment} ≤ {share}',
     boundRow: '{bound}: the optimum has {value}',
-    badBounds: 'The share bounds are wrong: {message}',
 
     verdictFeasible: 'The current mix {mix} meets the chosen constraints; {objective} {value}.',
     verdictInfeasible: 'The current mix {mix} breaks: {list}.',
@@ -286,4 +287,4 @@ export const dm = defineMessages(
     barsTitle: 'Best mix ({k} segments)',
     barsHelp: 'With more than three segments there is no triangle: the same design runs over {count} mixes (step {step} pp), and the bars compare the current mix with the best.',
   },
-);
+};

@@ -1,8 +1,8 @@
 /** Strings of the client-portfolio workspace (客户投资组合), Chinese first, English second. */
-import { defineMessages } from '../../lib/i18n/i18n.svelte';
+import type { Translation } from './types';
 
-export const pm = defineMessages(
-  {
+export const zh = {
+  portfolio: {
     title: '客户投资组合',
     intro: '为客户做资产配置：按风险承受能力选出有效前沿上的最优配置，度量波动率、风险价值VaR和预期损失ES，检验资金需求能否按时满足，并比较再平衡规则。',
     current: '当前客户：',
@@ -97,7 +97,6 @@ export const pm = defineMessages(
     cashTitle: '资金需求匹配',
     cashNeed: '资金需求',
     cashWhen: '第 {year} 年 · {amount}',
-    cashAmount: '金额',
     probMet: '满足概率（当前）',
     probMetBest: '满足概率（最优）',
     expectedShortfall: '预期缺口',
@@ -145,8 +144,6 @@ export const pm = defineMessages(
     rebIntro: '在同一组模拟路径上比较：不再平衡、定期再平衡（每月/每季/每年）与阈值再平衡（偏离目标±5个百分点时）。路径按编号各用独立随机流，后台线程数不改变任何结果。',
     paths: '模拟路径数',
     pathsOption: '{n} 条',
-    seed: '随机种子',
-    costRate: '交易费率',
     withdraw: '资金需求到期时从组合中支取',
     run: '运行再平衡比较',
     runAgain: '重新运行',
@@ -202,7 +199,6 @@ export const pm = defineMessages(
     openLabel: '打开{name}',
     isOpen: '● 正在编辑',
     remove: '删除',
-    removeLabel: '删除{name}',
     removeConfirm: '删除“{name}”？此操作不能撤销（可先导出备份）。',
     damaged: '⚠ 已损坏',
     damagedDetail: '这条记录未通过校验，保留原样：{list}',
@@ -220,7 +216,10 @@ export const pm = defineMessages(
     copyLabel: '副本',
     fallbackTitle: '未命名客户',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  portfolio: {
     title: 'Client portfolios',
     intro: "Build a client's asset allocation: the best allocation on the efficient frontier within the client's risk tolerance, its volatility, value at risk (VaR) and expected shortfall (ES), whether planned cash needs are met in time, and a comparison of rebalancing rules.",
     current: 'Client: ',
@@ -310,7 +309,6 @@ export const pm = defineMessages(
     cashTitle: 'Cash-flow matching',
     cashNeed: 'Cash need',
     cashWhen: 'year {year} · {amount}',
-    cashAmount: 'Amount',
     probMet: 'Probability met (current)',
     probMetBest: 'Probability met (best)',
     expectedShortfall: 'Expected shortfall',
@@ -355,8 +353,6 @@ export const pm = defineMessages(
     rebIntro: 'Compared on the same simulated paths: no rebalancing, calendar rebalancing (monthly, quarterly, yearly) and threshold bands (when a weight drifts ±5 pp from its target). Each path draws from its own numbered random stream, so the number of workers never changes a result.',
     paths: 'Simulated paths',
     pathsOption: '{n}',
-    seed: 'Seed',
-    costRate: 'Transaction cost',
     withdraw: 'Withdraw the cash needs from the portfolio when due',
     run: 'Run the comparison',
     runAgain: 'Run again',
@@ -411,7 +407,6 @@ export const pm = defineMessages(
     openLabel: 'Open {name}',
     isOpen: '● Editing',
     remove: 'Delete',
-    removeLabel: 'Delete {name}',
     removeConfirm: 'Delete “{name}”? This cannot be undone (export a copy first).',
     damaged: '⚠ Damaged',
     damagedDetail: 'This record did not pass validation and is kept as it is: {list}',
@@ -429,4 +424,4 @@ export const pm = defineMessages(
     copyLabel: 'copy',
     fallbackTitle: 'Unnamed client',
   },
-);
+};

@@ -1,8 +1,8 @@
 /** Strings of the real / generated book switch, shared by the risk view and the workbench. */
-import { defineMessages } from '../i18n/i18n.svelte';
+import type { Translation } from './types';
 
-export const bm = defineMessages(
-  {
+export const zh = {
+  bookSource: {
     legend: '计算所用贷款',
     real: '我行实际贷款',
     generated: '模型生成贷款',
@@ -13,7 +13,10 @@ export const bm = defineMessages(
     removeConfirm: '从本浏览器（IndexedDB）删除贷款明细“{name}”？此操作不可撤销；分享链接从不包含贷款明细。',
     removed: '贷款明细已从本浏览器删除',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  bookSource: {
     legend: 'Book the engines run on',
     real: 'Our actual loans',
     generated: 'Model-generated loans',
@@ -24,4 +27,4 @@ export const bm = defineMessages(
     removeConfirm: 'Remove the loan book "{name}" from this browser (IndexedDB)? This cannot be undone; share links never carry a loan book.',
     removed: 'The loan book was removed from this browser',
   },
-);
+};

@@ -1,8 +1,8 @@
 /** Strings of the loss-distribution view 风险分布 (issue 3): zh first, en second. */
-import { defineMessages } from '../../lib/i18n/i18n.svelte';
+import type { Translation } from './types';
 
-export const rm = defineMessages(
-  {
+export const zh = {
+  risk: {
     title: '风险分布：一年期信用损失',
     lead: '整个对公贷款组合一年信用损失的概率分布：大户逐户计算，小户分档，系统因子单因子模型。虚线是“无限分散”的颗粒化闭式解，两者之差就是大户集中带来的颗粒度调整。',
     computing: '正在工作线程中计算损失分布…',
@@ -54,13 +54,8 @@ export const rm = defineMessages(
     effectiveOf: '实际 {n} 户',
     top10: '最大十家客户 / 资本净额',
     largest: '单一最大客户 / 资本净额',
-    limitPass: '✓ 达标',
-    limitFail: '✗ 超限',
-    limitLine: '上限 {limit} · 余量 {margin}',
-    limitBreach: '上限 {limit} · 超出 {margin}',
     openFormula: '查看{figure}的公式和计算过程',
     varEsGroup: '风险价值与预期尾部损失',
-    capitalGroup: '经济资本',
     concentrationGroup: '集中度',
     level: '置信水平',
     contribTitle: '风险贡献（欧拉分配，ES口径）',
@@ -104,7 +99,10 @@ export const rm = defineMessages(
     contribByGroup: '按集团（合并为一户）',
     contribGroupDetail: '{clients} 户，贷款 {ead}',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  risk: {
     title: 'Loss distribution: one-year credit loss',
     lead: 'The probability distribution of the whole corporate book\'s one-year credit loss: large names one by one, small clients in bands, one systematic factor. The dashed line is the infinitely fine-grained closed form; the gap between them is the granularity add-on from lumpiness.',
     computing: 'Computing the loss distribution in the worker…',
@@ -156,13 +154,8 @@ export const rm = defineMessages(
     effectiveOf: 'of {n} actual',
     top10: 'Top-10 clients / net capital',
     largest: 'Largest client / net capital',
-    limitPass: '✓ Pass',
-    limitFail: '✗ Breach',
-    limitLine: 'limit {limit} · margin {margin}',
-    limitBreach: 'limit {limit} · over by {margin}',
     openFormula: 'Show the formula and working of {figure}',
     varEsGroup: 'Value at risk and expected shortfall',
-    capitalGroup: 'Economic capital',
     concentrationGroup: 'Concentration',
     level: 'Confidence',
     contribTitle: 'Risk contributions (Euler allocation of ES)',
@@ -206,4 +199,4 @@ export const rm = defineMessages(
     contribByGroup: 'By group (summed as one obligor)',
     contribGroupDetail: '{clients} clients, loans {ead}',
   },
-);
+};

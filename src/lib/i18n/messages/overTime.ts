@@ -1,8 +1,8 @@
 /** Strings of the over-time view (经营推演) and its levers, Chinese first, English second. */
-import { defineMessages } from '../../lib/i18n/i18n.svelte';
+import type { Translation } from './types';
 
-export const om = defineMessages(
-  {
+export const zh = {
+  overTime: {
     title: '经营推演：五年蒙特卡洛',
     intro: '同一个策略，在不同的运气下会走出不同的五年。按季度模拟数千条路径：每条路径有自己的经济周期（系统性因子）、违约、客户流失和新增客户；图上是各分位数的区间，而不是一个数。',
 
@@ -116,7 +116,10 @@ export const om = defineMessages(
     lprMoves: 'LPR路径：{path}',
     runOff: '第一季度对公存款流失 {x}，以HQLA支付。',
   },
-  {
+};
+
+export const en: Translation<typeof zh> = {
+  overTime: {
     title: 'Over time: five-year Monte Carlo',
     intro: 'The same strategy plays out differently with different luck. Thousands of quarterly paths, each with its own business cycle (the systematic factor), defaults, client attrition and new clients; the charts show percentile bands, not one number.',
 
@@ -227,4 +230,4 @@ export const om = defineMessages(
     lprMoves: 'LPR path: {path}',
     runOff: '{x} of corporate deposits leave in the first quarter, paid from HQLA.',
   },
-);
+};
