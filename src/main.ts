@@ -24,7 +24,8 @@ const hasWorkers = typeof Worker !== 'undefined';
 // Two engine workers: the dashboard's evaluate() never queues behind a view's heavy call
 // (a loss distribution, a design grid, the glass box's sensitivities).
 const engine = hasWorkers ? createWorkerEngine() : createInProcessEngine();
-setViewEngine(hasWorkers ? createWorkerEngine() : engine);
+const viewEngine = hasWorkers ? createWorkerEngine() : engine;
+setViewEngine(viewEngine);
 const workspace = new Workspace(engine, openDatabase());
 void workspace.init();
 
@@ -48,5 +49,17 @@ if ('serviceWorker' in navigator) {
     onOfflineReady: () => (status.isOfflineReady = true),
   });
 }
+
+/**
+ * Once the first screen is painted and the page is idle, start the engine workers (load, parse and
+ * compile their code with one small evaluation), so that a view's first heavy call does not pay it.
+ */
+function prewarm(): void {
+  const warm = (client: typeof engine) => void client.evaluate(workspace.scenario).catch(() => {});
+  warm(engine);
+  if (viewEngine !== engine) warm(viewEngine);
+}
+const whenIdle = (run: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1000));
+addEventListener('load', () => whenIdle(prewarm), { once: true });
 
 export default mount(App, { target: document.getElementById('app')!, props: { workspace, status } });

@@ -2,15 +2,16 @@
  * The UI side of the engine: the same async API whether it runs in a module worker (the app)
  * or in-process (component tests, where jsdom has no Worker).
  */
-import { evaluate, sensitivities, type Evaluation, type MetricKey, type Scenario, type Sensitivity } from '../model';
-import { designMix, marginalLoan, tornado, type DesignOptions, type MarginalLoan, type MarginalLoanOptions, type MixDesign, type Tornado, type TornadoSteps } from '../model';
-import { evaluateNamed, whatIfGrid, type LoanBookRow, type NamedResult, type NamedScenario, type WhatIfAxis, type WhatIfGrid } from '../model';
+import type { Evaluation, MetricKey, Scenario, Sensitivity } from '../model';
+import type { DesignOptions, MarginalLoan, MarginalLoanOptions, MixDesign, Tornado, TornadoSteps } from '../model';
+import type { LoanBookRow, NamedResult, NamedScenario, WhatIfAxis, WhatIfGrid } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
-import { BOOK_NOT_HELD, riskProfile, type RiskProfile } from './risk-profile';
+import type { RiskProfile } from './risk-profile';
+import { BOOK_NOT_HELD } from './book-held';
 import { supervise } from './supervised';
-import { decodeShare, type DecodedShare } from '../db/share-link';
-import { parseLibraryText, type ParsedImport } from '../db/transfer';
-import { parseLoanBookCsv, type LoanBookParse, type SegmentRef } from '../db/loan-book';
+import type { DecodedShare } from '../db/share-link';
+import type { ParsedImport } from '../db/transfer';
+import type { LoanBookParse, SegmentRef } from '../db/loan-book';
 import { proxy } from 'comlink';
 
 /**
@@ -100,20 +101,27 @@ export function createWorkerEngine(): EngineClient {
   };
 }
 
-/** Runs the engine on the calling thread (tests, or a browser without module workers). */
+/**
+ * Runs the engine on the calling thread (tests, or a browser without module workers). The engines
+ * load on the first call, so that importing this client does not put the loss distribution, the
+ * design grid or the CSV parser into the first screen's code.
+ */
 export function createInProcessEngine(): EngineClient {
+  const load = () => import('./in-process-engine').then((m) => m.IN_PROCESS_ENGINE);
+  const lazy = <K extends Exclude<keyof EngineClient, 'dispose'>>(key: K): EngineClient[K] =>
+    (async (...args: unknown[]) => ((await load())[key] as (...a: unknown[]) => unknown)(...args)) as EngineClient[K];
   return {
-    riskProfile: async (s, book) => riskProfile(s, book?.rows),
-    evaluate: async (s) => evaluate(s),
-    sensitivities: async (s, m, b) => sensitivities(s, m, b),
-    designMix: async (s, o) => designMix(s, o),
-    tornado: async (s, m, o) => tornado(s, m, o),
-    marginalLoan: async (s, o) => marginalLoan(s, o),
-    decodeShare,
-    parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
-    parseLoanBookCsv: async (text, segments, onProgress) => parseLoanBookCsv(text, segments, onProgress),
-    whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
-    evaluateNamed: async (s, l) => evaluateNamed(s, l),
+    riskProfile: lazy('riskProfile'),
+    evaluate: lazy('evaluate'),
+    sensitivities: lazy('sensitivities'),
+    designMix: lazy('designMix'),
+    tornado: lazy('tornado'),
+    marginalLoan: lazy('marginalLoan'),
+    decodeShare: lazy('decodeShare'),
+    parseLibraryText: lazy('parseLibraryText'),
+    parseLoanBookCsv: lazy('parseLoanBookCsv'),
+    whatIfGrid: lazy('whatIfGrid'),
+    evaluateNamed: lazy('evaluateNamed'),
     dispose: () => {},
   };
 }
