@@ -9,6 +9,7 @@ import { i18n } from './lib/i18n/i18n.svelte';
 import { Workspace } from './lib/state/workspace.svelte';
 import { createInProcessEngine, createWorkerEngine } from './lib/workers/engine-client';
 import { setViewEngine } from './lib/state/engine-access';
+import { afterFirstPaint } from './lib/idle';
 
 document.documentElement.lang = i18n.lang === 'zh' ? 'zh-CN' : 'en';
 
@@ -59,7 +60,6 @@ function prewarm(): void {
   warm(engine);
   if (viewEngine !== engine) warm(viewEngine);
 }
-const whenIdle = (run: () => void) => ('requestIdleCallback' in globalThis ? requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1000));
-addEventListener('load', () => whenIdle(prewarm), { once: true });
+afterFirstPaint(prewarm);
 
 export default mount(App, { target: document.getElementById('app')!, props: { workspace, status } });
