@@ -35,7 +35,15 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rollupOptions: {
+      // The model is pure (no DOM, no globals written at import): a module of it that the first
+      // screen imports through the barrel but never calls is left out of the first load, so the
+      // dashboard's chunk does not carry the loss distribution, the design grid or the simulation.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]lib[\\/]model[\\/]/.test(id) },
+    },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],

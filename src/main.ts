@@ -10,6 +10,7 @@ import { Workspace } from './lib/state/workspace.svelte';
 import { createInProcessEngineOnDemand, createWorkerEngine } from './lib/workers/engine-client';
 import { servicesContext } from './lib/state/context';
 import { createServices, setPageServices } from './lib/state/services';
+import { afterFirstPaint } from './lib/idle';
 
 document.documentElement.lang = i18n.lang === 'zh' ? 'zh-CN' : 'en';
 
@@ -44,5 +45,16 @@ if ('serviceWorker' in navigator) {
     onOfflineReady: () => (status.isOfflineReady = true),
   });
 }
+
+/**
+ * Once the first screen is painted and the page is idle, start the engine workers (load, parse and
+ * compile their code with one small evaluation), so that a view's first heavy call does not pay it.
+ */
+function prewarm(): void {
+  const warm = (client: typeof engine) => void client.evaluate(workspace.scenario).catch(() => {});
+  warm(services.engine);
+  if (services.viewEngine !== services.engine) warm(services.viewEngine);
+}
+afterFirstPaint(prewarm);
 
 export default mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) });

@@ -35,7 +35,9 @@ describe('LeverPanel', () => {
   it('rejects a negative PD in the details panel', async () => {
     i18n.setLang('en');
     const { workspace } = await renderWithWorkspace(LeverPanel);
-    const pd = document.getElementById('in-segments.2.pd') as HTMLInputElement;
+    // the details panel draws its fields when it is opened
+    await fireEvent.click(screen.getByText('Segment inputs'));
+    const pd = (await waitFor(() => document.getElementById('in-segments.2.pd') ?? Promise.reject(new Error('not drawn')))) as HTMLInputElement;
     await fireEvent.input(pd, { target: { value: '-1' } });
     expect(await screen.findByText('Must be at least 0 %')).toBeInTheDocument();
     expect(workspace.scenario.segments[2].pd).toBe(0.03);

@@ -77,8 +77,8 @@ export interface RiskProfile {
   book?: BookRiskPart;
 }
 
-/** The engine worker's error when a book is asked for by id and it does not hold the rows (a new worker): the client posts them again. */
-export const BOOK_NOT_HELD = 'engine worker: loan book not held';
+// Its own module: the page's engine client reads it without loading the loss distribution.
+export { BOOK_NOT_HELD } from './book-held';
 
 /** How many names the charts list (the exact contributions of the book go further, see clientRisk). */
 const CHART_NAMES = 20;

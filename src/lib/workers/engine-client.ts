@@ -5,7 +5,8 @@
  */
 import type { LoanBookRow, Scenario } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
-import { BOOK_NOT_HELD, type RiskProfile } from '../model/risk-profile';
+import type { RiskProfile } from '../model/risk-profile';
+import { BOOK_NOT_HELD } from '../model/book-held';
 import { supervise, type AsyncApi } from './supervised';
 import type { DecodedShare } from '../io/share-link';
 import type { ParsedImport } from '../io/library-file';

@@ -1,0 +1,21 @@
+/**
+ * Runs `task` once the page has loaded, painted a frame and gone idle: for work the first screen
+ * does not show (starting workers, loading the print report's code), so that it never delays the
+ * first paint or competes with its scripts. Returns a function that cancels it if not yet run.
+ */
+export function afterFirstPaint(task: () => void): () => void {
+  let isCancelled = false;
+  const run = () => {
+    if (!isCancelled) task();
+  };
+  const idle = () => {
+    if ('requestIdleCallback' in globalThis) requestIdleCallback(run, { timeout: 3000 });
+    else setTimeout(run, 200);
+  };
+  const afterPaint = () => ('requestAnimationFrame' in globalThis ? requestAnimationFrame(() => setTimeout(idle, 0)) : setTimeout(idle, 0));
+  if (typeof document === 'undefined' || document.readyState === 'complete') afterPaint();
+  else addEventListener('load', afterPaint, { once: true });
+  return () => {
+    isCancelled = true;
+  };
+}
