@@ -1,5 +1,5 @@
 /**
- * Mix design 配合比设计 (model.md §8, issue 7): as a concrete mix is computed from its
+ * Mix design 配合比设计 (docs/reference-model.md §8): as a concrete mix is computed from its
  * requirements, compute the client mix from the bank's. Three tools:
  *
  * - `designMix`: every mix of the segments' shares on a simplex grid (5,151 mixes for three
@@ -562,7 +562,7 @@ function pointFrom(
 }
 
 /**
- * Mix design over the simplex of segment shares (model.md §8). Evaluates every mix of the grid
+ * Mix design over the simplex of segment shares (docs/reference-model.md §8). Evaluates every mix of the grid
  * with the closed form (granular EC), marks it feasible or not under the constraints, finds the
  * best feasible mix for the objective, says which constraints bind there, and traces the
  * efficient frontier of net profit against economic capital.
@@ -887,7 +887,7 @@ function clampToSpec(path: string, v: number): number {
 }
 
 /**
- * Tornado of the levers (issue 7): each lever moved down and up by a stated step
+ * Tornado of the levers: each lever moved down and up by a stated step
  * (`DEFAULT_TORNADO_STEPS`: mix ±5 pp with proportional rebalancing, spreads ±15 bp,
  * LPR ±25 bp, products per client ±0.5, PD ±20% relative, LGD ±5 pp, deposits per loan ±0.1,
  * clients per manager ±20%, manager cost ±20%), ranked by the larger absolute change of the
@@ -1041,7 +1041,7 @@ export function withMarginalLoan(scenario: Scenario, segmentKey: string, amount:
 }
 
 /**
- * The marginal view of one more loan (issue 7, "one more SME loan"): the loan's own income,
+ * The marginal view of one more loan ("one more SME loan"): the loan's own income,
  * cost, expected loss and granular economic capital, so its RAROC and EVA; and what it does to
  * the bank: LCR, NSFR and capital ratio with the loan and its deposits (the funding gap filled
  * with wholesale funding, §6), and whether it becomes the largest client or breaks the 10%

@@ -1,5 +1,5 @@
 /**
- * The credit loss distribution of a lumpy book (model.md §5, issue 3).
+ * The credit loss distribution of a lumpy book (docs/reference-model.md §5).
  *
  * Model: the one-factor Gaussian copula (Vasicek 1987/2002; the Basel ASRF model). Client i
  * defaults when √ρᵢ·Z + √(1−ρᵢ)·εᵢ < Φ⁻¹(PDᵢ), Z and εᵢ independent N(0,1). Given Z = z the
@@ -63,9 +63,9 @@ export interface CreditExposure {
 }
 
 export interface LossDistributionOptions {
-  /** Confidence levels of VaR and ES, e.g. [0.99, 0.999]. Default [0.99, 0.995, 0.999] (model.md §5). */
+  /** Confidence levels of VaR and ES, e.g. [0.99, 0.999]. Default [0.99, 0.995, 0.999] (docs/reference-model.md §5). */
   quantiles?: number[];
-  /** Confidence level of economic capital EC = VaR − EL and of the contributions. Default 0.999 (model.md §3). */
+  /** Confidence level of economic capital EC = VaR − EL and of the contributions. Default 0.999 (docs/reference-model.md §3). */
   ecConfidence?: number;
   /** How many of the largest single names get their own contribution. Default 20. */
   topNames?: number;
@@ -168,7 +168,7 @@ export interface LossDistribution {
     /** The largest single names (count 1) by EAD, largest first. */
     topNames: RiskContribution[];
   };
-  /** The infinitely granular closed form, per segment and in total (model.md §5, ASRF). */
+  /** The infinitely granular closed form, per segment and in total (docs/reference-model.md §5, ASRF). */
   granular: {
     expectedLoss: number;
     /** VaR at each requested level: Σ EAD·LGD·p(Φ⁻¹(1−q)), yuan. */
@@ -196,11 +196,11 @@ export interface LossDistribution {
   };
 }
 
-/** Default confidence levels (model.md §5: VaR and ES at 99%, 99.5% and 99.9%). */
+/** Default confidence levels (docs/reference-model.md §5: VaR and ES at 99%, 99.5% and 99.9%). */
 export const DEFAULT_LOSS_QUANTILES: readonly number[] = [0.99, 0.995, 0.999];
 
 const DEFAULTS = {
-  ecConfidence: 0.999, // model.md §3: EC = VaR₉₉.₉ − EL
+  ecConfidence: 0.999, // docs/reference-model.md §3: EC = VaR₉₉.₉ − EL
   topNames: 20,
   stepsPerVaR: 400,
   ripplePrecision: 0.35,
@@ -469,7 +469,7 @@ function prepareBook(exposures: readonly CreditExposure[], topCount: number, tol
     const count = rowCount(e);
     segmentClients[s] += count;
     segmentEad[s] += count * e.ead;
-    const el = count * e.ead * e.lgd * e.pd; // EL = Σ EAD·PD·LGD (model.md §3)
+    const el = count * e.ead * e.lgd * e.pd; // EL = Σ EAD·PD·LGD (docs/reference-model.md §3)
     segmentExpectedLoss[s] += el;
     expectedLoss += el;
     if (count === 1 && topCount > 0 && (topRows.length < topCount || e.ead > exposures[topRows[topRows.length - 1]].ead)) {
@@ -561,7 +561,7 @@ function prepareBook(exposures: readonly CreditExposure[], topCount: number, tol
   };
 }
 
-/** Conditional default probability at z, p(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ)) (model.md §5). */
+/** Conditional default probability at z, p(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ)) (docs/reference-model.md §5). */
 function conditionalPd(c: Curve, z: number): number {
   if (c.pd <= 0) return 0;
   if (c.pd >= 1) return 1;
@@ -1315,7 +1315,7 @@ function logTailBound(groups: Group[], pz: Float64Array, curves: number, n: numb
 
 /**
  * The loss distribution of a credit book in the one-factor Gaussian copula, semi-analytically
- * (model.md §5; method in the module comment and docs/loss-distribution.md).
+ * (docs/reference-model.md §5; method in the module comment and docs/loss-distribution.md).
  *
  * Units: EAD and losses in yuan; PD, LGD, ρ and confidence levels as decimals.
  *

@@ -2,7 +2,7 @@
  * A small seedable random number generator for reproducible simulations.
  * sfc32 (Chris Doty-Humphrey's Small Fast Counting generator, PractRand-tested) seeded by
  * splitmix32 from (seed, stream), so every path index gets its own independent stream and the
- * number of workers never changes a result (model.md §7).
+ * number of workers never changes a result (docs/reference-model.md §7).
  */
 
 export interface Rng {

@@ -1,5 +1,5 @@
 /**
- * The client-portfolio workspace's state (issue 8) as rune classes:
+ * The client-portfolio workspace's state as rune classes:
  *
  * - `PortfolioSession`: the portfolio being edited (always valid: the forms commit only valid
  *   values), autosaved to its record in `db.portfolios`; the stored portfolios (each validated on

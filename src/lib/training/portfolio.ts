@@ -1,5 +1,5 @@
 /**
- * The training layer for the client-portfolio workspace (issue 8, item 6): one lesson and one
+ * The training layer for the client-portfolio workspace: one lesson and one
  * challenge over a ClientPortfolio instead of a bank scenario. The trainee moves the weights;
  * the figures are the engine's (closed-form return, volatility and lognormal VaR; the cash needs
  * over a fixed-seed simulation small enough for the main thread). Goals and scoring reuse

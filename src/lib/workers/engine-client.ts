@@ -33,12 +33,12 @@ export const ENGINE_TIMEOUT_MS = {
 } as const;
 
 export interface EngineClient {
-  /** The whole book's loss distribution, concentration and portfolio-basis capital (issue 3); typed arrays arrive transferred. */
+  /** The whole book's loss distribution, concentration and portfolio-basis capital; typed arrays arrive transferred. */
   /** On the real loan book when `book` is given (from a worker, its rows are posted once per book id). */
   riskProfile(scenario: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile>;
   evaluate(scenario: Scenario): Promise<Evaluation>;
   sensitivities(scenario: Scenario, metric: MetricKey, bump?: number): Promise<Sensitivity[]>;
-  /** The mix design over the grid of shares (issue 7); from a worker its typed arrays arrive transferred. */
+  /** The mix design over the grid of shares; from a worker its typed arrays arrive transferred. */
   designMix(scenario: Scenario, options?: DesignOptions): Promise<MixDesign>;
   tornado(scenario: Scenario, metric: MetricKey, options?: { step?: Partial<TornadoSteps>; inputs?: boolean }): Promise<Tornado>;
   marginalLoan(scenario: Scenario, options: MarginalLoanOptions): Promise<MarginalLoan>;

@@ -1,5 +1,5 @@
 /**
- * The risk profile of a scenario's whole corporate book (issue 3): the one-year credit loss
+ * The risk profile of a scenario's whole corporate book: the one-year credit loss
  * distribution of `scenarioExposures(scenario)`, its concentration against net capital, and
  * RAROC / EVA on the portfolio basis. Pure (model calls only): it runs in the engine worker and,
  * in tests, in-process. No DOM, no Comlink here: the worker adds `transfer` around it.

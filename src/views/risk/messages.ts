@@ -1,4 +1,4 @@
-/** Strings of the loss-distribution view 风险分布 (issue 3): zh first, en second. */
+/** Strings of the loss-distribution view 风险分布: zh first, en second. */
 import { defineMessages } from '../../lib/i18n/i18n.svelte';
 
 export const rm = defineMessages(
