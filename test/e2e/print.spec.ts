@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { compact, pdfPageCount, pdfText } from './pdf-text';
 import { DashboardPage } from './pages/dashboard-page';
+import { OverTimePage } from './pages/over-time-page';
 
 /**
  * "打印报告" prints a report laid out for paper, not the screen: rendered with Chromium's print
@@ -23,13 +24,9 @@ test('the dashboard report: two A4 pages with the scenario, the principles, the 
   const app = new DashboardPage(page);
   await app.open();
   // Move the mix: 大客户 65% → 50%.
-  const large = page.locator('#share-number-large');
-  await large.fill('50');
-  await large.press('Tab');
-  await expect(page.locator('#share-range-large')).toHaveValue('50');
+  await app.typeShare('large', 50);
   // The dashboard's capital badge has computed this scenario's loss distribution: the report adds it.
-  await expect(page.getByTestId('portfolio-capital-badge')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
-  await expect(page.getByTestId('pcb-ec')).toBeVisible();
+  await app.waitCapitalBadge();
 
   const { pages, text } = await printToPdf(page);
   expect(pages).toBe(2);
@@ -51,7 +48,8 @@ test('the dashboard report: two A4 pages with the scenario, the principles, the 
     '50.0%',
     '按贷款额',
     '风险分布（置信水平',
-  ]) expect(text, expected).toContain(compact(expected));
+  ])
+    expect(text, expected).toContain(compact(expected));
   // Nothing of the screen: no nav, no buttons, no lever fields.
   for (const absent of ['情景对比', '打印报告', '恢复为演示银行', '试一试']) expect(text, absent).not.toContain(absent);
 });
@@ -61,17 +59,19 @@ test('the report in English names money in CNY m below 1 bn and ratio margins in
   await new DashboardPage(page).open();
   const { pages, text } = await printToPdf(page);
   expect(pages).toBe(2);
-  for (const expected of ['Client mix report', 'The three principles', 'pass, margin 1.7 pp', 'CNY 786 m', 'Against the pyramid bank']) expect(text, expected).toContain(compact(expected));
+  for (const expected of ['Client mix report', 'The three principles', 'pass, margin 1.7 pp', 'CNY 786 m', 'Against the pyramid bank'])
+    expect(text, expected).toContain(compact(expected));
 });
 
 test('with over-time results computed, the report adds them and stays on two pages', async ({ page }) => {
-  await page.goto('./#/over-time');
-  await page.locator('#ot-paths').selectOption('1000');
-  await page.getByTestId('ot-run').click();
-  await expect(page.getByTestId('ot-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  const overTime = new OverTimePage(page);
+  await overTime.open();
+  await overTime.setPaths(1000);
+  await overTime.runToEnd();
   await page.goto('./#/dashboard');
-  await expect(page.getByTestId('kpi-netProfit')).toBeVisible();
-  await page.waitForTimeout(1000);
+  await expect(new DashboardPage(page).kpi('netProfit')).toBeVisible();
+  // The report's over-time section is there once the run's results reached it.
+  await expect(page.getByTestId('report-over-time')).toBeAttached();
   const { pages, text } = await printToPdf(page);
   expect(pages).toBe(2);
   expect(text).toContain(compact('经营推演结果（1,000 条路径'));
