@@ -7,7 +7,7 @@ function atMix(scenario: Scenario, shares: readonly number[]): Scenario {
 }
 
 /**
- * Mix design of the demo bank (issue 7): the 5,151-mix grid with the fast path (granular EC,
+ * Mix design of the demo bank: the 5,151-mix grid with the fast path (granular EC,
  * goal ≤ 0.5 s), the same grid through evaluate() for comparison, and the full loss
  * distribution per mix when the engine offers it.
  */
@@ -40,7 +40,7 @@ export async function bench(): Promise<void> {
   }, 5, 1);
   console.log(`  for comparison, ${first.count} × evaluate(): median ${fmtMs(naive.medianMs)}`);
 
-  // Full loss distribution (model.md §5), if the engine has it by now.
+  // Full loss distribution (docs/reference-model.md §5), if the engine has it by now.
   const evaluateWith = model.evaluate as unknown as (s: Scenario, o?: { economicCapital?: string }) => Evaluation;
   const probe = evaluateWith(demoScenario, { economicCapital: 'portfolio' });
   const method = probe.safety.economicCapitalMethod as string;

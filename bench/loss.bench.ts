@@ -1,5 +1,5 @@
 /**
- * The loss distribution of a lumpy book (issue 3): speed and accuracy of lossDistribution()
+ * The loss distribution of a lumpy book: speed and accuracy of lossDistribution()
  * against Monte Carlo of the same model, and memory for a 100,000-client book.
  * Run: `npx tsx bench/run.ts loss` (add NODE_OPTIONS=--expose-gc for steadier memory figures).
  */
@@ -10,8 +10,8 @@ const YI = 1e8; // 亿元
 
 /**
  * The issue's book: 40 single large names with lognormal sizes around CNY 2 bn (σ 0.5 on the
- * quantile grid of model.md §2), 500 equal mid clients and 5,000 equal small clients. PDs, LGDs and
- * correlations as the demo bank's segments (reference-values.md, credit quality; Basel II ¶272–273).
+ * quantile grid of docs/reference-model.md §2), 500 equal mid clients and 5,000 equal small clients. PDs, LGDs and
+ * correlations as the demo bank's segments (docs/reference-values.md, credit quality; Basel II ¶272–273).
  */
 export function benchBook(): CreditExposure[] {
   const large = segmentWeights(40, 0.5);

@@ -35,7 +35,7 @@ function median(xs: number[]): number {
 
 /**
  * Rebalancing simulation of the demo client (6 asset classes), 10,000 paths, 10 years
- * monthly (issue 8: goal ≤ 1 s per rule in a worker), then the small closed-form calls.
+ * monthly (goal ≤ 1 s per rule in a worker), then the small closed-form calls.
  * Time: median of 3 runs, wall clock and CPU (on a busy machine the CPU time is the
  * steadier figure). Memory: growth of the JS heap during the run, and the exact size of
  * the raw per-path results (typed arrays; the per-path scratch is a few kB).

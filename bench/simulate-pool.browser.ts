@@ -1,5 +1,5 @@
 /**
- * The five-year Monte Carlo of the demo bank (model.md §7) in the browser, as the over-time view
+ * The five-year Monte Carlo of the demo bank (docs/reference-model.md §7) in the browser, as the over-time view
  * runs it: 10,000 paths × 20 quarters in chunks of 250 on the worker pool, parts transferred back,
  * summarised in one more worker. Not a `*.bench.ts`: it needs a build and Chromium, so `npm run
  * bench` does not run it. Run:

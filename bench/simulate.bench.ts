@@ -1,5 +1,5 @@
 /**
- * The multi-year Monte Carlo (issue 4): 10,000 paths × 20 quarters of the demo bank.
+ * The multi-year Monte Carlo: 10,000 paths × 20 quarters of the demo bank.
  * Prints the single-thread wall time (goal ≤ 2 s), an estimate with 2 Node worker threads using
  * the split API (the browser pool is timed in the browser), the memory it takes (goal ≤ 200 MB),
  * and the speed-up against the per-client reference (goal ≥ 20×), run on fewer paths and scaled.

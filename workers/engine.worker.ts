@@ -28,7 +28,7 @@ import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile 
 let heldBook: { id: string; rows: LoanBookRow[] } | null = null;
 
 const engine = {
-  /** The whole book's loss distribution and concentration (issue 3); typed arrays transferred. */
+  /** The whole book's loss distribution and concentration; typed arrays transferred. */
   /** On the real loan book when `book` is given: its rows once, then its id alone. */
   riskProfile: (scenario: Scenario, book?: { id: string; rows?: LoanBookRow[] }): RiskProfile => {
     if (book?.rows) heldBook = { id: book.id, rows: book.rows };

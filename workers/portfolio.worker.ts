@@ -1,5 +1,5 @@
 /**
- * The client-portfolio engine's worker boundary (issue 8): a thin Comlink adapter over the pure
+ * The client-portfolio engine's worker boundary: a thin Comlink adapter over the pure
  * functions of src/lib/model/portfolio, each called with plain data. Raw path results go back with
  * their typed arrays transferred (zero copy); the page's pool splits the paths, merges in path
  * order and cancels by terminating the workers.

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { DashboardPage } from './pages/dashboard-page';
+import { NetworkWatch } from './pages/network-watch';
 
 test.beforeEach(async ({ context }) => {
   // Every test starts on a fresh profile: no saved workspace, Chinese UI.
@@ -122,21 +123,15 @@ test('bad input shows a message at the field and never NaN', async ({ page }) =>
 });
 
 test('no request leaves loopback, and axe finds no serious or critical violation', async ({ page, context }) => {
-  const outside: string[] = [];
-  const watch = (url: string) => {
-    const u = new URL(url);
-    if ((u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:') && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') outside.push(url);
-  };
-  context.on('request', (r) => watch(r.url()));
-  page.on('request', (r) => watch(r.url()));
+  const network = new NetworkWatch(page, context);
   const app = new DashboardPage(page);
   await app.open();
-  await page.locator('#share-range-large').focus();
-  await page.keyboard.press('ArrowLeft');
-  await page.getByRole('button', { name: 'English', exact: true }).click();
-  await page.getByRole('button', { name: '中文', exact: true }).click();
-  await page.waitForTimeout(500);
-  expect(outside).toEqual([]);
+  await app.nudgeShare('large', -1);
+  await app.switchLanguage('en');
+  await app.switchLanguage('zh');
+  // Every request the steps caused has ended and nothing more is starting.
+  await network.settled();
+  expect(network.outside).toEqual([]);
 
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

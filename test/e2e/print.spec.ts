@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { compact, pdfPageCount, pdfText } from './pdf-text';
 import { DashboardPage } from './pages/dashboard-page';
+import { OverTimePage } from './pages/over-time-page';
 
 /**
  * "打印报告" prints a report laid out for paper, not the screen: rendered with Chromium's print
@@ -11,9 +12,11 @@ test.beforeEach(async ({ context }) => {
   await context.clearCookies();
 });
 
-async function printToPdf(page: Page): Promise<{ pages: number; text: string }> {
+/** Prints to an A4 PDF once the report and each of `sections` (report test ids) are in the page. */
+async function printToPdf(page: Page, sections: string[] = []): Promise<{ pages: number; text: string }> {
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('report')).toBeAttached();
+  for (const id of sections) await expect(page.getByTestId(id)).toBeAttached();
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   await page.emulateMedia({ media: 'screen' });
   return { pages: pdfPageCount(pdf), text: compact(pdfText(pdf)) };
@@ -23,13 +26,9 @@ test('the dashboard report: two A4 pages with the scenario, the principles, the 
   const app = new DashboardPage(page);
   await app.open();
   // Move the mix: 大客户 65% → 50%.
-  const large = page.locator('#share-number-large');
-  await large.fill('50');
-  await large.press('Tab');
-  await expect(page.locator('#share-range-large')).toHaveValue('50');
+  await app.typeShare('large', 50);
   // The dashboard's capital badge has computed this scenario's loss distribution: the report adds it.
-  await expect(page.getByTestId('portfolio-capital-badge')).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
-  await expect(page.getByTestId('pcb-ec')).toBeVisible();
+  await app.waitCapitalBadge();
 
   const { pages, text } = await printToPdf(page);
   expect(pages).toBe(2);
@@ -51,7 +50,8 @@ test('the dashboard report: two A4 pages with the scenario, the principles, the 
     '50.0%',
     '按贷款额',
     '风险分布（置信水平',
-  ]) expect(text, expected).toContain(compact(expected));
+  ])
+    expect(text, expected).toContain(compact(expected));
   // Nothing of the screen: no nav, no buttons, no lever fields.
   for (const absent of ['情景对比', '打印报告', '恢复为演示银行', '试一试']) expect(text, absent).not.toContain(absent);
 });
@@ -61,18 +61,19 @@ test('the report in English names money in CNY m below 1 bn and ratio margins in
   await new DashboardPage(page).open();
   const { pages, text } = await printToPdf(page);
   expect(pages).toBe(2);
-  for (const expected of ['Client mix report', 'The three principles', 'pass, margin 1.7 pp', 'CNY 786 m', 'Against the pyramid bank']) expect(text, expected).toContain(compact(expected));
+  for (const expected of ['Client mix report', 'The three principles', 'pass, margin 1.7 pp', 'CNY 786 m', 'Against the pyramid bank'])
+    expect(text, expected).toContain(compact(expected));
 });
 
 test('with over-time results computed, the report adds them and stays on two pages', async ({ page }) => {
-  await page.goto('./#/over-time');
-  await page.locator('#ot-paths').selectOption('1000');
-  await page.getByTestId('ot-run').click();
-  await expect(page.getByTestId('ot-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  const overTime = new OverTimePage(page);
+  await overTime.open();
+  await overTime.setPaths(1000);
+  await overTime.runToEnd();
   await page.goto('./#/dashboard');
-  await expect(page.getByTestId('kpi-netProfit')).toBeVisible();
-  await page.waitForTimeout(1000);
-  const { pages, text } = await printToPdf(page);
+  await expect(new DashboardPage(page).kpi('netProfit')).toBeVisible();
+  // Printed once the report's over-time section carries the run's results.
+  const { pages, text } = await printToPdf(page, ['report-over-time']);
   expect(pages).toBe(2);
   expect(text).toContain(compact('经营推演结果（1,000 条路径'));
   expect(text).toContain(compact('累计亏损的概率'));

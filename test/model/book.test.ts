@@ -13,7 +13,7 @@ import {
   type Scenario,
 } from '../../src/lib/model';
 
-describe('scenarioExposures (model.md §2)', () => {
+describe('scenarioExposures (docs/reference-model.md §2)', () => {
   const book = scenarioExposures(demoScenario);
   const L = demoScenario.bank.corporateLoans;
 

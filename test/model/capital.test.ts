@@ -4,7 +4,7 @@ import { baselCorrelation, irbRiskWeight, vasicekLossQuantile } from '../../src/
 /**
  * Basel II, Annex 5 (June 2006): illustrative IRB risk weights, corporate exposures,
  * LGD 45%, M = 2.5, S ≥ EUR 50m. Published to two decimals; tolerance 0.02 pp
- * (copied from the project brief's reference-values.md, with its source).
+ * (docs/reference-values.md, with its source).
  */
 const ANNEX_5_CORPORATE: [pd: number, rwPercent: number][] = [
   [0.0003, 14.44], [0.0005, 19.65], [0.001, 29.65], [0.0025, 49.47], [0.004, 62.72],
@@ -40,7 +40,7 @@ describe('irbRiskWeight', () => {
 
 describe('vasicekLossQuantile', () => {
   it('matches Vasicek (2002): PD 1%, ρ 0.12, LGD 45%, q 99.9% → 4.06466% of exposure', () => {
-    // computed at 30 digits (reference-values.md); conditional default rate 9.03258%
+    // computed at 30 digits (docs/reference-values.md); conditional default rate 9.03258%
     expect(vasicekLossQuantile({ pd: 0.01, rho: 0.12, lgd: 0.45, q: 0.999 })).toBeCloseTo(0.0406466, 7);
     expect(vasicekLossQuantile({ pd: 0.01, rho: 0.12, lgd: 1, q: 0.999 })).toBeCloseTo(0.0903258, 7);
   });

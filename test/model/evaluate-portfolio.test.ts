@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoScenario, evaluate, lossDistribution, pyramidScenario, scenarioExposures, type Scenario } from '../../src/lib/model';
 
-describe("evaluate(scenario, { economicCapital: 'portfolio' }) (model.md §5)", () => {
+describe("evaluate(scenario, { economicCapital: 'portfolio' }) (docs/reference-model.md §5)", () => {
   const granular = evaluate(demoScenario);
   const portfolio = evaluate(demoScenario, { economicCapital: 'portfolio' });
 

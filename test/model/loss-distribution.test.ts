@@ -11,7 +11,7 @@ import {
 } from '../../src/lib/model';
 
 /**
- * Reference figure (reference-values.md, "Vasicek (ASRF) loss quantile"; Vasicek 2002, "Loan
+ * Reference figure (docs/reference-values.md, "Vasicek (ASRF) loss quantile"; Vasicek 2002, "Loan
  * portfolio value", Risk, computed at 30 digits): PD 1%, ρ 0.12, LGD 45%, q 99.9% gives a loss
  * quantile of 4.06466% of exposure.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalCdf, normalQuantile } from '../../src/lib/model';
 
-// Reference values: reference-values.md (Φ⁻¹(0.999), Φ⁻¹(0.01)) and standard tables at 16+ digits.
+// Reference values: docs/reference-values.md (Φ⁻¹(0.999), Φ⁻¹(0.01)) and standard tables at 16+ digits.
 describe('normal distribution', () => {
   it('matches published quantiles to 1e-12', () => {
     expect(normalQuantile(0.999)).toBeCloseTo(3.090232306167813, 12);

@@ -1,5 +1,5 @@
 /**
- * Client investment portfolios (issue 8): the seeded Monte Carlo — random streams,
+ * Client investment portfolios: the seeded Monte Carlo — random streams,
  * rebalancing rules against closed forms, reproducibility across slices, cash needs.
  */
 import { describe, expect, it } from 'vitest';

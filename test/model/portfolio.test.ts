@@ -1,5 +1,5 @@
 /**
- * Client investment portfolios (issue 8): frontier, best allocation, correlation checks,
+ * Client investment portfolios: frontier, best allocation, correlation checks,
  * parametric and simulated risk. The Monte Carlo tests are in portfolio-simulation.test.ts.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Geometry of the loss-distribution and risk-contribution charts (issue 3): scales, log-scale
+ * Geometry of the loss-distribution and risk-contribution charts: scales, log-scale
  * ticks, curve paths, marker positions with non-overlapping label rows, and stacked bars. d3
  * computes, the Svelte components draw. Pure and DOM-free, so it is tested table-driven.
  */

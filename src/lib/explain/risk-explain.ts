@@ -1,5 +1,5 @@
 /**
- * Glass boxes of the loss-distribution figures (issue 3): VaR, ES, portfolio and granular EC,
+ * Glass boxes of the loss-distribution figures: VaR, ES, portfolio and granular EC,
  * the granularity add-on, σ, the tail multiple, concentration, RAROC/EVA on the portfolio basis,
  * and each bar of the risk contributions (Euler allocation). Same shape as glass-box.ts (formula,
  * this scenario's numbers, source) but keyed by its own `RiskFigure`, so the dashboard's

@@ -1,5 +1,5 @@
 /**
- * Numbers as a Chinese banker reads them (ux.md): bank-level money in 亿元 (CNY bn in English),
+ * Numbers as a Chinese banker reads them (docs/ux.md): bank-level money in 亿元 (CNY bn in English),
  * a client's money in 万元 (CNY m), rates in %, spreads and changes in basis points, negative
  * numbers with a true minus sign. Pure functions: the locale is an argument.
  */

@@ -374,7 +374,7 @@ export interface BookFigures {
 
 /**
  * The concentration of a real book next to the one the scenario's inputs generate, against the
- * scenario's net capital (model.md §3, §6), both from the engine's `concentration()`.
+ * scenario's net capital (docs/reference-model.md §3, §6), both from the engine's `concentration()`.
  * @example bookFigures(rows, demoScenario).real.largestToCapital // the largest client / net capital
  */
 export function bookFigures(rows: readonly LoanBookRow[], scenario: Scenario): BookFigures {

@@ -1,7 +1,7 @@
 /**
  * One description of every client-portfolio input (unit, range, label, help, source), read by
  * the portfolio forms (NumberField), the import validator and the messages that state a range
- * (architecture.md: one source of truth for each input). Stored units: yuan, decimals, years.
+ * (docs/architecture.md: one source of truth for each input). Stored units: yuan, decimals, years.
  */
 import { ASSET_INPUT_RANGES, type InputSpec } from '../model';
 

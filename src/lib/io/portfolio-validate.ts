@@ -1,5 +1,5 @@
 /**
- * The validator of a client portfolio (issue 8): unknown data in, a ClientPortfolio or every
+ * The validator of a client portfolio: unknown data in, a ClientPortfolio or every
  * problem out, each with its dotted path, the expected range and what was found. Never throws.
  * Used on import and on every read from IndexedDB (a damaged record is reported, not dropped).
  *

@@ -1,7 +1,7 @@
 /**
- * The credit book as exposures for the loss distribution (model.md §2, §5): a scenario's lumpy
+ * The credit book as exposures for the loss distribution (docs/reference-model.md §2, §5): a scenario's lumpy
  * segments on the lognormal quantile grid, or a strategist's real loan book; and the
- * concentration measures of a list of exposures (model.md §3, §6).
+ * concentration measures of a list of exposures (docs/reference-model.md §3, §6).
  */
 import { baselCorrelation } from './capital';
 import { segmentWeights } from './exposures';
@@ -11,14 +11,14 @@ import { LIMITS } from './regulation';
 import { PD_FLOOR, scenarioTerms, segmentCorrelation } from './segment-economics';
 
 export interface ScenarioExposureOptions {
-  /** Most bands a segment's non-single clients are grouped into. Default 200 ("a few hundred", model.md §2). */
+  /** Most bands a segment's non-single clients are grouped into. Default 200 ("a few hundred", docs/reference-model.md §2). */
   maxBandsPerSegment?: number;
   /** The largest clients of every segment kept as single names. Default 20. */
   singleNamesPerSegment?: number;
 }
 
 /**
- * The scenario's corporate book as exposures (model.md §2). Per segment n = clientCount(segment, L)
+ * The scenario's corporate book as exposures (docs/reference-model.md §2). Per segment n = clientCount(segment, L)
  * clients with exposures on the deterministic lognormal quantile grid w_i ∝ exp(σ·Φ⁻¹((i−½)/n)),
  * summing to share·L; the `singleNamesPerSegment` largest stay single names, the rest are grouped
  * into at most `maxBandsPerSegment` bands of consecutive (so nearly equal) sizes, each with the
@@ -54,7 +54,7 @@ export function scenarioExposures(scenario: Scenario, options: ScenarioExposureO
   return out;
 }
 
-/** One row of a real loan book (a CSV a strategist loads; nothing leaves the browser, model.md §2). */
+/** One row of a real loan book (a CSV a strategist loads; nothing leaves the browser, docs/reference-model.md §2). */
 export interface LoanBookRow {
   id: string;
   /** Segment key of the scenario (`large`, `mid`, `small` …). */
@@ -142,7 +142,7 @@ function limitCheck(value: number, limit: number): ConcentrationCheck {
  * Concentration of a list of exposures (a band counts as `count` clients of its EAD), against net
  * capital (yuan): HHI and the effective number of clients 1/HHI, the Gini coefficient, the top-10
  * clients' share and their ratio to net capital, the largest client and the largest group with
- * their limit checks (model.md §3, §6).
+ * their limit checks (docs/reference-model.md §3, §6).
  * @example concentration([{ ead: 1, pd: 0.01, lgd: 0.45, rho: 0.2, count: 4 }], 10).effectiveClients // 4
  */
 export function concentration(exposures: readonly CreditExposure[], netCapital: number): Concentration {

@@ -1,5 +1,5 @@
 /**
- * A real loan book name by name (model.md §2, §5, §6): the whole book's loss distribution, each
+ * A real loan book name by name (docs/reference-model.md §2, §5, §6): the whole book's loss distribution, each
  * client's expected loss, economic capital and RAROC, the groups of connected clients (集团客户)
  * summed, and the names that matter (largest by loans, by EL, by capital).
  *
@@ -86,17 +86,17 @@ export interface ClientRisk {
 /**
  * The loan book's risk and return client by client.
  *
- * - Loss distribution of `loanBookExposures(rows, scenario)` (one-factor model, model.md §5), with
+ * - Loss distribution of `loanBookExposures(rows, scenario)` (one-factor model, docs/reference-model.md §5), with
  *   the Euler contributions of the `exactNames` largest names; each other client gets
  *   EC_i = R_s · g_i / Σ_{j∈s} g_j, R_s its segment's contribution less its exact names', and
  *   g_i = EAD_i·(LGD_i·Φ((Φ⁻¹(PD_i) + √ρ_s·Φ⁻¹(0.999))/√(1−ρ_s)) − PD_i·LGD_i) its granular capital
  *   (Vasicek 2002). The clients' EC sum to the book's EC.
- * - Net profit (model.md §3, per client): EAD·(rate − FTP_s) when the row has a rate (else the
+ * - Net profit (docs/reference-model.md §3, per client): EAD·(rate − FTP_s) when the row has a rate (else the
  *   segment's NII per yuan), + deposits·(the segment's deposit margin per yuan, run-off applied;
  *   the segment's deposits per loan when the row has none), + the segment's fee per client −
  *   its operating cost per client − EL, less tax on a positive result. The segment figures are
  *   evaluate()'s. RAROC = net profit / EC.
- * - Limits (reference-values.md, 核心指标 2005): a client ≤ 10% of net capital, its group ≤ 15%;
+ * - Limits (docs/reference-values.md, 核心指标 2005): a client ≤ 10% of net capital, its group ≤ 15%;
  *   headroom is the smaller room of the two. The obligor concentration sums each group as one
  *   client for the single-name and top-10 figures.
  *

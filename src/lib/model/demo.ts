@@ -16,12 +16,12 @@ const large: Segment = {
   share: 0.65, // the source's inverted pyramid: about 65/25/10 by loans
   avgExposure: 5 * YI, // [A]
   sizeSigma: 0.5, // [A]
-  pd: 0.006, // [A] within 0.4–0.8% (reference-values.md, credit quality)
+  pd: 0.006, // [A] within 0.4–0.8% (docs/reference-values.md, credit quality)
   lgd: 0.45, // F-IRB senior unsecured, Basel II ¶287
   correlation: null, // Basel formula
   turnover: 40 * YI, // [A] EUR 500m, above EUR 50m: no SME adjustment
   tenor: { upTo3m: 0.08, m3to12: 0.17, y1to3: 0.2, y3to5: 0.2, over5y: 0.35 }, // [A] project loans are long
-  spreadBp: -24, // [A] LPR − 24 bp (≈ 下浮8% at LPR 3.00%): the best large clients borrow below LPR (docs/model.md, pricing)
+  spreadBp: -24, // [A] LPR − 24 bp (≈ 下浮8% at LPR 3.00%): the best large clients borrow below LPR (docs/reference-values.md, "Chinese loan pricing")
   marketSpreadBp: -24, // [A]
   demandElasticity: 0.15, // [A] large clients shop around
   adverseSelectionSlope: 0, // [A]
@@ -153,13 +153,13 @@ export const demoScenario: Scenario = {
   stress: { factorShift: [], pdMultiplier: {}, lprShock: 0, depositRunOff: 0 },
   simulation: {
     horizonYears: 5,
-    stepsPerYear: 4, // quarterly steps (model.md §7)
+    stepsPerYear: 4, // quarterly steps (docs/reference-model.md §7)
     paths: 2000,
     seed: 20071101,
-    factorPersistence: 0.5, // model.md §7 default [A]
+    factorPersistence: 0.5, // docs/reference-model.md §7 default [A]
     nplWorkoutQuarters: 8, // [A] two years from default to write-off
     // The source's figures: one product ≈ 1/2 leave within a year, two ≈ 1/3, three or more ≈ 10%
-    // (reference-values.md, "Retention and client value"); interpolated linearly in products held.
+    // (docs/reference-values.md, "Retention and client value"); interpolated linearly in products held.
     attritionCurve: [0.5, 1 / 3, 0.1],
     depositPassThrough: 0.5, // [A] deposit rates were cut by roughly half as much as the LPR since 2019
     depositRepricingQuarters: 4, // [A] time deposits reprice at maturity, demand deposits on list-rate changes
@@ -185,5 +185,5 @@ export const pyramidScenario: Scenario = {
 
 /** A fresh copy of a built-in, safe to edit. */
 export function cloneScenario(s: Scenario): Scenario {
-  return JSON.parse(JSON.stringify(s)) as Scenario; // scenarios are plain JSON data (model.md §1)
+  return JSON.parse(JSON.stringify(s)) as Scenario; // scenarios are plain JSON data (docs/reference-model.md §1)
 }

@@ -1,5 +1,5 @@
 /**
- * One period (one year) of the corporate book in closed form (docs/model.md §3, §4, §6): the
+ * One period (one year) of the corporate book in closed form (docs/reference-model.md §3, §4, §6): the
  * steady state of the bank the simulation runs. Each segment's terms and year come from
  * segment-economics.ts (the one home of the formulas); this module adds them up with the rest of
  * the balance sheet, the concentration of the book and the limits.
@@ -94,7 +94,7 @@ export interface Evaluation {
   safety: {
     /** EC = VaR₉₉.₉ − EL, yuan: the granular closed form, or the whole book's distribution (see EvaluateOptions). */
     economicCapital: number;
-    /** How EC was computed: 'granular' (Vasicek per segment, the default) or 'portfolio' (docs/model.md §5). */
+    /** How EC was computed: 'granular' (Vasicek per segment, the default) or 'portfolio' (docs/reference-model.md §5). */
     economicCapitalMethod: 'granular' | 'portfolio';
     /** The granular closed form of EC, Σ_s L_s·(Vasicek quantile − PD·LGD), yuan (both methods). */
     granularEconomicCapital: number;
@@ -239,7 +239,7 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Eva
   let expectedShortfall999: number | null = null;
   let granularityAddOn: number | null = null;
   if (options.economicCapital === 'portfolio') {
-    // docs/model.md §5: the whole book's distribution; the segments' EC are their Euler contributions (they sum to EC).
+    // docs/reference-model.md §5: the whole book's distribution; the segments' EC are their Euler contributions (they sum to EC).
     const d = lossDistribution(scenarioExposures(scenario), { quantiles: [EC_CONFIDENCE], ecConfidence: EC_CONFIDENCE });
     economicCapital = d.economicCapital;
     var999 = d.valueAtRisk;
@@ -249,17 +249,17 @@ export function evaluate(scenario: Scenario, options: EvaluateOptions = {}): Eva
     for (const s of segments) s.economicCapital = bySegment.get(s.key) ?? 0;
   }
 
-  // —— capital (docs/model.md §4) ——
+  // —— capital (docs/reference-model.md §4) ——
   const corporate = corporateRwa(b, rwaIrb, rwaStandardized);
   const rwa = corporate + bank.otherRwa;
 
-  // —— concentration (docs/model.md §3) ——
+  // —— concentration (docs/reference-model.md §3) ——
   topExposures.sort((x, y) => y - x);
   const top10Loans = topExposures.slice(0, 10).reduce((x, y) => x + y, 0);
   const largestClient = topExposures[0] ?? 0;
   const hhi = ratio(hhiNumerator, book.loans * book.loans);
 
-  // —— liquidity (docs/model.md §6): a deposit run is paid out of HQLA ——
+  // —— liquidity (docs/reference-model.md §6): a deposit run is paid out of HQLA ——
   const hqla = Math.max(0, bank.hqla - depositRun);
   const liq = bankLiquidity(b, book, hqla, bank.netCapital);
   const totalDeposits = book.deposits + bank.retailDeposits;

@@ -1,5 +1,5 @@
 /**
- * Client exposures inside a segment (model.md §2): n clients with lognormal sizes on the
+ * Client exposures inside a segment (docs/reference-model.md §2): n clients with lognormal sizes on the
  * deterministic quantile grid, exposure of client i ∝ exp(σ·Φ⁻¹((i−½)/n)), rescaled so the
  * segment sums to its loans. Deterministic, so the same scenario always gives the same book.
  */
@@ -54,7 +54,7 @@ export const EXACT_SHAPE_MAX_CLIENTS = 4000;
 const TAIL_TERMS = 1000;
 
 /**
- * Σw² and the largest weights of n lognormal clients on the quantile grid of model.md §2, in
+ * Σw² and the largest weights of n lognormal clients on the quantile grid of docs/reference-model.md §2, in
  * O(1) normal quantiles instead of O(n). With q_i = Φ⁻¹((i−½)/n) and S_k = Σ exp(k·σ·q_i),
  * Σw² = S₂/S₁² and w_top = exp(σ·q_n)/S₁. S_k is summed exactly over the 1,000 smallest and
  * 1,000 largest clients; the middle is the midpoint rule of f(u) = exp(kσΦ⁻¹(u)), replaced by

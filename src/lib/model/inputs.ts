@@ -1,7 +1,7 @@
 /**
  * One description of every scenario input: unit, range, step, zh/en label and help,
  * and the source of its default. The forms, the import validator and the glossary all
- * read this list (architecture.md: one source of truth for each input).
+ * read this list (docs/architecture.md: one source of truth for each input).
  */
 import type { Scenario, Segment } from './scenario';
 
@@ -225,7 +225,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
     { zh: '风险权重（权重法）', en: 'Risk weight (standardized)' },
     { zh: '一般企业100%，中小企业85%，小微企业75%', en: 'General corporate 100%, SME 85%, small & micro 75%' },
     { zh: '《商业银行资本管理办法》（2023）', en: 'China capital rules (NFRA 2023 No. 4)' }),
-  // —— capital regime (docs/model.md §4) ——
+  // —— capital regime (docs/reference-model.md §4) ——
   spec('settings.irbScalingFactor', 'bank', 'ratio', [1, 1.06, 0.06],
     { zh: '内评法缩放因子', en: 'IRB scaling factor' },
     { zh: '1：巴塞尔III最终版与2023年资本办法（默认）；1.06：巴塞尔II', en: '1: Basel III final and the China 2023 rules (default); 1.06: Basel II' },
@@ -241,7 +241,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   spec('levers.managerCost', 'levers', 'yuan', [0, 1e8, 1e4],
     { zh: '客户经理人均成本', en: 'Cost per client manager' },
     { zh: '每名客户经理每年的人力成本', en: 'Yearly cost of one client manager' }),
-  // —— levers and dynamics of the multi-year simulation (model.md §7, docs/simulation.md) ——
+  // —— levers and dynamics of the multi-year simulation (docs/reference-model.md §7, docs/simulation.md) ——
   spec('levers.onboardingPerManagerPerQuarter', 'levers', 'count', [0, 50, 0.5],
     { zh: '人均季度新拓客户数', en: 'New clients per manager per quarter' },
     { zh: '一名客户经理每季度能新营销的客户数；替换流失客户不占用此能力，只有净增长受其限制', en: 'New clients one manager can win per quarter; replacing clients who left does not use it, only net growth does' }),
@@ -276,7 +276,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
   spec('simulation.profitRetention', 'levers', 'share', [0, 1, 0.05],
     { zh: '利润留存比例', en: 'Profit retention' },
     { zh: '对公业务净利润留作资本的比例（其余分红）；亏损全额冲减资本', en: 'Share of the corporate book’s net profit kept as capital (the rest paid out); a loss comes off capital in full' }),
-  // —— over-time view (issue 4): headcount and the run's paths and seed ——
+  // —— over-time view: headcount and the run's paths and seed ——
   spec('levers.managerHeadcount', 'levers', 'count', [0, 100000, 1],
     { zh: '客户经理人数', en: 'Client managers (headcount)' },
     { zh: '设定的客户经理编制：新拓客户数受“人数×人均季度新拓客户数”限制，管户总数受“人数×每名客户经理管户数”限制；不设定则按业务需要配备', en: 'A set client-manager team: new clients are limited to headcount × new clients per manager per quarter, and all clients to headcount × clients per manager; unset, the bank staffs as the book needs' },

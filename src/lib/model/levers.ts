@@ -1,5 +1,5 @@
 /**
- * The levers a trainee moves (model.md §1), applied as pure functions on a scenario.
+ * The levers a trainee moves (docs/reference-model.md §1), applied as pure functions on a scenario.
  */
 import type { Levers, Scenario } from './scenario';
 

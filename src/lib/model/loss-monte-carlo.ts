@@ -1,5 +1,5 @@
 /**
- * Plain Monte Carlo of the one-factor Gaussian copula of model.md §5: the independent check of
+ * Plain Monte Carlo of the one-factor Gaussian copula of docs/reference-model.md §5: the independent check of
  * lossDistribution() in the tests and the speed reference of the benchmark. Seeded and
  * reproducible: path i draws from stream i of the seed, so a result never depends on how paths are
  * split between workers.
@@ -82,7 +82,7 @@ interface Pool {
 }
 
 /**
- * Monte Carlo of the credit loss of a book of exposures (model.md §5), seeded and reproducible.
+ * Monte Carlo of the credit loss of a book of exposures (docs/reference-model.md §5), seeded and reproducible.
  * Units as lossDistribution(): yuan and decimals.
  * @example lossMonteCarlo(book, { paths: 200_000, seed: 7, quantiles: [0.999] }).quantileIntervals[0]
  */
@@ -193,7 +193,7 @@ export function lossMonteCarlo(exposures: readonly CreditExposure[], options: Lo
     for (const pool of pools) {
       const N = pool.loss.length;
       if (method === 'perClient') {
-        // The textbook sampler: a latent normal per client (model.md §5).
+        // The textbook sampler: a latent normal per client (docs/reference-model.md §5).
         const systematic = pool.sqrtRho * z;
         for (let j = 0; j < N; j++) {
           if (systematic + pool.sqrtOneMinusRho * rng.normal() < pool.threshold) {

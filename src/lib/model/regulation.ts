@@ -4,7 +4,7 @@
  * same numbers without importing each other.
  */
 
-/** Regulatory minimums and maximums (docs/model.md, "Chinese regulatory limits"). */
+/** Regulatory minimums and maximums (docs/reference-values.md, "Chinese regulatory limits"). */
 export const LIMITS = {
   singleClientToCapital: 0.1, // Commercial Bank Law Art. 39; 商业银行风险监管核心指标 (2005)
   top10ToCapital: 0.5, // PBoC monitoring ratio 最大十家客户贷款比例

@@ -1,5 +1,5 @@
 /**
- * A scenario is plain, JSON-serialisable data (model.md §1). Money in yuan, rates as
+ * A scenario is plain, JSON-serialisable data (docs/reference-model.md §1). Money in yuan, rates as
  * decimals per year, shares as fractions. Segments are data: nothing assumes three.
  */
 
@@ -11,7 +11,7 @@
  */
 export const SCHEMA_VERSION = 2;
 
-/** Tenor buckets of a loan book (model.md §1): ≤3m, 3–12m, 1–3y, 3–5y, >5y. */
+/** Tenor buckets of a loan book (docs/reference-model.md §1): ≤3m, 3–12m, 1–3y, 3–5y, >5y. */
 export const TENOR_BUCKETS = ['upTo3m', 'm3to12', 'y1to3', 'y3to5', 'over5y'] as const;
 export type TenorBucket = (typeof TENOR_BUCKETS)[number];
 export type TenorProfile = Record<TenorBucket, number>;
@@ -172,7 +172,7 @@ export interface SimulationSettings {
   stepsPerYear: number;
   paths: number;
   seed: number;
-  /** Persistence φ of the systematic factor from one step to the next, AR(1) (model.md §7). */
+  /** Persistence φ of the systematic factor from one step to the next, AR(1) (docs/reference-model.md §7). */
   factorPersistence: number;
   /** Quarters a defaulted loan sits as an NPL (workout) before it is written off. */
   nplWorkoutQuarters: number;

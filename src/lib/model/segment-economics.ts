@@ -88,7 +88,7 @@ export function equivalentFloat(spreadBp: number, lpr: number): number {
 
 /**
  * Share of a segment's demand kept at a spread `gapBp` above the market's: exp(−ε·max(0, Δbp)/10)
- * (docs/model.md §1); nothing is gained below the market (the mix, not the price, sets the volume).
+ * (docs/reference-model.md §1); nothing is gained below the market (the mix, not the price, sets the volume).
  * @example demandKept(0.05, 40) // ≈ 0.819
  */
 export function demandKept(elasticity: number, gapBp: number): number {
@@ -97,7 +97,7 @@ export function demandKept(elasticity: number, gapBp: number): number {
 
 /**
  * PD multiplier of borrowers who accept a price `gapBp` above the market (adverse selection):
- * 1 + slope·max(0, Δbp)/10 (docs/model.md §1).
+ * 1 + slope·max(0, Δbp)/10 (docs/reference-model.md §1).
  * @example adverseSelection(0.02, 40) // 1.08
  */
 export function adverseSelection(slope: number, gapBp: number): number {
@@ -136,7 +136,7 @@ export interface FranchiseEffect {
  * volume v > f carries PD × (1 + a·(v − f)/f) and a spread lower by b·(v − f)/f bp, so averaged over
  * a segment holding x > f the multiplier is 1 + a·(x − f)²/(2·f·x) and the concession b·(x − f)²/(2·f·x).
  * Why: a bank growing a client tier far beyond its natural market reaches borrowers the
- * incumbents turned down, or takes them from competitors on price (docs/model.md, "The value of gravel").
+ * incumbents turned down, or takes them from competitors on price (docs/model.md, "What drives each trade-off").
  * @example franchiseEffect({ franchiseShare: 0.3, franchisePdSlope: 2, franchiseSpreadSlopeBp: 30 }, 0.45).pdMultiplier // ≈ 1.167
  */
 export function franchiseEffect(segment: Pick<Segment, 'franchiseShare' | 'franchisePdSlope' | 'franchiseSpreadSlopeBp'>, shareOfBook: number): FranchiseEffect {
@@ -269,7 +269,7 @@ export interface SegmentTermsOptions {
 }
 
 /**
- * The terms of segment `index` of a scenario at its steady state (docs/model.md §3).
+ * The terms of segment `index` of a scenario at its steady state (docs/reference-model.md §3).
  * @example segmentTerms(demoScenario, 2).rate // 0.036: LPR 3.00% + 60 bp
  */
 export function segmentTerms(scenario: Scenario, index: number, rates: MarketRates = marketRates(scenario), options: SegmentTermsOptions = {}): SegmentTerms {
@@ -341,7 +341,7 @@ export function scenarioTerms(scenario: Scenario, options: Omit<SegmentTermsOpti
 
 // ———————————————————————————————————————————— a segment's year ————————————————————————————————————————————
 
-/** One year of a segment: its contribution to profit, capital and liquidity (docs/model.md §3). */
+/** One year of a segment: its contribution to profit, capital and liquidity (docs/reference-model.md §3). */
 export interface SegmentFlows {
   loans: number;
   clients: number;
@@ -376,7 +376,7 @@ export interface SegmentFlows {
 }
 
 /**
- * A segment's year at `loans` and `clients` (docs/model.md §3):
+ * A segment's year at `loans` and `clients` (docs/reference-model.md §3):
  * Π_s = L·(r − FTP) + D·(FTPdep − rdep) + n·fee − n·cost − managers·c_m − a·n·acq − (L − D)·(w − FTPdep) − L·PD·LGD.
  * @example segmentFlows(segmentTerms(demoScenario, 2), 40e4).preTaxProfit
  */
@@ -469,7 +469,7 @@ export interface BookLiquidityTotals {
 export interface BankLiquidity {
   hqla: number;
   totalAssets: number;
-  /** The funding gap filled with wholesale funding (docs/model.md §6). */
+  /** The funding gap filled with wholesale funding (docs/reference-model.md §6). */
   wholesaleFunding: number;
   outflows30d: number;
   inflows30d: number;
@@ -486,7 +486,7 @@ export function ratio(a: number, b: number): number {
 }
 
 /**
- * The bank's LCR and NSFR with the corporate book in it (docs/model.md §6; BCBS 238 and 295):
+ * The bank's LCR and NSFR with the corporate book in it (docs/reference-model.md §6; BCBS 238 and 295):
  * wholesale W = assets − deposits − other liabilities − capital; LCR = HQLA / (outflows −
  * min(inflows, 75% of outflows)); NSFR = ASF / RSF.
  * @example bankLiquidity(bankTerms(demoScenario), book, hqla, netCapital).lcr

@@ -5,7 +5,7 @@ import { normalCdf, normalQuantile } from './normal';
 
 /**
  * Default rate conditional on the systematic factor z:
- * p(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ)) (model.md §5). A low z is a bad year.
+ * p(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ)) (docs/reference-model.md §5). A low z is a bad year.
  */
 export function conditionalDefaultProbability(pd: number, rho: number, z: number): number {
   if (pd <= 0) return 0;

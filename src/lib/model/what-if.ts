@@ -1,5 +1,5 @@
 /**
- * What-ifs in batch (model.md §3, §6): set any input by its path, evaluate named scenarios at
+ * What-ifs in batch (docs/reference-model.md §3, §6): set any input by its path, evaluate named scenarios at
  * once, and a two-way table of two inputs against every figure, in closed form. The same rules
  * as the app: a path must name a number of the scenario, and every result passes
  * validateScenario() (the messages of a bad value are the validator's).

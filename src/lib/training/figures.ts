@@ -7,7 +7,7 @@ import { METRICS, demoScenario, type Bilingual, type MetricKey } from '../model'
 import { en as EN, zh as ZH } from '../i18n/messages';
 import type { TrainingContext } from './context';
 import { topClientsProfitShare } from './value';
-import { PORTFOLIO_FIGURES } from './portfolio';
+import { registeredFigureLabel } from './figure-registry';
 
 export type FigureUnit = 'yuan' | 'clientYuan' | 'percent' | 'count' | 'quarters' | 'index';
 
@@ -140,7 +140,7 @@ export function readFigure(ctx: TrainingContext, name: string): number {
 /** The figure's label, with the segment's name for a per-segment figure. */
 export function figureLabel(ctx: TrainingContext | null, name: string): Bilingual {
   const ref = parseFigure(name);
-  if (!ref) return PORTFOLIO_FIGURES[name]?.label ?? { zh: name, en: name };
+  if (!ref) return registeredFigureLabel(name) ?? { zh: name, en: name };
   if (ref.segmentKey === null) return ref.def.label(null);
   // Without a scenario, the built-in tiers name the segment (large / mid / small).
   const seg = (ctx?.scenario ?? demoScenario).segments.find((s) => s.key === ref.segmentKey);

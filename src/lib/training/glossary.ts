@@ -1,6 +1,6 @@
 /**
  * The glossary: every term the screens use, defined in both languages, as a Chinese banker says it
- * and with the English abbreviation (ux.md). `#/glossary?term=RAROC` opens one term; lesson text
+ * and with the English abbreviation (docs/ux.md). `#/glossary?term=RAROC` opens one term; lesson text
  * links terms as `[[RAROC]]` or `[[LCR|流动性覆盖率]]`; the glass box links its figure's term.
  */
 import type { Bilingual, MetricKey } from '../model';

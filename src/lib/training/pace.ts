@@ -9,7 +9,7 @@
  * book may not need more managers (Σ ⌈clients / clients per manager⌉) than the headcount. A
  * shrinking segment lets clients go only as fast as the others grow, so the book keeps its size.
  * A recession in year 2 is the systematic factor 2σ down for that year (the Monte Carlo's
- * "recessionYear2" preset, model.md §1): each PD becomes the Vasicek conditional PD at z = −2.
+ * "recessionYear2" preset, docs/reference-model.md §1): each PD becomes the Vasicek conditional PD at z = −2.
  * Each quarter is a quarter of `evaluate()` of that quarter's mix; managers beyond those the book
  * needs still cost. The corporate book's growth is left out.
  */

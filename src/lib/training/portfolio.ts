@@ -1,5 +1,5 @@
 /**
- * The training layer for the client-portfolio workspace (issue 8, item 6): one lesson and one
+ * The training layer for the client-portfolio workspace: one lesson and one
  * challenge over a ClientPortfolio instead of a bank scenario. The trainee moves the weights;
  * the figures are the engine's (closed-form return, volatility and lognormal VaR; the cash needs
  * over a fixed-seed simulation small enough for the main thread). Goals and scoring reuse
@@ -18,7 +18,8 @@ import {
   type ClientPortfolio,
   type ValidationProblem,
 } from '../model';
-import { compare, type FigureCondition, type GoalCheck } from './goals';
+import { compare, type FigureCondition, type GoalCheck } from './goal-types';
+import { registerFigureLabels } from './figure-registry';
 import { scoreChallenge, type ConstraintDef, type ObjectiveDef, type ScoreBreakdown, type ScoringWeights } from './scoring';
 
 /** How the cash needs are simulated in a lesson or challenge: fixed seed, few paths (≈ 50 ms). */
@@ -122,6 +123,8 @@ export const PORTFOLIO_FIGURES: Record<string, PortfolioFigureDef> = Object.from
     ] satisfies PortfolioFigureDef[]
   ).map((f) => [f.name, f]),
 );
+// figureLabel() names these figures too (a lesson's list mixes bank and portfolio figures).
+registerFigureLabels(Object.values(PORTFOLIO_FIGURES).map((f) => [f.name, f.label] as const));
 
 export function isPortfolioFigure(name: string): boolean {
   return name in PORTFOLIO_FIGURES;

@@ -3,7 +3,7 @@
  * are ranked one by one by what each brings the bank, not by its tier's average: a client's
  * pre-tax profit is what its loans earn per yuan (interest over FTP, the margin on the deposits
  * they bring, less the funding premium and the expected loss) times its own exposure, on the
- * segment's lognormal size grid (docs/model.md §2), plus what it does with the bank as a client
+ * segment's lognormal size grid (docs/reference-model.md §2), plus what it does with the bank as a client
  * (fees) less what it costs as one (servicing, its share of a manager, replacing it when it leaves).
  * The source's card example: value is what a client does with the bank, not what it owns.
  */

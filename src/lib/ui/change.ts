@@ -1,5 +1,5 @@
 /**
- * The one rule for marking a change on screen (ux.md): the arrow gives the direction (▲ up,
+ * The one rule for marking a change on screen (docs/ux.md): the arrow gives the direction (▲ up,
  * ▼ down); whether that is better or worse for the bank comes from the figure's own declaration
  * (`better: +1` when more is better, `−1` when less is), said with an icon and a word (改善/恶化)
  * and a colour pair (blue / orange) that fights neither 红涨绿跌 nor the Western green-is-up habit.

@@ -1,5 +1,5 @@
 /**
- * The page's side of the client-portfolio engine (issue 8).
+ * The page's side of the client-portfolio engine.
  *
  * - `createPortfolioEngine()`: the quick analyses (frontier, best allocation, VaR/ES, cash needs)
  *   in one long-lived module worker, or in-process where there is no Worker (jsdom tests).

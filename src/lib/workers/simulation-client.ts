@@ -1,5 +1,5 @@
 /**
- * Runs a Monte Carlo (model.md §7) on the worker pool: the paths are cut into chunks by path index
+ * Runs a Monte Carlo (docs/reference-model.md §7) on the worker pool: the paths are cut into chunks by path index
  * (never by worker count), each chunk runs in whichever worker is free, the raw parts come back in
  * chunk order (typed arrays transferred) and are summarised in one more worker, since the
  * percentiles of 10,000 paths × 20 steps × 25 columns take far longer than a frame. Path i always

@@ -1,4 +1,4 @@
-/** Strings of the loss-distribution view 风险分布 (issue 3): zh first, en second. */
+/** Strings of the loss-distribution view 风险分布: zh first, en second. */
 import type { Translation } from './types';
 
 export const zh = {

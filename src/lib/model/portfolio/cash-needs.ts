@@ -1,5 +1,5 @@
 /**
- * Cash-flow matching (issue 8, item 4): will the portfolio pay the client's planned cash
+ * Cash-flow matching: will the portfolio pay the client's planned cash
  * needs, and how short might it fall?
  *
  * Each simulated path (paths.ts) invests the amount at the portfolio's weights, applies

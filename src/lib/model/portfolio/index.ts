@@ -1,5 +1,5 @@
 /**
- * Client investment portfolios (model.md §9, issue 8): asset allocation by risk profile,
+ * Client investment portfolios (docs/reference-model.md §9): asset allocation by risk profile,
  * the mean–variance efficient frontier, VaR and ES, cash-flow matching and a Monte Carlo
  * comparison of rebalancing rules. Pure TypeScript; see docs/portfolio.md.
  */

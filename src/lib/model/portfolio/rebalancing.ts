@@ -1,5 +1,5 @@
 /**
- * Comparing rebalancing rules over many simulated paths (issue 8, item 5).
+ * Comparing rebalancing rules over many simulated paths.
  *
  * Rules: none (buy and hold), calendar (monthly / quarterly / yearly back to the target
  * weights), threshold bands (back to the target when any weight drifts more than ±x pp).

@@ -1,5 +1,5 @@
 /**
- * Client investment portfolios (model.md §9, issue 8): the plain-data types.
+ * Client investment portfolios (docs/reference-model.md §9): the plain-data types.
  *
  * Units: money in yuan; returns, volatilities, weights and loss limits as decimals
  * (0.05 = 5%); returns and volatilities per year; horizons in years.

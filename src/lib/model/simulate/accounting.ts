@@ -1,5 +1,5 @@
 /**
- * The accounting of one step: the book's state in, the figures of docs/model.md §3, §4 and §6 out.
+ * The accounting of one step: the book's state in, the figures of docs/reference-model.md §3, §4 and §6 out.
  * The terms come from segment-economics.ts and the liquidity and capital formulas are its own
  * (bankLiquidity, corporateRwa), so a book that does not move reproduces evaluate() at every step
  * (test/model/simulate.test.ts checks it). Shared by the fast engine and the per-client reference.
@@ -123,7 +123,7 @@ export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalS
     const L = a.loans[s];
     const n = a.clients[s];
     const D = g.depositsPerLoan * L;
-    // docs/model.md §3: NII_s = L_s·(r_s − FTP_s); deposits D_s earn FTPdep − rdep_s; fees and costs per client.
+    // docs/reference-model.md §3: NII_s = L_s·(r_s − FTP_s); deposits D_s earn FTPdep − rdep_s; fees and costs per client.
     nii += a.interest[s] - a.ftpCharge[s];
     depositMargin += D * (prep.ftpDepositCredit0 + ftpShift - prep.depositRate[s * n1 + t]) * flowScale;
     fees += n * g.feePerClient * flowScale;

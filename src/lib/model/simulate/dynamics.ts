@@ -1,5 +1,5 @@
 /**
- * The dynamics' inputs and small pure formulas of model.md §7, shared by the fast engine and the
+ * The dynamics' inputs and small pure formulas of docs/reference-model.md §7, shared by the fast engine and the
  * per-client reference. Each default names its source or says [A] (assumed for the demo).
  */
 import type { Scenario, SimulationSettings, TenorProfile } from '../scenario';
@@ -16,9 +16,9 @@ export type Dynamics = Pick<
  * Sources: see demo.ts, where the same values are set with their comments.
  */
 export const DYNAMICS_DEFAULTS: Readonly<Dynamics> = {
-  factorPersistence: 0.5, // model.md §7
+  factorPersistence: 0.5, // docs/reference-model.md §7
   nplWorkoutQuarters: 8, // [A]
-  attritionCurve: [0.5, 1 / 3, 0.1], // the source's figures for 1 / 2 / 3+ products (reference-values.md)
+  attritionCurve: [0.5, 1 / 3, 0.1], // the source's figures for 1 / 2 / 3+ products (docs/reference-values.md)
   depositPassThrough: 0.5, // [A]
   depositRepricingQuarters: 4, // [A]
   profitRetention: 0.7, // [A]
@@ -61,7 +61,7 @@ export function resolveDynamics(scenario: Scenario): Dynamics {
 
 /**
  * A yearly probability turned into a per-step one, 1 − (1 − a)^(1/stepsPerYear)
- * (model.md §7: quarterly PD = 1 − (1 − PD)^(1/4)).
+ * (docs/reference-model.md §7: quarterly PD = 1 − (1 − PD)^(1/4)).
  */
 export function perStep(yearly: number, stepsPerYear: number): number {
   const a = Math.min(1, Math.max(0, yearly));

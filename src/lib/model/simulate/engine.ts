@@ -1,5 +1,5 @@
 /**
- * The fast Monte Carlo engine (model.md §7): bands, not clients. Each segment is a few size
+ * The fast Monte Carlo engine (docs/reference-model.md §7): bands, not clients. Each segment is a few size
  * classes (the book's largest clients as single names, the rest of each segment as bands of
  * consecutive sizes) holding counts of performing clients, in one vintage or two (the book at the
  * start; new clients, when adverse selection or IRB gives them another PD or risk weight). Per

@@ -1,5 +1,5 @@
 /**
- * The multi-year Monte Carlo of model.md §7: public API.
+ * The multi-year Monte Carlo of docs/reference-model.md §7: public API.
  *
  * - `simulate(scenario, { paths, seed, onProgress, isCancelled })`: everything in one thread.
  * - For a worker pool: split the paths with `splitPaths(paths, workers)`, run

@@ -1,5 +1,5 @@
 /**
- * Named stress presets (model.md §1 "stress", §7): each is a function that returns a new scenario
+ * Named stress presets (docs/reference-model.md §1 "stress", §7): each is a function that returns a new scenario
  * with its stress block replaced; the input is never mutated. Presets do not combine: each is a
  * whole stress configuration (edit `scenario.stress` directly for a mix).
  */
@@ -33,7 +33,7 @@ export const STRESS_PRESETS: Readonly<Record<StressPresetKey, StressPreset>> = {
       zh: '第二年系统性因子下移2个标准差（约每44年一遇的坏年份），违约率上升数倍',
       en: 'The systematic factor shifts down by 2σ in year 2 (a bad year of about 1 in 44): default rates rise several-fold',
     },
-    () => ({ ...NO_STRESS(), factorShift: [0, -2] }), // model.md §1: "a recession in year 2 as a shift of −2σ"
+    () => ({ ...NO_STRESS(), factorShift: [0, -2] }), // docs/reference-model.md §1: "a recession in year 2 as a shift of −2σ"
   ),
   lprCut50bp: preset(
     'lprCut50bp',
@@ -42,7 +42,7 @@ export const STRESS_PRESETS: Readonly<Record<StressPresetKey, StressPreset>> = {
       zh: 'LPR立即下调0.50个百分点：贷款在年度重定价日跟随下调，存款利率调整更慢、幅度更小，息差收窄',
       en: 'The LPR falls 0.50 pp at once: loans follow at their yearly reset, deposit rates later and by less, so margins narrow',
     },
-    () => ({ ...NO_STRESS(), lprShock: -0.005 }), // [A] a 50 bp cut; the 1-year LPR fell from 4.15% (end-2019) to 3.00% (2025), reference-values.md
+    () => ({ ...NO_STRESS(), lprShock: -0.005 }), // [A] a 50 bp cut; the 1-year LPR fell from 4.15% (end-2019) to 3.00% (2025), docs/reference-values.md
   ),
   depositRun: preset(
     'depositRun',

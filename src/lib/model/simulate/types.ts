@@ -1,5 +1,5 @@
 /**
- * Types of the multi-year Monte Carlo (model.md §7): the options, the compact per-path part a
+ * Types of the multi-year Monte Carlo (docs/reference-model.md §7): the options, the compact per-path part a
  * worker returns, and the summarised bands the charts read.
  */
 import { LIMITS } from '../evaluate';
