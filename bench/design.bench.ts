@@ -35,9 +35,13 @@ export async function bench(): Promise<void> {
 
   // The naive way: one evaluate() per mix (weightShape cached by (n, σ) after the first pass).
   const shares = Array.from({ length: first.count }, (_, i) => Array.from(first.shares.subarray(i * 3, i * 3 + 3)));
-  const naive = timeIt(() => {
-    for (const s of shares) evaluate(atMix(demoScenario, s));
-  }, 5, 1);
+  const naive = timeIt(
+    () => {
+      for (const s of shares) evaluate(atMix(demoScenario, s));
+    },
+    5,
+    1,
+  );
   console.log(`  for comparison, ${first.count} × evaluate(): median ${fmtMs(naive.medianMs)}`);
 
   // Full loss distribution (docs/reference-model.md §5), if the engine has it by now.

@@ -96,7 +96,9 @@ export async function bench(): Promise<void> {
         `[95% ${(mc.quantileIntervals[i].lower / YI).toFixed(2)}–${(mc.quantileIntervals[i].upper / YI).toFixed(2)}]: ${(diff * 100).toFixed(2)}% (goal within 2%)`,
     );
   }
-  console.log(`  ES 99.9%: ${(d.expectedShortfalls[1] / YI).toFixed(2)} vs ${(mc.expectedShortfalls[1] / YI).toFixed(2)} ± ${(mc.expectedShortfallStandardErrors[1] / YI).toFixed(2)} 亿元`);
+  console.log(
+    `  ES 99.9%: ${(d.expectedShortfalls[1] / YI).toFixed(2)} vs ${(mc.expectedShortfalls[1] / YI).toFixed(2)} ± ${(mc.expectedShortfallStandardErrors[1] / YI).toFixed(2)} 亿元`,
+  );
   console.log(`  (the 2,000,000-path pooled Monte Carlo itself: ${fmtMs(mcMs)}, CPU ${fmtMs(mcCpu)})`);
 
   const p0 = performance.now();
@@ -108,7 +110,9 @@ export async function bench(): Promise<void> {
     `plain per-client Monte Carlo, 20,000 paths: ${fmtMs(plainMs)}, CPU ${fmtMs(plainCpu)} (VaR 99.9% ${(plain.quantiles[1] / YI).toFixed(2)} 亿元 ` +
       `[${(plain.quantileIntervals[1].lower / YI).toFixed(2)}–${(plain.quantileIntervals[1].upper / YI).toFixed(2)}])`,
   );
-  console.log(`  speed-up of lossDistribution: ${(plainMs / t.medianMs).toFixed(0)}× by wall time, ${(plainCpu / t.cpuMs).toFixed(0)}× by CPU time (goal ≥ 50×)`);
+  console.log(
+    `  speed-up of lossDistribution: ${(plainMs / t.medianMs).toFixed(0)}× by wall time, ${(plainCpu / t.cpuMs).toFixed(0)}× by CPU time (goal ≥ 50×)`,
+  );
 
   const banded = bigBook();
   const rows = bigBookByRow();

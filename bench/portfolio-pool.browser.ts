@@ -33,9 +33,14 @@ async function timeRun(page: Page): Promise<{ total: number; paths: number; tabl
   return { total: Number(m[1]), paths: Number(m[2]), table: await page.getByTestId('reb-table').innerText() };
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 try {
-  console.log(`rebalancing comparison of the demo client in Chromium ${browser.version()}: ${PATHS.toLocaleString('en-US')} paths × 5 rules, 10 years monthly; ${cpus().length} cores`);
+  console.log(
+    `rebalancing comparison of the demo client in Chromium ${browser.version()}: ${PATHS.toLocaleString('en-US')} paths × 5 rules, 10 years monthly; ${cpus().length} cores`,
+  );
   let reference: string | null = null;
   for (const workers of [1, 2, 4]) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
@@ -56,7 +61,9 @@ try {
       }
     }
     const fmt = (xs: number[]) => xs.map((x) => `${x.toFixed(1)} s`).join(', ');
-    console.log(`${workers} worker(s): Run to table ${fmt(times.map((t) => t.total))}; of which paths ${fmt(times.map((t) => t.paths))} (table identical to 1 worker)`);
+    console.log(
+      `${workers} worker(s): Run to table ${fmt(times.map((t) => t.total))}; of which paths ${fmt(times.map((t) => t.paths))} (table identical to 1 worker)`,
+    );
     await page.close();
   }
 } finally {

@@ -37,9 +37,14 @@ async function timeRun(page: Page): Promise<{ seconds: number; figures: string }
   return { seconds: Number(m[1]), figures };
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
 try {
-  console.log(`over-time Monte Carlo of the demo bank in Chromium ${browser.version()}: ${PATHS.toLocaleString('en-US')} paths × 20 quarters; ${cpus().length} cores`);
+  console.log(
+    `over-time Monte Carlo of the demo bank in Chromium ${browser.version()}: ${PATHS.toLocaleString('en-US')} paths × 20 quarters; ${cpus().length} cores`,
+  );
   let reference: string | null = null;
   for (const workers of [1, ...POOLS]) {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
@@ -58,7 +63,9 @@ try {
         else if (reference !== t.figures) throw new Error(`${workers} workers gave different figures`);
       }
     }
-    console.log(`${workers} worker(s): Run to charts ${times.map((x) => `${x.toFixed(1)} s`).join(', ')}${workers > 1 ? ' (figures identical to 1 worker)' : ''}`);
+    console.log(
+      `${workers} worker(s): Run to charts ${times.map((x) => `${x.toFixed(1)} s`).join(', ')}${workers > 1 ? ' (figures identical to 1 worker)' : ''}`,
+    );
     await page.close();
   }
 } finally {

@@ -112,11 +112,7 @@ export async function bench(): Promise<void> {
     const result = summarizeSimulation(scenario, [part]);
     const t2 = performance.now();
     const afterSum = memoryMb();
-    peak = Math.max(
-      peak,
-      afterSim.heap + afterSim.buffers - base.heap - base.buffers,
-      afterSum.heap + afterSum.buffers - base.heap - base.buffers,
-    );
+    peak = Math.max(peak, afterSim.heap + afterSim.buffers - base.heap - base.buffers, afterSum.heap + afterSum.buffers - base.heap - base.buffers);
     const cpu = process.cpuUsage(cpu0);
     runs.push({ simMs: t1 - t0, sumMs: t2 - t1, cpuMs: (cpu.user + cpu.system) / 1000 });
     if (r === 0) {

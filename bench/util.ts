@@ -45,4 +45,3 @@ export function timeBoth(fn: () => unknown, runs: number, warmup: number): { med
   const t = timeIt(fn, runs, 0);
   return { ...t, cpuMs: (cpuMs() - c0) / runs };
 }
-

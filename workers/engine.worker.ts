@@ -48,7 +48,8 @@ const engine = {
   /** A share link's data, inflated (up to its cap) and validated here, off the page's thread. */
   decodeShare: async (data: string) => (await import('../src/lib/io/share-link')).decodeShare(data),
   /** An imported library file, parsed and validated here (2,000 scenarios take about a second). */
-  parseLibraryText: async (text: string, onProgress?: (fraction: number) => void) => (await import('../src/lib/io/library-file')).parseLibraryText(text, onProgress),
+  parseLibraryText: async (text: string, onProgress?: (fraction: number) => void) =>
+    (await import('../src/lib/io/library-file')).parseLibraryText(text, onProgress),
   /** The two-way what-if table; progress after each row (a Comlink proxy); typed arrays transferred. */
   whatIfGrid: (scenario: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgress?: (done: number, total: number) => void): WhatIfGrid => {
     const grid = whatIfGrid(scenario, x, y, onProgress);

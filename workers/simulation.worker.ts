@@ -5,7 +5,15 @@
  * splits, merges and cancels.
  */
 import { expose, transfer } from 'comlink';
-import { partTransferables, simulatePaths, summarizeSimulation, type Scenario, type SimulationBook, type SimulationPart, type SimulationResult } from '../src/lib/model';
+import {
+  partTransferables,
+  simulatePaths,
+  summarizeSimulation,
+  type Scenario,
+  type SimulationBook,
+  type SimulationPart,
+  type SimulationResult,
+} from '../src/lib/model';
 
 /** The real loan book this worker's runs start from (sent once per worker, not with every chunk); null: the generated book. */
 let book: SimulationBook | null = null;

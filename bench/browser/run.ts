@@ -23,7 +23,16 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = process.env.DIST_DIR ?? join(ROOT, 'dist');
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 /** The launch flags of playwright.config.ts: no network of Chromium's own. */
-export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 const ROWS = ['firstload', 'lighthouse', 'slider', 'overtime', 'design', 'rebalancing', 'portfolio', 'book'] as const;
 type RowKey = (typeof ROWS)[number];
 
@@ -113,7 +122,9 @@ async function firstLoad(browser: Browser): Promise<void> {
   const later = scripts.filter((s) => !isWorker(s.url) && s.start > kpiAt);
   const off = scripts.filter((s) => isWorker(s.url));
   const kb = (list: { url: string }[]) => list.reduce((sum, s) => sum + gzipOf(s.url), 0) / 1024;
-  if (process.env.BENCH_VERBOSE) for (const s of [...first, ...later]) console.error(`  ${(gzipOf(s.url) / 1024).toFixed(1)} KB ${s.url.replace(BASE, '')}${s.start > kpiAt ? ' (after)' : ''}`);
+  if (process.env.BENCH_VERBOSE)
+    for (const s of [...first, ...later])
+      console.error(`  ${(gzipOf(s.url) / 1024).toFixed(1)} KB ${s.url.replace(BASE, '')}${s.start > kpiAt ? ' (after)' : ''}`);
   rows.push({
     what: 'first load of the dashboard: main-thread JS requested until its figures are on screen, gzip (zlib on the files)',
     figure: `${kb(first).toFixed(1)} KB in ${first.length} files; then at idle ${kb(later).toFixed(1)} KB more on the page (print report, capital badge) and ${kb(off).toFixed(1)} KB of worker code`,
@@ -135,7 +146,13 @@ async function lighthouse(browser: Browser): Promise<void> {
   if (lh && launcher) {
     const chrome = await launcher.launch({ chromePath: CHROME, chromeFlags: ['--headless=new', ...CHROME_ARGS] });
     try {
-      const result = await lh.default(`${BASE}#/dashboard`, { port: chrome.port, output: 'json', logLevel: 'error', formFactor: 'mobile', throttlingMethod: 'simulate' });
+      const result = await lh.default(`${BASE}#/dashboard`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        formFactor: 'mobile',
+        throttlingMethod: 'simulate',
+      });
       const lhr = result!.lhr;
       if (process.env.BENCH_LHR) writeFileSync(process.env.BENCH_LHR, JSON.stringify(lhr));
       const score = (k: string) => Math.round((lhr.categories[k]?.score ?? 0) * 100);
@@ -167,8 +184,15 @@ async function lighthouse(browser: Browser): Promise<void> {
   await page.goto(`${BASE}#/dashboard`, { waitUntil: 'networkidle' });
   await page.getByTestId('kpi-netProfit').waitFor();
   await page.waitForTimeout(1000);
-  const { lcp, tbt } = await page.evaluate(() => ({ lcp: (window as unknown as { __lcp: number }).__lcp, tbt: (window as unknown as { __tbt: number }).__tbt }));
-  rows.push({ what: 'Lighthouse could not run here: Performance API on this machine, unthrottled (LCP; sum of long tasks over 50 ms)', figure: `LCP ${ms(lcp)}, TBT ${ms(tbt)}`, goal: 'perf ≥ 95' });
+  const { lcp, tbt } = await page.evaluate(() => ({
+    lcp: (window as unknown as { __lcp: number }).__lcp,
+    tbt: (window as unknown as { __tbt: number }).__tbt,
+  }));
+  rows.push({
+    what: 'Lighthouse could not run here: Performance API on this machine, unthrottled (LCP; sum of long tasks over 50 ms)',
+    figure: `LCP ${ms(lcp)}, TBT ${ms(tbt)}`,
+    goal: 'perf ≥ 95',
+  });
   notes.push('the lighthouse row fell back to the Performance API (the `lighthouse` package is not installed or failed to run)');
   await page.close();
 }
@@ -285,10 +309,16 @@ async function design(browser: Browser): Promise<void> {
   await page.waitForTimeout(2000); // the page idles after its first paint, as a user's would
   const t0 = Date.now();
   await page.evaluate(() => (location.hash = '#/design'));
-  await page.waitForFunction(() => /computed in a worker in \d+ ms/.test(document.querySelector('[data-testid="design-status"]')?.textContent ?? ''), null, { timeout: 120_000 });
+  await page.waitForFunction(() => /computed in a worker in \d+ ms/.test(document.querySelector('[data-testid="design-status"]')?.textContent ?? ''), null, {
+    timeout: 120_000,
+  });
   const opened = Date.now() - t0;
   const reported = Number(/in (\d+) ms/.exec(await page.getByTestId('design-status').innerText())![1]);
-  rows.push({ what: 'design grid (5,151 mixes): first request after the view opens, request to applied answer', figure: `${ms(reported)} (view opened to grid shown ${ms(opened)})`, goal: '≤ 500 ms' });
+  rows.push({
+    what: 'design grid (5,151 mixes): first request after the view opens, request to applied answer',
+    figure: `${ms(reported)} (view opened to grid shown ${ms(opened)})`,
+    goal: '≤ 500 ms',
+  });
   await page.close();
 }
 
@@ -317,7 +347,11 @@ async function rebalancing(browser: Browser): Promise<void> {
     totals.push(Number(m[1]));
     paths.push(Number(m[2]));
   }
-  rows.push({ what: 'rebalancing comparison, 5 rules × 10,000 paths, 10 years monthly, 2 workers: Run → table', figure: `median ${sec(median(totals))} of 3 (paths ${sec(median(paths))})`, goal: '—' });
+  rows.push({
+    what: 'rebalancing comparison, 5 rules × 10,000 paths, 10 years monthly, 2 workers: Run → table',
+    figure: `median ${sec(median(totals))} of 3 (paths ${sec(median(paths))})`,
+    goal: '—',
+  });
   await page.close();
 }
 
@@ -349,7 +383,11 @@ async function portfolioSettled(browser: Browser): Promise<void> {
     times.push(settled);
     await page.close();
   }
-  rows.push({ what: 'portfolio screen opened: to its last DOM change (500 ms quiet after)', figure: `median ${ms(median(times))} of 3 (${times.map((t) => Math.round(t)).join(', ')} ms)`, goal: '≤ 300 ms' });
+  rows.push({
+    what: 'portfolio screen opened: to its last DOM change (500 ms quiet after)',
+    figure: `median ${ms(median(times))} of 3 (${times.map((t) => Math.round(t)).join(', ')} ms)`,
+    goal: '≤ 300 ms',
+  });
 }
 
 /** A 200,000-row loan-book CSV through the library's loan-book panel (parsed and checked in the engine worker). */
@@ -361,7 +399,10 @@ async function book(browser: Browser): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __tasks: { start: number; duration: number }[] };
     w.__tasks = [];
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push({ start: e.startTime, duration: e.duration }))).observe({
+      type: 'longtask',
+      buffered: true,
+    });
   });
   await page.goto(`${BASE}#/dashboard`);
   await page.getByTestId('kpi-netProfit').waitFor();
@@ -378,7 +419,11 @@ async function book(browser: Browser): Promise<void> {
     return { t1: performance.now(), longest: Math.max(0, ...tasks.map((t) => t.duration)) };
   }, t0);
   const mb = readFileSync(file).length / 1e6;
-  rows.push({ what: `loan-book CSV of 200,000 rows (${mb.toFixed(1)} MB), parsed and checked in the worker, saved and shown`, figure: `${sec((t1 - t0) / 1000)}; longest main-thread task during it ${ms(longest)}`, goal: 'no main-thread task over 100 ms' });
+  rows.push({
+    what: `loan-book CSV of 200,000 rows (${mb.toFixed(1)} MB), parsed and checked in the worker, saved and shown`,
+    figure: `${sec((t1 - t0) / 1000)}; longest main-thread task during it ${ms(longest)}`,
+    goal: 'no main-thread task over 100 ms',
+  });
   await page.close();
 }
 
@@ -412,7 +457,9 @@ try {
 }
 const loadAfter = loadavg();
 const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
-console.log(`Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:browser\` in Chromium ${version} (headless), ${cpus().length} cores; load average ${fmtLoad(loadBefore)} before, ${fmtLoad(loadAfter)} after.\n`);
+console.log(
+  `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:browser\` in Chromium ${version} (headless), ${cpus().length} cores; load average ${fmtLoad(loadBefore)} before, ${fmtLoad(loadAfter)} after.\n`,
+);
 console.log('| what | figure | goal |\n| --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.what} | ${r.figure} | ${r.goal} |`);
 for (const n of notes) console.log(`\nNote: ${n}`);

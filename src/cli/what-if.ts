@@ -89,7 +89,9 @@ export function problemLine(lang: Lang, where: string, message: Bilingual, expec
 }
 
 function csvProblemLine(lang: Lang, p: CsvProblem): string {
-  const where = [p.line > 0 ? say(lang, 'line', { line: p.line }) : '', p.column ? say(lang, 'column', { column: p.column }) : ''].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+  const where = [p.line > 0 ? say(lang, 'line', { line: p.line }) : '', p.column ? say(lang, 'column', { column: p.column }) : '']
+    .filter(Boolean)
+    .join(lang === 'zh' ? '，' : ', ');
   return problemLine(lang, where, p.message, p.expected, p.received);
 }
 
@@ -120,7 +122,14 @@ function parseArgs(argv: readonly string[], lang0: Lang): { ok: true; args: Args
       if (v === undefined) continue;
       const eq = v.indexOf('=');
       if (eq <= 0) errors.push(say(args.lang, 'badSet', { x: v }));
-      else args.sets.push({ path: v.slice(0, eq).trim(), raw: v.slice(eq + 1).split(/[;,](?![^(]*\))/).filter((x) => x.trim() !== '') });
+      else
+        args.sets.push({
+          path: v.slice(0, eq).trim(),
+          raw: v
+            .slice(eq + 1)
+            .split(/[;,](?![^(]*\))/)
+            .filter((x) => x.trim() !== ''),
+        });
     } else if (a === '--book') args.book = value();
     else if (a === '--out') args.out = value();
     else if (a === '--lang') {
@@ -140,10 +149,28 @@ export interface WhatIfRun {
   run: number;
   sets: InputSet[];
   figures: Record<MetricKey, number>;
-  book?: { expectedLoss: number; valueAtRisk: number; economicCapital: number; granularityAddOn: number; raroc: number; largestToCapital: number; largestObligorToCapital: number; top10ObligorsToCapital: number };
+  book?: {
+    expectedLoss: number;
+    valueAtRisk: number;
+    economicCapital: number;
+    granularityAddOn: number;
+    raroc: number;
+    largestToCapital: number;
+    largestObligorToCapital: number;
+    top10ObligorsToCapital: number;
+  };
 }
 
-const BOOK_COLUMNS = ['expectedLoss', 'valueAtRisk', 'economicCapital', 'granularityAddOn', 'raroc', 'largestToCapital', 'largestObligorToCapital', 'top10ObligorsToCapital'] as const;
+const BOOK_COLUMNS = [
+  'expectedLoss',
+  'valueAtRisk',
+  'economicCapital',
+  'granularityAddOn',
+  'raroc',
+  'largestToCapital',
+  'largestObligorToCapital',
+  'top10ObligorsToCapital',
+] as const;
 
 /** The runs as CSV: one row a run, the inputs set, then every figure (yuan and decimals, unformatted). */
 export function runsCsv(runs: readonly WhatIfRun[]): string {

@@ -101,13 +101,17 @@ describe('import graph', () => {
   // The repositories check what they read back with the validators of what they store (a damaged
   // record is reported, never trusted): the codecs', and the workshop packs' in the training layer.
   it('db (Dexie) imports only the model and the validators of what it stores, besides dexie', () => {
-    const bad = EDGES.filter((e) => under(e.from, 'src/lib/db') && !under(e.to, 'src/lib/db', 'src/lib/model', 'src/lib/io', 'src/lib/training') && e.to !== 'dexie');
+    const bad = EDGES.filter(
+      (e) => under(e.from, 'src/lib/db') && !under(e.to, 'src/lib/db', 'src/lib/model', 'src/lib/io', 'src/lib/training') && e.to !== 'dexie',
+    );
     expect(offending(bad)).toEqual([]);
   });
 
   // Number formats (i18n/format.ts, pure functions) spell out a problem's expected range.
   it('io (file and link codecs) imports only the model, number formats and its parsers', () => {
-    const bad = EDGES.filter((e) => under(e.from, 'src/lib/io') && !under(e.to, 'src/lib/io', 'src/lib/model') && e.to !== 'src/lib/i18n/format.ts' && !IO_PACKAGES.has(e.to));
+    const bad = EDGES.filter(
+      (e) => under(e.from, 'src/lib/io') && !under(e.to, 'src/lib/io', 'src/lib/model') && e.to !== 'src/lib/i18n/format.ts' && !IO_PACKAGES.has(e.to),
+    );
     expect(offending(bad)).toEqual([]);
   });
 

@@ -30,7 +30,10 @@ describe('npm run what-if', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('run 1: market.lpr1y=0.03 segments.2.pd=0.04');
     expect(r.out).toContain('run 2: market.lpr1y=0.035');
-    const csv = r.written['out.csv'].replace(/^\uFEFF/, '').trim().split('\r\n');
+    const csv = r.written['out.csv']
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csv).toHaveLength(3);
     const header = csv[0].split(',');
     const cells = csv[2].split(',');
@@ -45,7 +48,11 @@ describe('npm run what-if', () => {
     const parsed = parseLoanBookCsv(readFileSync(fixture('sample-book.csv'), 'utf8'), demoScenario.segments);
     if (!parsed.ok) throw new Error('fixture');
     const direct = clientRisk(parsed.rows, demoScenario);
-    const [header, row] = r.written['out.csv'].replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+    const [header, row] = r.written['out.csv']
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(Number(row[header.indexOf('book.economicCapital')])).toBe(direct.distribution.economicCapital);
     expect(Number(row[header.indexOf('book.top10ObligorsToCapital')])).toBe(direct.obligorConcentration.top10ToCapital);
   });

@@ -41,7 +41,7 @@ describe('the screens use the declaration', () => {
     expect(screen.getByTestId('b')).toHaveTextContent(/▲.*⊕改善/);
   });
 
-  it('dashboard: after 大客户 → 40% every card is marked by its own figure\'s direction', () => {
+  it("dashboard: after 大客户 → 40% every card is marked by its own figure's direction", () => {
     const before = evaluate(demoScenario);
     const after = evaluate(applyLevers(demoScenario, { mix: { large: 0.4, mid: 0.3, small: 0.3 } }));
     const keys: MetricKey[] = ['expectedLoss', 'operatingCost', 'costIncomeRatio', 'rwa', 'hhi', 'top10ToCapital', 'lcr', 'netProfit'];
@@ -82,7 +82,12 @@ describe('the screens use the declaration', () => {
     const rolled = files.filter((f) => !f.endsWith('ChangeMark.svelte') && /change\.up|change\.down/.test(readFileSync(f, 'utf8')));
     expect(rolled).toEqual([]);
     // The compare table, the dashboard's cards and the lesson figures render the mark.
-    for (const f of ['src/views/compare/CompareView.svelte', 'src/lib/ui/KpiCard.svelte', 'src/views/training/FigureCard.svelte', 'src/views/training/portfolio/PortfolioFigureCard.svelte']) {
+    for (const f of [
+      'src/views/compare/CompareView.svelte',
+      'src/lib/ui/KpiCard.svelte',
+      'src/views/training/FigureCard.svelte',
+      'src/views/training/portfolio/PortfolioFigureCard.svelte',
+    ]) {
       expect(readFileSync(f, 'utf8'), f).toContain('<ChangeMark');
     }
   });

@@ -11,7 +11,9 @@ const bands = { p5: [1, 0.8, 0.7, 0.6], p25: [1, 0.95, 0.9, 0.9], p50: [1, 1.05,
 
 describe('chart parts (frame, grid lines, axes)', () => {
   it('a fan chart is one image named by its title and described by its caption, with its ticks', () => {
-    render(FanChart, { props: { x: xs, ...bands, formatY: (v: number) => `${v.toFixed(1)}×`, xLabel: 'Years', title: 'Capital ratio', summary: 'Median rises to 1.15' } });
+    render(FanChart, {
+      props: { x: xs, ...bands, formatY: (v: number) => `${v.toFixed(1)}×`, xLabel: 'Years', title: 'Capital ratio', summary: 'Median rises to 1.15' },
+    });
     const img = screen.getByRole('img', { name: 'Capital ratio' });
     const caption = document.getElementById(img.getAttribute('aria-describedby')!);
     expect(caption?.tagName).toBe('FIGCAPTION');
@@ -24,7 +26,9 @@ describe('chart parts (frame, grid lines, axes)', () => {
 
   it('the wealth fan draws the shared fan geometry, narrowed by its final histogram', () => {
     const final = { edges: [0.5, 1, 1.5, 2], counts: [2, 5, 1] };
-    const { container } = render(WealthFanChart, { props: { x: xs, ...bands, yDomain: [0.5, 1.8], final, formatY: String, xLabel: 'Years', title: 'Wealth', summary: 's' } });
+    const { container } = render(WealthFanChart, {
+      props: { x: xs, ...bands, yDomain: [0.5, 1.8], final, formatY: String, xLabel: 'Years', title: 'Wealth', summary: 's' },
+    });
     const g = fanGeometry(xs, bands, [0.5, 1.8], { frame: { width: 250, height: 160, margin: { top: 8, right: 6 + 34, bottom: 30, left: 40 } } });
     const paths = Array.from(container.querySelectorAll('path')).map((p) => p.getAttribute('d'));
     expect(paths).toContain(g.median);
@@ -33,7 +37,16 @@ describe('chart parts (frame, grid lines, axes)', () => {
   });
 
   it('a histogram keeps its axis line and tick labels', () => {
-    render(HistogramChart, { props: { edges: [-2, -1, 0, 1, 2], counts: [1, 3, 4, 2], formatX: (v: number) => `${v}`, xLabel: 'Profit', title: 'Profit paths', summary: 'Mostly positive' } });
+    render(HistogramChart, {
+      props: {
+        edges: [-2, -1, 0, 1, 2],
+        counts: [1, 3, 4, 2],
+        formatX: (v: number) => `${v}`,
+        xLabel: 'Profit',
+        title: 'Profit paths',
+        summary: 'Mostly positive',
+      },
+    });
     const img = screen.getByRole('img', { name: 'Profit paths' });
     expect(img.querySelector('.axis-bottom line.axis')).not.toBeNull();
     expect(img.querySelector('.axis-bottom')).toHaveTextContent('Profit');

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createMixEvaluator, demoScenario, designMix, LIMITS, REGULATORY_CONSTRAINTS } from '../../src/lib/model';
-import { brokenConstraints, constraintsFrom, constraintsInMask, defaultChoice, mixFreeKey, mixLong, mixShort, withShares } from '../../src/views/design/design-view';
+import {
+  brokenConstraints,
+  constraintsFrom,
+  constraintsInMask,
+  defaultChoice,
+  mixFreeKey,
+  mixLong,
+  mixShort,
+  withShares,
+} from '../../src/views/design/design-view';
 
 describe('design view helpers', () => {
   const today = createMixEvaluator(demoScenario).figures([0.65, 0.25, 0.1]);
@@ -31,7 +40,11 @@ describe('design view helpers', () => {
       const broken = brokenConstraints(figures, d.constraints);
       expect(broken.length === 0).toBe(d.feasible[i] === 1);
       if (broken.length) expect(broken[0].bit).toBe(d.primaryViolation[i]);
-      expect(constraintsInMask(d.violations[i], d.constraints).map((c) => c.key).sort()).toEqual(broken.map((c) => c.key).sort());
+      expect(
+        constraintsInMask(d.violations[i], d.constraints)
+          .map((c) => c.key)
+          .sort(),
+      ).toEqual(broken.map((c) => c.key).sort());
     }
     expect(LIMITS.lcr).toBe(1);
   });

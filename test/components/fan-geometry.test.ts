@@ -22,11 +22,48 @@ function bandsAround(mid: number[], spread: number): FanBands {
 const quarters = Array.from({ length: 20 }, (_, i) => (i + 1) / 4);
 
 const cases: { name: string; x: number[]; bands: FanBands; reference: number | null }[] = [
-  { name: 'a ratio above its limit (CAR vs 10.5%)', x: quarters, bands: bandsAround(quarters.map((t) => 0.12 - 0.002 * t), 0.004), reference: 0.105 },
-  { name: 'a ratio crossing its limit (LCR vs 100%)', x: [0, ...quarters], bands: bandsAround([1.05, ...quarters.map((t) => 1.05 - 0.05 * t)], 0.03), reference: 1 },
-  { name: 'quarterly profit with losses in the tail, no limit', x: quarters, bands: bandsAround(quarters.map(() => 2e8), 1.5e8), reference: null },
-  { name: 'a flat series', x: quarters, bands: bandsAround(quarters.map(() => 139), 0), reference: null },
-  { name: 'a limit far below the data', x: quarters, bands: bandsAround(quarters.map(() => 0.02), 0.001), reference: 0 },
+  {
+    name: 'a ratio above its limit (CAR vs 10.5%)',
+    x: quarters,
+    bands: bandsAround(
+      quarters.map((t) => 0.12 - 0.002 * t),
+      0.004,
+    ),
+    reference: 0.105,
+  },
+  {
+    name: 'a ratio crossing its limit (LCR vs 100%)',
+    x: [0, ...quarters],
+    bands: bandsAround([1.05, ...quarters.map((t) => 1.05 - 0.05 * t)], 0.03),
+    reference: 1,
+  },
+  {
+    name: 'quarterly profit with losses in the tail, no limit',
+    x: quarters,
+    bands: bandsAround(
+      quarters.map(() => 2e8),
+      1.5e8,
+    ),
+    reference: null,
+  },
+  {
+    name: 'a flat series',
+    x: quarters,
+    bands: bandsAround(
+      quarters.map(() => 139),
+      0,
+    ),
+    reference: null,
+  },
+  {
+    name: 'a limit far below the data',
+    x: quarters,
+    bands: bandsAround(
+      quarters.map(() => 0.02),
+      0.001,
+    ),
+    reference: 0,
+  },
 ];
 
 describe('fan chart geometry', () => {

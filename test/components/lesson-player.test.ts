@@ -71,7 +71,9 @@ describe('LessonPlayer', () => {
   it('draws the small clients’ spread curve with its best, the equivalent float and a data table', () => {
     render(LessonPanels, { props: { panels: ['spreadCurve'], ctx: createContext(lessonById('pricing-power')!.scenario) } });
     expect(screen.getByRole('img', { name: '净利润与小客户的LPR加点' })).toBeInTheDocument();
-    expect(screen.getByText(/小客户按LPR\+135基点（上浮45%）定价时净利润最高（7\.91 亿元）；现在是LPR\+80基点（上浮27%），净利润7\.86 亿元。/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/小客户按LPR\+135基点（上浮45%）定价时净利润最高（7\.91 亿元）；现在是LPR\+80基点（上浮27%），净利润7\.86 亿元。/),
+    ).toBeInTheDocument();
     // the table marks the best row and keeps the current spread's row
     const rows = screen.getAllByRole('row');
     const best = rows.filter((r) => r.classList.contains('best-row')).map((r) => r.textContent ?? '');

@@ -65,7 +65,11 @@ describe('LibraryView', () => {
   it('lists every problem of an invalid file with its path and range, and imports nothing', async () => {
     i18n.setLang('en');
     const { db } = await renderWithWorkspace(LibraryView);
-    const bad = { format: LIBRARY_FILE_FORMAT, schemaVersion: 1, scenarios: [{ id: 'a', title: '<b>bold?</b>', scenario: writePath(writePath(demoScenario, 'segments.1.lgd', 1.5), 'bank.hqla', -1) }] };
+    const bad = {
+      format: LIBRARY_FILE_FORMAT,
+      schemaVersion: 1,
+      scenarios: [{ id: 'a', title: '<b>bold?</b>', scenario: writePath(writePath(demoScenario, 'segments.1.lgd', 1.5), 'bank.hqla', -1) }],
+    };
     await upload(screen.getByTestId('import-file'), 'bad.json', JSON.stringify(bad));
     const list = await screen.findByTestId('import-problems');
     expect(list).toHaveTextContent('The file "bad.json" has 2 problem(s); nothing was imported');
@@ -75,7 +79,11 @@ describe('LibraryView', () => {
     expect(list).toHaveTextContent('scenario 1 · HQLA');
     expect(await db.scenarios.count()).toBe(0);
 
-    await upload(screen.getByTestId('import-file'), 'good.json', JSON.stringify({ ...bad, scenarios: [{ id: 'a', title: '<b>bold?</b>', scenario: demoScenario }] }));
+    await upload(
+      screen.getByTestId('import-file'),
+      'good.json',
+      JSON.stringify({ ...bad, scenarios: [{ id: 'a', title: '<b>bold?</b>', scenario: demoScenario }] }),
+    );
     expect(await screen.findByTestId('import-ok')).toHaveTextContent('Imported 1 scenario(s).');
     await waitFor(() => expect(cards()).toHaveLength(1));
     expect((screen.getByTestId('card-title') as HTMLInputElement).value).toBe('<b>bold?</b>');

@@ -157,7 +157,11 @@ describe('the demo bank’s profile', () => {
   const d = p.distribution;
 
   it('segment contributions, drawn as bars, add up to economic capital', () => {
-    const { bars, scale } = contributionBars(d.contributions.bySegment.map((c) => ({ key: c.key, value: c.economicCapital })), 0, 100);
+    const { bars, scale } = contributionBars(
+      d.contributions.bySegment.map((c) => ({ key: c.key, value: c.economicCapital })),
+      0,
+      100,
+    );
     expect(bars.at(-1)!.stack1 - bars[0].stack0).toBeCloseTo(scale(d.economicCapital) - scale(0), 6);
     expect(bars.reduce((a, b) => a + b.x1 - b.x0, 0)).toBeCloseTo(100, 6);
     expect(d.contributions.topNames).toHaveLength(20);
@@ -183,7 +187,10 @@ describe('the demo bank’s profile', () => {
   it('the pyramid twin keeps every input but the mix', () => {
     const twin = pyramidTwin(demoScenario);
     expect(twin.segments.map((s) => s.share)).toEqual(pyramidScenario.segments.map((s) => s.share));
-    expect({ ...twin, segments: twin.segments.map((s) => ({ ...s, share: 0 })) }).toEqual({ ...demoScenario, segments: demoScenario.segments.map((s) => ({ ...s, share: 0 })) });
+    expect({ ...twin, segments: twin.segments.map((s) => ({ ...s, share: 0 })) }).toEqual({
+      ...demoScenario,
+      segments: demoScenario.segments.map((s) => ({ ...s, share: 0 })),
+    });
   });
 
   it('the chart draws the markers at their x, and the tail view has log ticks', async () => {
@@ -195,7 +202,14 @@ describe('the demo bank’s profile', () => {
     ];
     const series = [
       { id: 'portfolio', label: 'book', style: 'portfolio' as const, loss: d.plot.loss, density: d.plot.density, exceedance: d.plot.exceedance },
-      { id: 'granular', label: 'granular', style: 'granular' as const, loss: d.plot.loss, density: d.plot.granularDensity, exceedance: d.plot.granularExceedance },
+      {
+        id: 'granular',
+        label: 'granular',
+        style: 'granular' as const,
+        loss: d.plot.loss,
+        density: d.plot.granularDensity,
+        exceedance: d.plot.granularExceedance,
+      },
     ];
     const props = {
       series,
@@ -225,10 +239,23 @@ describe('the demo bank’s profile', () => {
   });
 
   it('the contribution bars render a stack spanning the whole track and one button per part', () => {
-    const items = d.contributions.bySegment.map((c, i) => ({ key: c.key, label: c.key, value: c.economicCapital, formatted: String(c.economicCapital), color: ['#123', '#456', '#789'][i] }));
+    const items = d.contributions.bySegment.map((c, i) => ({
+      key: c.key,
+      label: c.key,
+      value: c.economicCapital,
+      formatted: String(c.economicCapital),
+      color: ['#123', '#456', '#789'][i],
+    }));
     const opened: string[] = [];
     const { container, getByTestId } = render(ContributionBars, {
-      props: { items, showStack: true, stackLabel: 'total', barLabel: (it: { label: string }) => `open ${it.label}`, onOpen: (k: string) => opened.push(k), title: 'bars' },
+      props: {
+        items,
+        showStack: true,
+        stackLabel: 'total',
+        barLabel: (it: { label: string }) => `open ${it.label}`,
+        onOpen: (k: string) => opened.push(k),
+        title: 'bars',
+      },
     });
     const rects = [...container.querySelectorAll('rect[data-stack]')];
     expect(rects).toHaveLength(3);

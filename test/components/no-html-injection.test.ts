@@ -22,7 +22,8 @@ describe('no markup from user or file text', () => {
     for (const file of files(root)) {
       const text = readFileSync(file, 'utf8');
       text.split('\n').forEach((line, i) => {
-        if (/\{@html\b|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(line)) found.push(`${file.slice(root.length)}:${i + 1}: ${line.trim()}`);
+        if (/\{@html\b|\.innerHTML\s*=|\.outerHTML\s*=|insertAdjacentHTML|document\.write\(/.test(line))
+          found.push(`${file.slice(root.length)}:${i + 1}: ${line.trim()}`);
       });
     }
     expect(found).toEqual([]);

@@ -21,7 +21,7 @@ const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 1e6) / 
 const digits = (x: string) => (x.split('.')[1] ?? '').replace(/[^0-9]/g, '').length;
 
 describe('roundShares (largest remainder)', () => {
-  it('keeps the issue\'s examples at 100', () => {
+  it("keeps the issue's examples at 100", () => {
     expect(roundShares([0.455, 0.389286, 0.155714], 1)).toEqual([45.5, 38.9, 15.6]);
     expect(roundShares([0.3893, 0.3054, 0.3053])).toEqual([39, 31, 30]);
     expect(formatShares([1 / 3, 1 / 3, 1 / 3])).toEqual(['34%', '33%', '33%']);

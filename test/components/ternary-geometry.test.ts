@@ -103,7 +103,11 @@ describe('ternary geometry: keyboard moves of 1 pp', () => {
   });
 
   it('moves ↑/↓ exactly along the line to the top corner, whatever the mix', () => {
-    for (const from of [[0.2, 0.4, 0.4], [0.65, 0.25, 0.1], [0.3, 0.05, 0.65]]) {
+    for (const from of [
+      [0.2, 0.4, 0.4],
+      [0.65, 0.25, 0.1],
+      [0.3, 0.05, 0.65],
+    ]) {
       const [x0, y0] = sharesToXY(from, frame);
       const [xt, yt] = frame.corners[0];
       for (const key of ['ArrowUp', 'ArrowDown'] as const) {

@@ -17,7 +17,15 @@ describe('training figures as a banker reads them', () => {
 
   it('the spread curve summary names the float once', () => {
     i18n.setLang('zh');
-    const text = i18n.t('training.curveSummary', { segment: '小客户', best: i18n.spread(135), bestFloat: i18n.float(0.45), profit: '1', current: i18n.spread(80), currentFloat: i18n.float(0.27), now: '1' });
+    const text = i18n.t('training.curveSummary', {
+      segment: '小客户',
+      best: i18n.spread(135),
+      bestFloat: i18n.float(0.45),
+      profit: '1',
+      current: i18n.spread(80),
+      currentFloat: i18n.float(0.27),
+      now: '1',
+    });
     expect(text).toContain('上浮45%');
     expect(text).not.toContain('上浮上浮');
   });

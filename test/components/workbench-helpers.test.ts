@@ -22,7 +22,13 @@ describe('named what-ifs', () => {
       ok: true,
       list: [
         { name: 'LPR down', sets: [{ path: 'market.lpr1y', value: 0.0275 }] },
-        { name: 'PD up', sets: [{ path: 'segments.2.pd', value: 0.04 }, { path: 'stress.lprShock', value: 0.0025 }] },
+        {
+          name: 'PD up',
+          sets: [
+            { path: 'segments.2.pd', value: 0.04 },
+            { path: 'stress.lprShock', value: 0.0025 },
+          ],
+        },
       ],
     });
   });

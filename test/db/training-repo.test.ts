@@ -5,8 +5,7 @@ import { buildTeamResults, groupSubmissions } from '../../src/lib/training';
 
 let n = 0;
 const freshDb = () => new MixLabDatabase(`training-repo-${Date.now()}-${n++}`);
-const file = (team: string, at: string) =>
-  buildTeamResults({ pack: { id: 'pack-1', title: 'P' }, team, lessonsCompleted: [], results: [], now: new Date(at) });
+const file = (team: string, at: string) => buildTeamResults({ pack: { id: 'pack-1', title: 'P' }, team, lessonsCompleted: [], results: [], now: new Date(at) });
 
 describe('team results in the trainer’s database', () => {
   it('keeps every submission, stores the same file once, and says how each import relates to the ones before', async () => {

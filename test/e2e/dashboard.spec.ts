@@ -38,7 +38,10 @@ test('no long task over 100 ms on the main thread during the first load of the d
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(200); // the observer reports a task after it ends
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
-  expect(tasks.filter((t) => t.duration > 100), JSON.stringify(tasks)).toEqual([]);
+  expect(
+    tasks.filter((t) => t.duration > 100),
+    JSON.stringify(tasks),
+  ).toEqual([]);
 });
 
 test('a slider moved by keyboard changes the figures, and reload keeps the change', async ({ page }) => {

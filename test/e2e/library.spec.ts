@@ -73,7 +73,13 @@ test('a malformed file and a CSV with bad rows show their errors and change noth
   const bad = {
     format: 'tong-mix-lab/library',
     schemaVersion: 1,
-    scenarios: [{ id: 'x', title: '<img src=x onerror=alert(1)>', scenario: { schemaVersion: 1, name: { zh: 'a', en: 'a' }, description: { zh: '', en: '' }, market: { lpr1y: 0.5 }, segments: [] } }],
+    scenarios: [
+      {
+        id: 'x',
+        title: '<img src=x onerror=alert(1)>',
+        scenario: { schemaVersion: 1, name: { zh: 'a', en: 'a' }, description: { zh: '', en: '' }, market: { lpr1y: 0.5 }, segments: [] },
+      },
+    ],
   };
   await lib.importJson('bad.json', JSON.stringify(bad));
   const problems = page.getByTestId('import-problems');
@@ -193,7 +199,10 @@ test('undo and redo by keyboard, never inside a text field; what changed and res
   await page.getByTestId('redo').click();
   await expect(page.getByTestId('change-market.lpr1y')).toBeVisible();
   // reset one input after confirming
-  await page.getByTestId('change-market.lpr1y').getByRole('button', { name: /恢复保存值/ }).click();
+  await page
+    .getByTestId('change-market.lpr1y')
+    .getByRole('button', { name: /恢复保存值/ })
+    .click();
   await page.getByTestId('confirm-dialog').getByRole('button', { name: '确定' }).click();
   await expect(page.getByTestId('change-market.lpr1y')).toHaveCount(0);
   await expect(lpr).toHaveValue('3');

@@ -4,7 +4,9 @@ import { OverTimePage } from './pages/over-time-page';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).include('#main').analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('run on the demo bank: progress, cancel at once, run again with a faster pace and see the bands move', async ({ page }) => {
@@ -81,7 +83,10 @@ test('no long task over 100 ms on the main thread while a run is in progress', a
   const t1 = await page.evaluate(() => performance.now());
   const tasks = await page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
   const during = tasks.filter((t) => t.start >= t0 && t.start <= t1);
-  expect(during.filter((t) => t.duration > 100), JSON.stringify(during)).toEqual([]);
+  expect(
+    during.filter((t) => t.duration > 100),
+    JSON.stringify(during),
+  ).toEqual([]);
 });
 
 test('the same seed gives identical numbers with 1 and 3 workers', async ({ page, context }) => {

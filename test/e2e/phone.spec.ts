@@ -33,8 +33,18 @@ async function overflow(page: Page) {
         const r = el.getBoundingClientRect();
         if (r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed') {
           let scrolls = false;
-          for (let p = el.parentElement; p; p = p.parentElement) if (/auto|scroll|hidden/.test(getComputedStyle(p).overflowX) && p.clientWidth < p.scrollWidth + 1 && p !== document.body && p !== document.documentElement) scrolls = true;
-          if (!scrolls) culprits.push(`${el.tagName.toLowerCase()}.${el.className?.toString().split(' ')[0] ?? ''}[${Math.round(r.right)}] ${(el.textContent ?? '').trim().slice(0, 30)}`);
+          for (let p = el.parentElement; p; p = p.parentElement)
+            if (
+              /auto|scroll|hidden/.test(getComputedStyle(p).overflowX) &&
+              p.clientWidth < p.scrollWidth + 1 &&
+              p !== document.body &&
+              p !== document.documentElement
+            )
+              scrolls = true;
+          if (!scrolls)
+            culprits.push(
+              `${el.tagName.toLowerCase()}.${el.className?.toString().split(' ')[0] ?? ''}[${Math.round(r.right)}] ${(el.textContent ?? '').trim().slice(0, 30)}`,
+            );
         }
       }
     }
@@ -50,7 +60,10 @@ async function smallChartText(page: Page) {
       const ctm = t.getScreenCTM();
       if (!ctm) continue;
       const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
-      if (px < 10.95) out.push(`${t.textContent.trim().slice(0, 20)}: ${px.toFixed(1)}px in ${t.closest('svg')?.getAttribute('aria-label')?.slice(0, 30) ?? t.closest('figure')?.className}`);
+      if (px < 10.95)
+        out.push(
+          `${t.textContent.trim().slice(0, 20)}: ${px.toFixed(1)}px in ${t.closest('svg')?.getAttribute('aria-label')?.slice(0, 30) ?? t.closest('figure')?.className}`,
+        );
     }
     return out.slice(0, 8);
   });
@@ -107,7 +120,10 @@ test.describe('projector', () => {
         const text = li.querySelector('.text')!;
         const bar = li.querySelector('.bar')!.getBoundingClientRect();
         const label = text.getBoundingClientRect();
-        return { px: parseFloat(getComputedStyle(text).fontSize), overlaps: !(label.left >= bar.right || label.right <= bar.left || label.top >= bar.bottom || label.bottom <= bar.top) };
+        return {
+          px: parseFloat(getComputedStyle(text).fontSize),
+          overlaps: !(label.left >= bar.right || label.right <= bar.left || label.top >= bar.bottom || label.bottom <= bar.top),
+        };
       }),
     );
     expect(rows.length).toBeGreaterThan(0);
@@ -158,7 +174,8 @@ test.describe('projector charts', () => {
           const ctm = t.getScreenCTM();
           if (!ctm) continue;
           const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
-          if (px < 13.95) out.push(`${t.textContent.trim().slice(0, 20)}: ${px.toFixed(1)}px in ${t.closest('svg')?.getAttribute('aria-label')?.slice(0, 30) ?? ''}`);
+          if (px < 13.95)
+            out.push(`${t.textContent.trim().slice(0, 20)}: ${px.toFixed(1)}px in ${t.closest('svg')?.getAttribute('aria-label')?.slice(0, 30) ?? ''}`);
         }
         return out.slice(0, 8);
       });

@@ -9,8 +9,14 @@ const root = process.env.DIST_DIR ?? new URL('../../dist/', import.meta.url).pat
 const prefix = '/mix-lab/';
 const port = Number(process.env.PORT ?? 4173);
 const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png', '.csv': 'text/csv',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.csv': 'text/csv',
 };
 
 /** The headers of the build's _headers file (its `/*` block), sent as a static host would. */
@@ -21,7 +27,10 @@ async function siteHeaders() {
     let isAll = false;
     for (const line of text.split('\n')) {
       if (line.startsWith('#') || !line.trim()) continue;
-      if (!/^\s/.test(line)) { isAll = line.trim() === '/*'; continue; }
+      if (!/^\s/.test(line)) {
+        isAll = line.trim() === '/*';
+        continue;
+      }
       const at = line.indexOf(':');
       if (isAll && at > 0) out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     }
@@ -34,8 +43,14 @@ const headers = await siteHeaders();
 
 createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (url.pathname === '/mix-lab') { res.writeHead(301, { location: prefix }).end(); return; }
-  if (!url.pathname.startsWith(prefix)) { res.writeHead(404).end('not under ' + prefix); return; }
+  if (url.pathname === '/mix-lab') {
+    res.writeHead(301, { location: prefix }).end();
+    return;
+  }
+  if (!url.pathname.startsWith(prefix)) {
+    res.writeHead(404).end('not under ' + prefix);
+    return;
+  }
   const raw = decodeURIComponent(url.pathname.slice(prefix.length));
   let rel = raw === '' ? '' : normalize(raw).replace(/^(\.\.[/\\])+/, '');
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';

@@ -56,7 +56,14 @@ test('the client-portfolio challenge scores a typed allocation and keeps the att
   await expect(page.getByRole('heading', { level: 2, name: '学费与收益' })).toBeFocused();
   const start = Number(await page.getByTestId('live-score').textContent());
   // A typed allocation close to the best within 稳健型
-  const fields: [string, string][] = [['定期存款', '0'], ['银行理财（固收类）', '0'], ['国债', '0'], ['信用债', '68'], ['股票型基金', '17'], ['黄金', '15']];
+  const fields: [string, string][] = [
+    ['定期存款', '0'],
+    ['银行理财（固收类）', '0'],
+    ['国债', '0'],
+    ['信用债', '68'],
+    ['股票型基金', '17'],
+    ['黄金', '15'],
+  ];
   for (const [label, value] of fields) {
     const field = page.getByLabel(label, { exact: true });
     await app.tabTo(field);

@@ -102,7 +102,9 @@ test('a pack is exported, opened by a team, played, its results exported and imp
 
   // —— trainer: import a broken file and the team's file ——
   await app.workshop('results');
-  await page.getByTestId('import-results').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"tong-mix-lab.team-results","version":1,"team":""}') });
+  await page
+    .getByTestId('import-results')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"tong-mix-lab.team-results","version":1,"team":""}') });
   await expect(page.getByTestId('problems')).toContainText('broken.json');
   await expect(page.getByTestId('problems')).toContainText('位置 team');
   await page.getByTestId('import-results').setInputFiles(resultsPath);
@@ -121,7 +123,9 @@ test('a pack is exported, opened by a team, played, its results exported and imp
   await expect(debrief.getByTestId('debrief-table')).toContainText('LPR');
 });
 
-test('one workshop in two browsers: pack by file and by link is one pack, re-submissions and a hand-edited file, the debrief on a 1280×720 projector', async ({ browser }) => {
+test('one workshop in two browsers: pack by file and by link is one pack, re-submissions and a hand-edited file, the debrief on a 1280×720 projector', async ({
+  browser,
+}) => {
   const trainerContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const teamContext = await browser.newContext();
   const trainer = new TrainingPage(await trainerContext.newPage());
@@ -272,7 +276,15 @@ test('the glossary: reached from the glass box and from lesson text, `?term=` hi
 
 test('axe finds no serious or critical violation in the lesson player, a challenge, the workshop and the glossary', async ({ page }) => {
   test.setTimeout(180_000); // lesson 6 runs its Monte Carlo on opening
-  for (const hash of ['#/training', '#/training?lesson=inverted-pyramid', '#/training?lesson=pace', '#/training?challenge=five-year', '#/training?tab=workshop&part=build', '#/training?tab=workshop&part=team', '#/glossary?term=EVA']) {
+  for (const hash of [
+    '#/training',
+    '#/training?lesson=inverted-pyramid',
+    '#/training?lesson=pace',
+    '#/training?challenge=five-year',
+    '#/training?tab=workshop&part=build',
+    '#/training?tab=workshop&part=team',
+    '#/glossary?term=EVA',
+  ]) {
     await page.goto(`./${hash}`);
     await expect(page.locator('main h2').first()).toBeVisible();
     // lesson 6 settled: its run done, the goals read it

@@ -50,7 +50,10 @@ test('the workbench runs every figure on an imported 20,000-row book, as the eng
   await expect(firstId()).toHaveText(c.ids[topClients(c, 'economicCapital', 1, { segment: 'small' })[0]]);
   await page.getByTestId('names-segment').selectOption('');
   const [namesCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('names-csv').click()]);
-  const namesLines = readFileSync((await namesCsv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  const namesLines = readFileSync((await namesCsv.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(namesLines).toHaveLength(21);
   const [, firstRow] = namesLines;
   expect(firstRow.split(',')[1]).toBe(c.ids[byEc[0]]);
@@ -75,7 +78,8 @@ test('the workbench runs every figure on an imported 20,000-row book, as the eng
   await expect(page.getByTestId('whatif-cell')).toHaveCount(441, { timeout: 30_000 });
   await expect(page.getByTestId('whatif-contour')).toHaveCount(1);
   // The form's values: shown units (亿元, %) back to yuan and decimals.
-  const axis = (from: number, to: number, factor: number) => Array.from({ length: 21 }, (_, i) => Number(((from + ((to - from) * i) / 20) * factor).toPrecision(12)));
+  const axis = (from: number, to: number, factor: number) =>
+    Array.from({ length: 21 }, (_, i) => Number(((from + ((to - from) * i) / 20) * factor).toPrecision(12)));
   const grid = whatIfGrid(demoScenario, { path: 'bank.hqla', values: axis(hqla * 0.5, hqla * 1.5, 1e8) }, { path: 'market.lpr1y', values: axis(2, 4, 0.01) });
   expect(Math.min(...grid.figures.lcr)).toBeLessThan(1);
   expect(Math.max(...grid.figures.lcr)).toBeGreaterThan(1);
@@ -84,7 +88,10 @@ test('the workbench runs every figure on an imported 20,000-row book, as the eng
   await expect(cell).toContainText(formatPercent(grid.figures.lcr[10 * 21 + 20], 2));
 
   const [gridCsv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('whatif-csv').click()]);
-  const gridLines = readFileSync((await gridCsv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  const gridLines = readFileSync((await gridCsv.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(gridLines).toHaveLength(442);
   const header = gridLines[0].split(',');
   expect(Number(gridLines[1 + 10 * 21 + 20].split(',')[header.indexOf('lcr')]) / grid.figures.lcr[10 * 21 + 20]).toBeCloseTo(1, 9);

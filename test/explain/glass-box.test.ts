@@ -66,7 +66,7 @@ describe('glass box: every substituted line multiplies out', () => {
   });
 });
 
-describe('glass box in a banker\'s units', () => {
+describe("glass box in a banker's units", () => {
   const formatter = formatterFor;
 
   it('shows the per-client fee in 万元 / CNY m, not in 亿元', () => {

@@ -5,15 +5,33 @@ import { buildXlsx, columnName } from '../../src/lib/export/xlsx';
 
 describe('toCsv', () => {
   it('quotes what needs quoting and keeps a spreadsheet from reading a formula', () => {
-    expect(toCsv([['id', 'note'], ['A,1', '=cmd()'], ['B', -0.5]])).toBe('\uFEFFid,note\r\n"A,1",\'=cmd()\r\nB,-0.5\r\n');
+    expect(
+      toCsv([
+        ['id', 'note'],
+        ['A,1', '=cmd()'],
+        ['B', -0.5],
+      ]),
+    ).toBe('\uFEFFid,note\r\n"A,1",\'=cmd()\r\nB,-0.5\r\n');
   });
 });
 
 describe('buildXlsx', () => {
   it('writes a workbook whose sheets hold the numbers and text given', () => {
     const bytes = buildXlsx([
-      { name: 'Inputs', rows: [['path', 'value'], ['market.lpr1y', 0.031]] },
-      { name: '结果/净利润', rows: [['x', 'y'], ['<A&B>', 1.5e9]] },
+      {
+        name: 'Inputs',
+        rows: [
+          ['path', 'value'],
+          ['market.lpr1y', 0.031],
+        ],
+      },
+      {
+        name: '结果/净利润',
+        rows: [
+          ['x', 'y'],
+          ['<A&B>', 1.5e9],
+        ],
+      },
     ]);
     const files = unzipSync(bytes);
     expect(Object.keys(files)).toContain('xl/worksheets/sheet2.xml');

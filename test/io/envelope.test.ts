@@ -13,7 +13,10 @@ const spec = {
 
 describe('the file envelope (one reader for every exported file)', () => {
   it('gives the items of a valid envelope, unchecked', () => {
-    expect(readEnvelope({ format: 'tong-mix-lab/test', schemaVersion: 1, exportedAt: '2025-01-01', items: [1, 'a'] }, spec)).toEqual({ ok: true, items: [1, 'a'] });
+    expect(readEnvelope({ format: 'tong-mix-lab/test', schemaVersion: 1, exportedAt: '2025-01-01', items: [1, 'a'] }, spec)).toEqual({
+      ok: true,
+      items: [1, 'a'],
+    });
   });
 
   it('says what is wrong with the envelope: not a file, wrong format or version, empty or too long a list', () => {

@@ -27,7 +27,10 @@ const validFile = {
       createdAt: 1,
       updatedAt: 2,
       scenario: pyramidScenario,
-      loanBook: { name: 'book', rows: [{ id: 'C1', segment: 'large', exposure: 5e8, pd: 0.01, lgd: 0.45, tenorYears: 3, rate: 0.03, deposits: 1e8, productsHeld: 3, group: 'G' }] },
+      loanBook: {
+        name: 'book',
+        rows: [{ id: 'C1', segment: 'large', exposure: 5e8, pd: 0.01, lgd: 0.45, tenorYears: 3, rate: 0.03, deposits: 1e8, productsHeld: 3, group: 'G' }],
+      },
     },
   ],
 };

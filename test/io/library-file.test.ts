@@ -13,7 +13,17 @@ async function dexieStore(): Promise<{ store: LibraryStore; db: MixLabDatabase }
   return { store: createDexieStore(db), db };
 }
 
-const row = (id: string, segment: string, exposure: number) => ({ id, segment, exposure, pd: 0.01, lgd: 0.45, tenorYears: 2, rate: 0.03, deposits: exposure / 2, productsHeld: 3 });
+const row = (id: string, segment: string, exposure: number) => ({
+  id,
+  segment,
+  exposure,
+  pd: 0.01,
+  lgd: 0.45,
+  tenorYears: 2,
+  rate: 0.03,
+  deposits: exposure / 2,
+  productsHeld: 3,
+});
 
 describe('export → import', () => {
   it('gives back equal scenarios, metadata, saved versions and loan books', async () => {
@@ -105,11 +115,20 @@ describe('invalid files', () => {
   });
 
   it('rejects loan-book rows that break the rules, with their paths', () => {
-    const file = { format: LIBRARY_FILE_FORMAT, schemaVersion: 1, scenarios: [{ id: 'a', title: 'a', scenario: demoScenario, loanBook: { name: 'b', rows: [row('A', 'large', -1), row('A', 'giant', 1)] } }] };
+    const file = {
+      format: LIBRARY_FILE_FORMAT,
+      schemaVersion: 1,
+      scenarios: [{ id: 'a', title: 'a', scenario: demoScenario, loanBook: { name: 'b', rows: [row('A', 'large', -1), row('A', 'giant', 1)] } }],
+    };
     const parsed = parseLibraryData(file);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.problems.map((p) => p.path)).toEqual(['scenarios.0.loanBook.rows.0.exposure', 'scenarios.0.loanBook.rows.0.deposits', 'scenarios.0.loanBook.rows.1.id', 'scenarios.0.loanBook.rows.1.segment']);
+    expect(parsed.problems.map((p) => p.path)).toEqual([
+      'scenarios.0.loanBook.rows.0.exposure',
+      'scenarios.0.loanBook.rows.0.deposits',
+      'scenarios.0.loanBook.rows.1.id',
+      'scenarios.0.loanBook.rows.1.segment',
+    ]);
   });
 });
 
@@ -128,7 +147,11 @@ describe('planImport and uniqueTitle', () => {
 
   it('works the same on the in-memory store', async () => {
     const store = createMemoryStore();
-    const outcome = await importData(store, { format: LIBRARY_FILE_FORMAT, schemaVersion: 1, scenarios: [{ id: 'a', title: 'A', scenario: demoScenario }] }, 'copy');
+    const outcome = await importData(
+      store,
+      { format: LIBRARY_FILE_FORMAT, schemaVersion: 1, scenarios: [{ id: 'a', title: 'A', scenario: demoScenario }] },
+      'copy',
+    );
     expect(outcome.ok).toBe(true);
     expect((await listEntries(store)).map((e) => e.record.title)).toEqual(['A']);
   });

@@ -59,8 +59,20 @@ describe('parseLoanBookCsv', () => {
   });
 
   it('checks stored rows with the same rules', () => {
-    const ok = checkLoanBookRows([{ id: 'a', segment: 'large', exposure: 1, pd: 0, lgd: 1, tenorYears: 1, rate: 0.03, deposits: 0, productsHeld: 0, group: null }, { id: 'b', segment: 'large', exposure: 2, pd: 0.1, lgd: 0.5 }], ['large']);
-    expect(ok).toEqual({ ok: true, rows: [{ id: 'a', segment: 'large', exposure: 1, pd: 0, lgd: 1, tenorYears: 1, rate: 0.03, deposits: 0, productsHeld: 0 }, { id: 'b', segment: 'large', exposure: 2, pd: 0.1, lgd: 0.5 }] });
+    const ok = checkLoanBookRows(
+      [
+        { id: 'a', segment: 'large', exposure: 1, pd: 0, lgd: 1, tenorYears: 1, rate: 0.03, deposits: 0, productsHeld: 0, group: null },
+        { id: 'b', segment: 'large', exposure: 2, pd: 0.1, lgd: 0.5 },
+      ],
+      ['large'],
+    );
+    expect(ok).toEqual({
+      ok: true,
+      rows: [
+        { id: 'a', segment: 'large', exposure: 1, pd: 0, lgd: 1, tenorYears: 1, rate: 0.03, deposits: 0, productsHeld: 0 },
+        { id: 'b', segment: 'large', exposure: 2, pd: 0.1, lgd: 0.5 },
+      ],
+    });
     const bad = checkLoanBookRows('rows', ['large']);
     expect(bad.ok).toBe(false);
   });

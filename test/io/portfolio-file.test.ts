@@ -66,14 +66,28 @@ describe('portfolio export and import', () => {
   });
 
   it('imports a copy when a name or an id is taken, never overwriting', () => {
-    const plan = planPortfolioImport(entries, [{ id: 'a', title: '王女士' }, { id: 'zzz', title: 'Mr Li' }], { newId, copyLabel: '副本', fallbackTitle: '客户' });
+    const plan = planPortfolioImport(
+      entries,
+      [
+        { id: 'a', title: '王女士' },
+        { id: 'zzz', title: 'Mr Li' },
+      ],
+      { newId, copyLabel: '副本', fallbackTitle: '客户' },
+    );
     expect(plan[0].id).not.toBe('a');
     expect(plan[0].title).toBe('王女士（副本）');
     expect(plan[0].portfolio.client.name).toBe('王女士（副本）');
     expect(plan[0].isCopy).toBe(true);
     expect(plan[1].id).toBe('b');
     expect(plan[1].title).toBe('Mr Li（副本）');
-    const again = planPortfolioImport(entries, [{ id: 'x', title: '王女士' }, { id: 'y', title: '王女士（副本）' }], { newId, copyLabel: 'copy', fallbackTitle: 'client' });
+    const again = planPortfolioImport(
+      entries,
+      [
+        { id: 'x', title: '王女士' },
+        { id: 'y', title: '王女士（副本）' },
+      ],
+      { newId, copyLabel: 'copy', fallbackTitle: 'client' },
+    );
     expect(again[0].title).toBe('王女士 (copy)');
   });
 

@@ -17,7 +17,10 @@ describe('portfolio workspace strings', () => {
   it('no English left in the Chinese strings but the usual abbreviations', () => {
     for (const [k, s] of Object.entries(zhTree.portfolio)) {
       const words = s.replace(/\{\w+\}/g, '').match(/[A-Za-z]{2,}/g) ?? [];
-      expect(words.filter((w) => !['VaR', 'ES', 'Higham', 'P5', 'P95', 'pp'].includes(w)), k).toEqual([]);
+      expect(
+        words.filter((w) => !['VaR', 'ES', 'Higham', 'P5', 'P95', 'pp'].includes(w)),
+        k,
+      ).toEqual([]);
     }
   });
 

@@ -114,7 +114,11 @@ describe('validateClientPortfolio', () => {
     expect(paths).toEqual(expect.arrayContaining(['bounds.gold', 'bounds.nothing']));
     const tight = demoJson();
     tight.bounds = Object.fromEntries(tight.assets.assets.map((a: { key: string }) => [a.key, { max: 0.1 }]));
-    expect(problemsOf(tight).map((q) => q.message.en).join()).toContain('below 100%');
+    expect(
+      problemsOf(tight)
+        .map((q) => q.message.en)
+        .join(),
+    ).toContain('below 100%');
   });
 
   it('rejects another schema version and a bad asset key', () => {

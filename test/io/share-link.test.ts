@@ -24,11 +24,15 @@ describe('share links', () => {
   it('round-trips any edit of the demo’s numeric inputs (property)', async () => {
     await fc.assert(
       // (+ 0 turns −0, which JSON cannot carry and no one types, into 0)
-      fc.asyncProperty(fc.double({ min: 0, max: 0.1, noNaN: true }).map((x) => x + 0), fc.double({ min: -150, max: 300, noNaN: true }).map((x) => x + 0), async (lpr, spread) => {
-        const s = writePath(writePath(pyramidScenario, 'market.lpr1y', lpr), 'segments.0.spreadBp', spread);
-        const back = await decodeShare(await encodeShare({ title: 't', description: '', tags: [], scenario: s }));
-        expect(back.ok && back.shared.scenario).toEqual(s);
-      }),
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 0.1, noNaN: true }).map((x) => x + 0),
+        fc.double({ min: -150, max: 300, noNaN: true }).map((x) => x + 0),
+        async (lpr, spread) => {
+          const s = writePath(writePath(pyramidScenario, 'market.lpr1y', lpr), 'segments.0.spreadBp', spread);
+          const back = await decodeShare(await encodeShare({ title: 't', description: '', tags: [], scenario: s }));
+          expect(back.ok && back.shared.scenario).toEqual(s);
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -97,10 +97,16 @@ describe('concentration', () => {
     expect(equal.effectiveClients).toBeCloseTo(8, 12);
     expect(equal.gini).toBeCloseTo(0, 14);
     expect(equal.top10Share).toBe(1);
-    const one: CreditExposure[] = [{ ead: 100, pd: 0.01, lgd: 0.4, rho: 0.1 }, ...Array.from({ length: 9 }, () => ({ ead: 1e-9, pd: 0.01, lgd: 0.4, rho: 0.1 }))];
+    const one: CreditExposure[] = [
+      { ead: 100, pd: 0.01, lgd: 0.4, rho: 0.1 },
+      ...Array.from({ length: 9 }, () => ({ ead: 1e-9, pd: 0.01, lgd: 0.4, rho: 0.1 })),
+    ];
     expect(concentration(one, 100).gini).toBeCloseTo(0.9, 8);
     // Gini of 1, 2, 3, 4 is 0.25
-    const steps = concentration([1, 2, 3, 4].map((ead) => ({ ead, pd: 0.01, lgd: 0.4, rho: 0.1 })), 10);
+    const steps = concentration(
+      [1, 2, 3, 4].map((ead) => ({ ead, pd: 0.01, lgd: 0.4, rho: 0.1 })),
+      10,
+    );
     expect(steps.gini).toBeCloseTo(0.25, 14);
   });
 

@@ -14,7 +14,7 @@ describe('designMix with the bank’s share bounds', () => {
     for (let i = 0; i < d.count; i++) {
       const [large, , small] = [d.shares[i * 3], d.shares[i * 3 + 1], d.shares[i * 3 + 2]];
       const outside = large < 0.3 - 1e-12 || small > 0.4 + 1e-12;
-      expect(((d.violations[i] & BIT) !== 0)).toBe(outside);
+      expect((d.violations[i] & BIT) !== 0).toBe(outside);
       if (outside) expect(d.feasible[i]).toBe(0);
     }
     expect(d.best!.shares[0]).toBeGreaterThanOrEqual(0.3 - 1e-12);

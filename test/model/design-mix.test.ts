@@ -85,7 +85,12 @@ function corners(scenario: Scenario): { margin: number[]; ec: number[] } {
   const margin: number[] = [];
   const ec: number[] = [];
   for (let j = 0; j < k; j++) {
-    const e = evaluate(atMix(scenario, Array.from({ length: k }, (_, i) => (i === j ? 1 : 0))));
+    const e = evaluate(
+      atMix(
+        scenario,
+        Array.from({ length: k }, (_, i) => (i === j ? 1 : 0)),
+      ),
+    );
     margin.push(e.profitability.netProfit / L);
     ec.push(e.safety.economicCapital / L);
   }
@@ -363,4 +368,3 @@ describe('the fast path equals evaluate()', () => {
     expect(() => expectSameFigures({ ...f, lcr: f.lcr * (1 + 1e-8) }, f)).toThrow(/lcr/);
   });
 });
-

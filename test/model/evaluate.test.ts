@@ -148,7 +148,9 @@ describe('one bank, one answer: the findings that taught the opposite of the sou
   });
 
   it('less gravel is not always better: the best mix under the limits is interior, and no gravel costs profit', () => {
-    const at = (large: number) => evaluate(applyLevers(demoScenario, { mix: Object.fromEntries(Object.entries({ large, mid: (1 - large) * 0.55, small: (1 - large) * 0.45 })) })).profitability.netProfit;
+    const at = (large: number) =>
+      evaluate(applyLevers(demoScenario, { mix: Object.fromEntries(Object.entries({ large, mid: (1 - large) * 0.55, small: (1 - large) * 0.45 })) }))
+        .profitability.netProfit;
     expect(at(0)).toBeLessThan(at(0.3));
     for (const objective of ['netProfit', 'raroc', 'eva'] as const) {
       const best = designMix(demoScenario, { objective }).best!;
@@ -164,7 +166,10 @@ describe('no corner wins: mix and price together', () => {
     for (let large = 0; large <= 100; large += 10) {
       for (let mid = 0; mid <= 100 - large; mid += 10) {
         for (const smallSpread of [80, 120, 160, 200, 250]) {
-          const s = applyLevers(demoScenario, { mix: { large: large / 100, mid: mid / 100, small: (100 - large - mid) / 100 }, spreadBp: { small: smallSpread } });
+          const s = applyLevers(demoScenario, {
+            mix: { large: large / 100, mid: mid / 100, small: (100 - large - mid) / 100 },
+            spreadBp: { small: smallSpread },
+          });
           const e = evaluate(s);
           if (!e.limits.every((l) => l.isPass) || e.profitability.netProfit <= best.netProfit) continue;
           const booked = e.segments.reduce((a, x) => a + x.loans, 0) / s.bank.corporateLoans;
@@ -235,7 +240,7 @@ describe('liquidity by hand (BCBS 238 and 295)', () => {
     loans: 100,
     deposits: 60,
     outflows30d: 60 * (0.5 * 0.25 + 0.5 * 0.4) + 10 * 0.1, // 19.5 + 1
-    loansDue30d: 100 * 0.1 / 3,
+    loansDue30d: (100 * 0.1) / 3,
     availableStableFunding: 60 * 0.5,
     requiredStableFunding: 100 * (0.3 * 0.5 + 0.7 * 0.85) + 10 * 0.05, // 74.5 + 0.5
     nplNet: 0,

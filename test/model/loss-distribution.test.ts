@@ -195,7 +195,9 @@ describe('lossDistribution: the demo book against Monte Carlo', () => {
     });
     const mcNames = mc.contributions?.byName ?? [];
     expect(mcNames[0].key).toBe(d.contributions.topNames[0].key);
-    expect(Math.abs(d.contributions.topNames[0].expectedShortfallContribution - mcNames[0].expectedShortfallContribution)).toBeLessThan(3.5 * mcNames[0].standardError);
+    expect(Math.abs(d.contributions.topNames[0].expectedShortfallContribution - mcNames[0].expectedShortfallContribution)).toBeLessThan(
+      3.5 * mcNames[0].standardError,
+    );
   });
 });
 

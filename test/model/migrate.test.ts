@@ -14,7 +14,18 @@ function versionOne(lpr = 0.03): Record<string, unknown> {
   delete s.market.hqlaYield;
   s.settings = { capitalApproach: 'standardized' };
   s.segments = s.segments.map((seg: Record<string, any>) => {
-    const { spreadBp, marketSpreadBp, turnover, franchiseShare, franchisePdSlope, franchiseSpreadSlopeBp, acquisitionCostPerClient, undrawnPerLoan, smallMicroCap, ...rest } = seg;
+    const {
+      spreadBp,
+      marketSpreadBp,
+      turnover,
+      franchiseShare,
+      franchisePdSlope,
+      franchiseSpreadSlopeBp,
+      acquisitionCostPerClient,
+      undrawnPerLoan,
+      smallMicroCap,
+      ...rest
+    } = seg;
     return { ...rest, markup: spreadBp / 1e4 / lpr, marketMarkup: marketSpreadBp / 1e4 / lpr, turnoverEurMillions: turnover / 8e6 };
   });
   return s;

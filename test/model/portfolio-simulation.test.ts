@@ -177,9 +177,9 @@ describe('rebalancing simulation', () => {
     const opts = { paths: 600, seed: 2025, years: 3, withdrawCashNeeds: true };
     const whole = simulateRebalancingPaths(p, DEFAULT_REBALANCE_RULES, opts);
     const cuts = [0, 137, 300, 301, 600];
-    const slices = cuts.slice(1).map((end, i) =>
-      simulateRebalancingPaths(p, DEFAULT_REBALANCE_RULES, { ...opts, pathStart: cuts[i], pathCount: end - cuts[i] }),
-    );
+    const slices = cuts
+      .slice(1)
+      .map((end, i) => simulateRebalancingPaths(p, DEFAULT_REBALANCE_RULES, { ...opts, pathStart: cuts[i], pathCount: end - cuts[i] }));
     const merged = mergeRebalancingPaths([slices[2], slices[0], slices[3], slices[1]]);
     expect(merged.pathCount).toBe(600);
     merged.perRule.forEach((r, k) => {
@@ -203,9 +203,9 @@ describe('rebalancing simulation', () => {
     expect(seen[seen.length - 1]).toBe(1);
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThan(seen[i - 1]);
     let calls = 0;
-    expect(() =>
-      simulateRebalancingPaths(p, [{ kind: 'none' }], { paths: 300, seed: 1, years: 1, isCancelled: () => ++calls > 2 }),
-    ).toThrow(expect.objectContaining({ name: 'CancelledError' }));
+    expect(() => simulateRebalancingPaths(p, [{ kind: 'none' }], { paths: 300, seed: 1, years: 1, isCancelled: () => ++calls > 2 })).toThrow(
+      expect.objectContaining({ name: 'CancelledError' }),
+    );
   });
 
   it('trades as the rules say: none never, bands less than monthly, costs only from trading', () => {
@@ -264,7 +264,13 @@ describe('rebalancing simulation', () => {
     // two riskless assets growing at 1% and 12% a year: the weights drift on a known path
     const a = (key: string, r: number) => ({ key, name: { zh: key, en: key }, expectedReturn: r, volatility: 0, source: { zh: '', en: '' } });
     const p = portfolio({ slow: 0.5, fast: 0.5 }, { amount: 1, horizonYears: 10 });
-    p.assets = { assets: [a('slow', 0.01), a('fast', 0.12)], correlation: [[1, 0], [0, 1]] };
+    p.assets = {
+      assets: [a('slow', 0.01), a('fast', 0.12)],
+      correlation: [
+        [1, 0],
+        [0, 1],
+      ],
+    };
     p.client.riskProfile = { key: 'none', name: { zh: '', en: '' }, source: { zh: '', en: '' } };
     for (const band of [0.01, 0.03, 0.05]) {
       // first month k at which the fast asset's weight exceeds 0.5 + band

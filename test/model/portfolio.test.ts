@@ -48,7 +48,13 @@ function expected(u: AssetUniverse, w: Record<string, number>): number {
 describe('efficient frontier', () => {
   it('matches the closed form of the two-asset frontier', () => {
     const [m1, s1, m2, s2, rho] = [0.03, 0.1, 0.09, 0.2, 0.2];
-    const u: AssetUniverse = { assets: [asset('a', m1, s1), asset('b', m2, s2)], correlation: [[1, rho], [rho, 1]] };
+    const u: AssetUniverse = {
+      assets: [asset('a', m1, s1), asset('b', m2, s2)],
+      correlation: [
+        [1, rho],
+        [rho, 1],
+      ],
+    };
     const f = efficientFrontier(u, { points: 11 });
     // minimum variance: w* = (σ₂² − ρσ₁σ₂)/(σ₁² + σ₂² − 2ρσ₁σ₂) = 0.036/0.042
     const wStar = (s2 * s2 - rho * s1 * s2) / (s1 * s1 + s2 * s2 - 2 * rho * s1 * s2);
@@ -69,7 +75,11 @@ describe('efficient frontier', () => {
   it('matches the unconstrained closed form (Merton 1972) where the bounds do not bind', () => {
     const mu = [0.04, 0.06, 0.08];
     const sd = [0.1, 0.15, 0.2];
-    const rho = [[1, 0.3, 0.1], [0.3, 1, 0.4], [0.1, 0.4, 1]];
+    const rho = [
+      [1, 0.3, 0.1],
+      [0.3, 1, 0.4],
+      [0.1, 0.4, 1],
+    ];
     const u: AssetUniverse = { assets: mu.map((m, i) => asset(`x${i}`, m, sd[i])), correlation: rho };
     const S = rho.map((row, i) => row.map((r, j) => r * sd[i] * sd[j]));
     // 3×3 inverse by cofactors
@@ -87,7 +97,7 @@ describe('efficient frontier', () => {
     const C = dot(mu, inv, mu);
     const D = A * C - B * B;
     // w(r) = Σ⁻¹[(C − B r)·1 + (A r − B)·μ]/D
-    const weightsAt = (r: number) => inv.map((row) => row.reduce((s, m, j) => s + m * ((C - B * r) + (A * r - B) * mu[j]), 0) / D);
+    const weightsAt = (r: number) => inv.map((row) => row.reduce((s, m, j) => s + m * (C - B * r + (A * r - B) * mu[j]), 0) / D);
     const frontier = efficientFrontier(u, { points: 40 });
     let checked = 0;
     for (const pt of frontier) {
@@ -126,8 +136,8 @@ describe('efficient frontier', () => {
       expect(f[i].volatility).toBeGreaterThanOrEqual(f[i - 1].volatility - 1e-12);
     }
     const dominated = (p: FrontierPoint, q: FrontierPoint) =>
-      q.expectedReturn >= p.expectedReturn - 1e-12 && q.volatility <= p.volatility - 1e-9 ||
-      q.expectedReturn > p.expectedReturn + 1e-9 && q.volatility <= p.volatility + 1e-12;
+      (q.expectedReturn >= p.expectedReturn - 1e-12 && q.volatility <= p.volatility - 1e-9) ||
+      (q.expectedReturn > p.expectedReturn + 1e-9 && q.volatility <= p.volatility + 1e-12);
     for (const p of f) for (const q of f) expect(dominated(p, q)).toBe(false);
     // the highest-return end holds as much of the best asset as allowed
     expect(f[f.length - 1].weights.equityFund).toBeCloseTo(0.5, 12);
@@ -139,7 +149,7 @@ describe('efficient frontier', () => {
     const f = efficientFrontier(u, { bounds, points: 5 });
     const rMin = f[0].expectedReturn;
     let seed = 12345;
-    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rand = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     let tested = 0;
     for (let t = 0; t < 400 && tested < 60; t++) {
       const raw = u.assets.map(() => -Math.log(1 - rand()));
@@ -163,7 +173,11 @@ describe('efficient frontier', () => {
     // two riskless classes: the efficient end holds the better one only
     const u: AssetUniverse = {
       assets: [asset('cash', 0.01, 0), asset('deposit', 0.02, 0), asset('stock', 0.08, 0.2)],
-      correlation: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+      correlation: [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 1],
+      ],
     };
     const f = efficientFrontier(u, { points: 5 });
     expect(f[0].volatility).toBeLessThan(1e-9);
@@ -271,13 +285,24 @@ describe('correlation checks', () => {
     m[2][3] = m[3][2] = 0.9;
     m[3][4] = m[4][3] = 0.8;
     m[2][4] = m[4][2] = -0.6;
-    const check = checkCorrelation(m, u.assets.map((a) => a.name));
+    const check = checkCorrelation(
+      m,
+      u.assets.map((a) => a.name),
+    );
     expect(check.isSymmetric && check.hasUnitDiagonal && check.isInRange).toBe(true);
     expect(check.isPsd).toBe(false);
     expect(check.minEigenvalue).toBeLessThan(0);
     const p = check.problems.find((x) => x.kind === 'notPsd')!;
-    expect(p.cells).toEqual([[2, 3], [3, 4], [2, 4]]);
-    expect([[2, 3], [3, 4], [2, 4]]).toContainEqual([p.row, p.col]);
+    expect(p.cells).toEqual([
+      [2, 3],
+      [3, 4],
+      [2, 4],
+    ]);
+    expect([
+      [2, 3],
+      [3, 4],
+      [2, 4],
+    ]).toContainEqual([p.row, p.col]);
     const [lo, hi] = p.allowed!;
     expect(p.value < lo || p.value > hi).toBe(true);
     // bound on a correlation given the other two: ρ(gov, credit) ∈ ρ₁ρ₂ ± √((1−ρ₁²)(1−ρ₂²)) with ρ₁ = −0.6, ρ₂ = 0.8
@@ -292,13 +317,20 @@ describe('correlation checks', () => {
   });
 
   it('names the cell of an asymmetric, out-of-range or wrong-diagonal entry', () => {
-    const m = [[1, 0.2, 0.1], [0.3, 1, 0.1], [0.1, 0.1, 0.9]];
+    const m = [
+      [1, 0.2, 0.1],
+      [0.3, 1, 0.1],
+      [0.1, 0.1, 0.9],
+    ];
     const check = checkCorrelation(m);
     expect(check.isSymmetric).toBe(false);
     expect(check.hasUnitDiagonal).toBe(false);
     expect(check.problems.find((p) => p.kind === 'notSymmetric')).toMatchObject({ row: 0, col: 1 });
     expect(check.problems.find((p) => p.kind === 'diagonal')).toMatchObject({ row: 2, col: 2, value: 0.9 });
-    const r = checkCorrelation([[1, 1.2], [1.2, 1]]);
+    const r = checkCorrelation([
+      [1, 1.2],
+      [1.2, 1],
+    ]);
     expect(r.isInRange).toBe(false);
     expect(r.problems.filter((p) => p.kind === 'range')).toHaveLength(1);
     expect(r.problems[0]).toMatchObject({ row: 0, col: 1, value: 1.2 });
@@ -307,7 +339,11 @@ describe('correlation checks', () => {
 
   it('finds Higham’s nearest correlation matrix', () => {
     // Higham (2002), §4: the nearest correlation matrix to [[1,1,0],[1,1,1],[0,1,1]]
-    const res = nearestCorrelation([[1, 1, 0], [1, 1, 1], [0, 1, 1]]);
+    const res = nearestCorrelation([
+      [1, 1, 0],
+      [1, 1, 1],
+      [0, 1, 1],
+    ]);
     expect(res.isConverged).toBe(true);
     expect(res.matrix[0][1]).toBeCloseTo(0.7607, 4);
     expect(res.matrix[0][2]).toBeCloseTo(0.1573, 4);
@@ -332,11 +368,13 @@ describe('correlation checks', () => {
     // nearer than the naive repair (clip the eigenvalues, rescale the diagonal)
     const n = m.length;
     const { values, vectors } = symmetricEigen(m.flat(), n);
-    const clipped = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => {
-      let s = 0;
-      for (let k = 0; k < n; k++) s += vectors[i * n + k] * Math.max(values[k], 0) * vectors[j * n + k];
-      return s;
-    }));
+    const clipped = Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, j) => {
+        let s = 0;
+        for (let k = 0; k < n; k++) s += vectors[i * n + k] * Math.max(values[k], 0) * vectors[j * n + k];
+        return s;
+      }),
+    );
     const naive = clipped.map((row, i) => row.map((v, j) => v / Math.sqrt(clipped[i][i] * clipped[j][j])));
     const dist = (x: number[][]) => Math.sqrt(x.reduce((s, row, i) => s + row.reduce((t, v, j) => t + (v - m[i][j]) ** 2, 0), 0));
     expect(res.distance).toBeCloseTo(dist(res.matrix), 12);
@@ -411,7 +449,18 @@ describe('portfolio risk', () => {
 describe('public API', () => {
   it('is exported from the engine entry point', async () => {
     const api = await import('../../src/lib/model');
-    for (const name of ['efficientFrontier', 'bestAllocation', 'portfolioRisk', 'cashNeedsCheck', 'simulateRebalancing', 'simulateRebalancingPaths', 'mergeRebalancingPaths', 'summarizeRebalancing', 'checkCorrelation', 'nearestCorrelation'] as const) {
+    for (const name of [
+      'efficientFrontier',
+      'bestAllocation',
+      'portfolioRisk',
+      'cashNeedsCheck',
+      'simulateRebalancing',
+      'simulateRebalancingPaths',
+      'mergeRebalancingPaths',
+      'summarizeRebalancing',
+      'checkCorrelation',
+      'nearestCorrelation',
+    ] as const) {
       expect(typeof api[name]).toBe('function');
     }
     expect(api.DEFAULT_ASSET_CLASSES).toHaveLength(6);

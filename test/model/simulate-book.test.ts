@@ -35,13 +35,20 @@ describe('the over-time run from a real loan book', () => {
     expect(prep.classInitial[largest]).toBe(1);
     expect(prep.classSegment[largest]).toBe(mid);
     // the corporate book is the book's total, and the segment's loans include the name
-    expect(prep.scenario.bank.corporateLoans).toBeCloseTo(rows.reduce((a, r) => a + r.exposure, 0), 0);
+    expect(prep.scenario.bank.corporateLoans).toBeCloseTo(
+      rows.reduce((a, r) => a + r.exposure, 0),
+      0,
+    );
     const result = run(demoScenario, rows);
     expect(result.bands.largestClientToCapital.p50[0]).toBeGreaterThan(0.25);
     expect(run(demoScenario).bands.largestClientToCapital.p50[0]).toBeLessThan(0.15);
 
     // two loans of one group of connected clients: one obligor of their sum, in the segment of the larger loan
-    const grouped = [...generatedBook(demoScenario), { id: 'g1', segment: 'small', exposure: 0.1 * netCapital, pd: 0.02, lgd: 0.45, group: 'G' }, { id: 'g2', segment: 'large', exposure: 0.15 * netCapital, pd: 0.01, lgd: 0.45, group: 'G' }];
+    const grouped = [
+      ...generatedBook(demoScenario),
+      { id: 'g1', segment: 'small', exposure: 0.1 * netCapital, pd: 0.02, lgd: 0.45, group: 'G' },
+      { id: 'g2', segment: 'large', exposure: 0.15 * netCapital, pd: 0.01, lgd: 0.45, group: 'G' },
+    ];
     const gp = prepareSimulation(demoScenario, simulationBook(grouped, demoScenario));
     const top = gp.classByExposure[0];
     expect(gp.classExposure[top]).toBeCloseTo(0.25 * netCapital, 0);

@@ -181,7 +181,8 @@ describe('simulate: reproducible and independent of the split', () => {
       simulatePaths(scenario, { seed: 3, pathStart: 13, pathCount: 20 }),
     ];
     // values are step-major within a part: row of (step t, path k) at (t·pathCount + k)·columns
-    const row = (part: SimulationPart, t: number, k: number) => Array.from(part.values.subarray((t * part.pathCount + k) * part.columns, (t * part.pathCount + k + 1) * part.columns));
+    const row = (part: SimulationPart, t: number, k: number) =>
+      Array.from(part.values.subarray((t * part.pathCount + k) * part.columns, (t * part.pathCount + k + 1) * part.columns));
     for (const part of parts) {
       for (let k = 0; k < part.pathCount; k++) {
         for (let t = 0; t < part.steps; t++) expect(row(part, t, k)).toEqual(row(whole, t, part.pathStart + k));
@@ -463,7 +464,8 @@ describe('run control', () => {
 
   it('reads scenarios saved before the dynamics fields existed', () => {
     const old = cloneScenario(withHorizon(demoScenario, 1)) as unknown as { simulation: Record<string, unknown> };
-    for (const k of ['factorPersistence', 'nplWorkoutQuarters', 'attritionCurve', 'depositPassThrough', 'depositRepricingQuarters', 'profitRetention']) delete old.simulation[k];
+    for (const k of ['factorPersistence', 'nplWorkoutQuarters', 'attritionCurve', 'depositPassThrough', 'depositRepricingQuarters', 'profitRetention'])
+      delete old.simulation[k];
     const a = simulate(old as unknown as Scenario, { paths: 20, seed: 1 });
     const b = simulate(withHorizon(demoScenario, 1), { paths: 20, seed: 1 });
     expect(a).toEqual(b);

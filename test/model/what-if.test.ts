@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { applyInputs, axisValues, defaultAxis, demoScenario, evaluate, evaluateNamed, figureLimit, parseInputValue, resolveInputPath, whatIfGrid } from '../../src/lib/model';
+import {
+  applyInputs,
+  axisValues,
+  defaultAxis,
+  demoScenario,
+  evaluate,
+  evaluateNamed,
+  figureLimit,
+  parseInputValue,
+  resolveInputPath,
+  whatIfGrid,
+} from '../../src/lib/model';
 
 describe('input paths and values', () => {
   it('names a segment by its key', () => {

@@ -33,7 +33,15 @@ describe('importing a large library file', () => {
     const w = new Workspace(engine, new MixLabDatabase('import-worker'), { local: new MemoryStorage(), session: new MemoryStorage() });
     await w.init();
     const lib = new Library(w);
-    const entries = Array.from({ length: 2000 }, (_, i) => ({ id: `s${i}`, title: `方案 ${i}`, description: '', tags: [], createdAt: 1, updatedAt: 1, scenario: demoScenario }));
+    const entries = Array.from({ length: 2000 }, (_, i) => ({
+      id: `s${i}`,
+      title: `方案 ${i}`,
+      description: '',
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1,
+      scenario: demoScenario,
+    }));
     const text = serializeLibraryFile(buildLibraryFile(entries, new Date(0)));
     const outcome = await lib.importText(text, '副本');
     expect(calls).toBe(1);

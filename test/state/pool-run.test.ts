@@ -92,7 +92,13 @@ describe('PoolRun', () => {
 
   it('keeps at most its cache limit of finished runs', async () => {
     const run = new PoolRun<string, Phase>('paths', 2);
-    for (const key of ['a', 'b', 'c']) await run.launch(key, 1, async () => `result ${key}`, (f) => f);
+    for (const key of ['a', 'b', 'c'])
+      await run.launch(
+        key,
+        1,
+        async () => `result ${key}`,
+        (f) => f,
+      );
     expect(run.lookup('a')).toBeNull();
     expect(run.lookup('b')?.result).toBe('result b');
     expect(run.lookup('c')?.result).toBe('result c');

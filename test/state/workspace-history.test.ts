@@ -153,7 +153,9 @@ describe('storage full', () => {
       observe: real.observe,
       transact: async (fn) => {
         // reads work, writes fail like a full disk
-        return real.transact(async (tx) => fn({ ...tx, putScenario: async () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })) }));
+        return real.transact(async (tx) =>
+          fn({ ...tx, putScenario: async () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })) }),
+        );
       },
     };
     w.useLibraryStore(full);
@@ -184,6 +186,8 @@ describe('storage full', () => {
     library.open(entry);
     w.setInput('market.lpr1y', 0.027);
     await w.flush();
-    await expect.poll(async () => ((await listEntries(w.library))[0].status === 'ok' ? (await listEntries(w.library))[0] : null)?.record.data).toMatchObject({ market: { lpr1y: 0.027 } });
+    await expect
+      .poll(async () => ((await listEntries(w.library))[0].status === 'ok' ? (await listEntries(w.library))[0] : null)?.record.data)
+      .toMatchObject({ market: { lpr1y: 0.027 } });
   });
 });

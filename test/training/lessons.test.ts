@@ -82,7 +82,8 @@ describe('the seven bank lessons of the issue', () => {
       const texts = [l.task, ...l.narrative].flatMap((b) => [b.zh, b.en]);
       for (const part of texts.flatMap(parseRichText)) if (part.kind === 'term') expect(glossaryTerm(part.id), `${l.id}: ${part.id}`).toBeDefined();
       for (const term of l.debrief.terms) expect(glossaryTerm(term), `${l.id}: ${term}`).toBeDefined();
-      for (const figure of l.figures.filter((f) => !isMonteCarloFigure(f))) expect(Number.isFinite(readFigure(createContext(l.scenario), figure)), `${l.id}: ${figure}`).toBe(true);
+      for (const figure of l.figures.filter((f) => !isMonteCarloFigure(f)))
+        expect(Number.isFinite(readFigure(createContext(l.scenario), figure)), `${l.id}: ${figure}`).toBe(true);
     }
   });
 
@@ -126,11 +127,12 @@ describe('the goal checks move the way the source says', () => {
     const profit = (mix: { large: number; mid: number; small: number }) => evaluate(applyLevers(lesson.scenario, { mix })).profitability.netProfit;
     // the profit-maximising mix is interior (about 27/42/31), not at a corner
     let best = { mix: { large: 0, mid: 0, small: 0 }, value: -Infinity };
-    for (let l = 0; l <= 100; l += 2) for (let sm = 0; sm <= 100 - l; sm += 2) {
-      const mix = { large: l / 100, mid: (100 - l - sm) / 100, small: sm / 100 };
-      const value = profit(mix);
-      if (value > best.value) best = { mix, value };
-    }
+    for (let l = 0; l <= 100; l += 2)
+      for (let sm = 0; sm <= 100 - l; sm += 2) {
+        const mix = { large: l / 100, mid: (100 - l - sm) / 100, small: sm / 100 };
+        const value = profit(mix);
+        if (value > best.value) best = { mix, value };
+      }
     expect(best.mix.large).toBeGreaterThanOrEqual(0.2);
     expect(best.mix.large).toBeLessThanOrEqual(0.35);
     expect(best.mix.small).toBeGreaterThan(0.2);
@@ -154,7 +156,7 @@ describe('the goal checks move the way the source says', () => {
     expect(best.netProfit).toBeGreaterThan(points[0].netProfit);
     expect(best.netProfit).toBeGreaterThan(points[points.length - 1].netProfit);
     const at = createContext(writePath(ctx.scenario, 'segments.2.spreadBp', best.spreadBp));
-    expect(readFigure(at, 'demandKept.small')).toBeCloseTo(Math.exp(-0.06 * (best.spreadBp - 80) / 10), 9);
+    expect(readFigure(at, 'demandKept.small')).toBeCloseTo(Math.exp((-0.06 * (best.spreadBp - 80)) / 10), 9);
     expect(readFigure(at, 'demandKept.small')).toBeLessThan(0.75);
     expect(readFigure(at, 'demandKept.small')).toBeGreaterThan(0.65);
     // pricing the paste away (the slider's top) misses the goal, and so does the market price
@@ -205,7 +207,8 @@ describe('the goal checks move the way the source says', () => {
 
   it('lesson 6: each goal fails for some setting and passes for another; the start figure the task quotes is the run’s', { timeout: 120_000 }, () => {
     const lesson = bankLessonById('pace')!;
-    const met = (s: Scenario) => Object.fromEntries(check(lesson, s, {}).results.map((r) => [r.condition.kind === 'figure' ? r.condition.figure : r.condition.id, r.isMet]));
+    const met = (s: Scenario) =>
+      Object.fromEntries(check(lesson, s, {}).results.map((r) => [r.condition.kind === 'figure' ? r.condition.figure : r.condition.id, r.isMet]));
     const start = simulated(lesson, lesson.scenario)!;
     // today's 65 managers: the mix hardly moves and the book cannot grow
     expect(met(lesson.scenario)).toEqual({ 'mc.targetProgress': false, 'mc.cumulativeProfit': false });

@@ -42,7 +42,16 @@ function goodResults() {
     pack: { id: 'pack-1', title: '周五工作坊' },
     team: '  第一组 <script>alert(1)</script> ',
     lessonsCompleted: ['concrete-mix'],
-    results: [{ challengeId: 'steady-profit', score: s.score, stars: s.stars, figures: challengeFigures(ch, ctx), scenario: ch.scenario, attemptedAt: '2025-06-01T09:00:00Z' }],
+    results: [
+      {
+        challengeId: 'steady-profit',
+        score: s.score,
+        stars: s.stars,
+        figures: challengeFigures(ch, ctx),
+        scenario: ch.scenario,
+        attemptedAt: '2025-06-01T09:00:00Z',
+      },
+    ],
     now: new Date('2025-06-01T10:00:00Z'),
   });
 }
@@ -90,7 +99,8 @@ describe('workshop pack validation', () => {
     pack.challenges[0].weights.stars = [90, 70, 40];
     const checked = validatePack(pack);
     expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['challenges.0.weights.objective', 'challenges.0.weights.stars']));
+    if (!checked.ok)
+      expect(checked.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['challenges.0.weights.objective', 'challenges.0.weights.stars']));
     // the scenario's own problems surface once the pack's shape is right
     pack.challenges[0].weights.objective = 5;
     pack.challenges[0].weights.stars = [40, 70, 90];
@@ -138,7 +148,10 @@ describe('team results validation', () => {
     r.results[0].figures.netProfit = 'lots';
     const checked = validateTeamResults(r);
     expect(checked.ok).toBe(false);
-    if (!checked.ok) expect(checked.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['team', 'results.0.score', 'results.0.stars', 'results.0.figures.netProfit']));
+    if (!checked.ok)
+      expect(checked.problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining(['team', 'results.0.score', 'results.0.stars', 'results.0.figures.netProfit']),
+      );
     for (const bad of [null, [], 'text', { format: 'tong-mix-lab.workshop-pack' }]) expect(validateTeamResults(bad).ok).toBe(false);
   });
 
@@ -157,7 +170,10 @@ describe('team results validation', () => {
     expect(same.breakdown!.score).toBe(r.score);
     expect(same.isRanked).toBe(true);
     expect(same.problems).toEqual([]);
-    const harsher = { ...pack, challenges: pack.challenges.map((c) => (c.challengeId === 'steady-profit' ? { ...c, weights: { ...c.weights, failCap: 10 } } : c)) };
+    const harsher = {
+      ...pack,
+      challenges: pack.challenges.map((c) => (c.challengeId === 'steady-profit' ? { ...c, weights: { ...c.weights, failCap: 10 } } : c)),
+    };
     expect(rescoreResult(r, harsher).breakdown!.score).toBeLessThanOrEqual(10); // the start breaks a rule
   });
 
@@ -195,7 +211,13 @@ describe('team results validation', () => {
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     expect(checked.value.lessonsCompleted).toEqual(['portfolio-risk-profile']);
-    const pack = buildPack({ id: 'pack-p', title: 'P', lessons: [], challenges: [{ challengeId: 'client-tuition', scenarioId: null, weights: defaultWeights(PORTFOLIO_CHALLENGE) }], scenarios: [] });
+    const pack = buildPack({
+      id: 'pack-p',
+      title: 'P',
+      lessons: [],
+      challenges: [{ challengeId: 'client-tuition', scenarioId: null, weights: defaultWeights(PORTFOLIO_CHALLENGE) }],
+      scenarios: [],
+    });
     const rescored = rescoreResult(checked.value.results[0], pack);
     expect(rescored.isRanked).toBe(true);
     expect(rescored.breakdown!.constraints.every((c) => c.isMet)).toBe(true);
@@ -213,7 +235,12 @@ describe('team results validation', () => {
 
 describe('one workshop, one leaderboard', () => {
   it('exporting the same pack twice (file, then link) keeps its id; a change makes a new pack', () => {
-    const input = { title: 'T', lessons: ['concrete-mix'], challenges: [{ challengeId: 'raroc', scenarioId: null, weights: defaultWeights(bankChallengeById('raroc')!) }], scenarios: [] };
+    const input = {
+      title: 'T',
+      lessons: ['concrete-mix'],
+      challenges: [{ challengeId: 'raroc', scenarioId: null, weights: defaultWeights(bankChallengeById('raroc')!) }],
+      scenarios: [],
+    };
     const first = buildPack(input);
     const reread = validatePack(roundTrip(first));
     if (!reread.ok) throw new Error('pack');

@@ -23,7 +23,8 @@ import {
   withTrainingWeights,
 } from '../../src/lib/training';
 
-const lessonCheck = (weights: Record<string, number>) => checkPortfolioGoal(PORTFOLIO_LESSON.goal, createPortfolioContext(withTrainingWeights(PORTFOLIO_LESSON.portfolio, weights)));
+const lessonCheck = (weights: Record<string, number>) =>
+  checkPortfolioGoal(PORTFOLIO_LESSON.goal, createPortfolioContext(withTrainingWeights(PORTFOLIO_LESSON.portfolio, weights)));
 const challengeScore = (weights: Record<string, number>) => {
   const ctx = createPortfolioContext(withTrainingWeights(PORTFOLIO_CHALLENGE.portfolio, weights));
   return scoreChallenge(PORTFOLIO_CHALLENGE, portfolioChallengeFigures(PORTFOLIO_CHALLENGE, ctx), PORTFOLIO_CHALLENGE.weights);
@@ -67,7 +68,7 @@ describe('the client-portfolio lesson', () => {
     expect(lessonCheck(best.weights).isMet).toBe(true);
   });
 
-  it('is met by the hint\'s typed allocation, and not by moving to deposits alone', () => {
+  it("is met by the hint's typed allocation, and not by moving to deposits alone", () => {
     expect(lessonCheck({ creditBond: 0.45, equityFund: 0.35, gold: 0.2 }).isMet).toBe(true);
     const safe = lessonCheck({ deposit: 0.5, creditBond: 0.1, equityFund: 0.3, gold: 0.1 });
     expect(safe.isMet).toBe(false);
@@ -150,7 +151,12 @@ describe('workshop packs', () => {
   });
 
   it('refuse a bank scenario as the start of a portfolio challenge', () => {
-    const pack = buildPack({ title: 'P', lessons: [], challenges: [{ challengeId: 'client-tuition', scenarioId: 'x', weights: defaultWeights(PORTFOLIO_CHALLENGE) }], scenarios: [] });
+    const pack = buildPack({
+      title: 'P',
+      lessons: [],
+      challenges: [{ challengeId: 'client-tuition', scenarioId: 'x', weights: defaultWeights(PORTFOLIO_CHALLENGE) }],
+      scenarios: [],
+    });
     const checked = validatePack(JSON.parse(JSON.stringify(pack)));
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(checked.problems.map((p) => p.path)).toContain('challenges.0.scenarioId');

@@ -89,7 +89,9 @@ describe('scoring', () => {
   });
 
   it('any compliant play outscores any breaking one, whatever the weights', () => {
-    const plays = [7, 7.6, 8, 8.2, 8.8, 9].flatMap((p) => [0.9, 1, 1.1].flatMap((lcr) => [0.05, 0.1, 0.2].map((single) => ({ netProfit: p * YI, lcr, largestClientToCapital: single }))));
+    const plays = [7, 7.6, 8, 8.2, 8.8, 9].flatMap((p) =>
+      [0.9, 1, 1.1].flatMap((lcr) => [0.05, 0.1, 0.2].map((single) => ({ netProfit: p * YI, lcr, largestClientToCapital: single }))),
+    );
     const weightSets: ScoringWeights[] = [
       w,
       { ...w, objective: 100, constraints: { lcr: 0, single: 0 } },
@@ -251,14 +253,16 @@ describe('every challenge: no rule can be traded for objective', () => {
   for (const ch of BANK_CHALLENGES) {
     it(`${ch.id}: any compliant play scores more than any play breaking a rule`, () => {
       const list = ch.monteCarlo
-        ? ([
-            [[0.3, 0.4, 0.3], 8, 150],
-            [[0.3, 0.3, 0.4], 4, 150],
-            [[0.65, 0.25, 0.1], 8, 65],
-            [[0.3, 0.3, 0.4], 4, 65],
-            [[0.2, 0.2, 0.6], 4, 100],
-            [[0.9, 0.05, 0.05], 12, 65],
-          ] as const).map(([mix, pace, hc]) => fiveYear(ch.scenario, [...mix], pace, hc))
+        ? (
+            [
+              [[0.3, 0.4, 0.3], 8, 150],
+              [[0.3, 0.3, 0.4], 4, 150],
+              [[0.65, 0.25, 0.1], 8, 65],
+              [[0.3, 0.3, 0.4], 4, 65],
+              [[0.2, 0.2, 0.6], 4, 100],
+              [[0.9, 0.05, 0.05], 12, 65],
+            ] as const
+          ).map(([mix, pace, hc]) => fiveYear(ch.scenario, [...mix], pace, hc))
         : plays(ch);
       const scored = list.map((s) => scoreBankPlay(ch, createContext(s), ch.weights, ch.monteCarlo ? monteCarloFor(ch, s) : {}).breakdown);
       const compliant = scored.filter((b) => !b.isCapped).map((b) => b.score);
@@ -270,8 +274,18 @@ describe('every challenge: no rule can be traded for objective', () => {
   }
 
   it('client-tuition: any compliant allocation scores more than any breaking one', () => {
-    const allocations = [{ deposit: 1 }, { equityFund: 1 }, { creditBond: 0.7, equityFund: 0.15, gold: 0.15 }, { equityFund: 0.6, gold: 0.2, creditBond: 0.2 }, { wmp: 0.5, creditBond: 0.3, equityFund: 0.2 }] as Record<string, number>[];
-    const scored = allocations.map((w) => scorePortfolioPlay(PORTFOLIO_CHALLENGE, createPortfolioContext(withTrainingWeights(PORTFOLIO_CHALLENGE.portfolio, w)), PORTFOLIO_CHALLENGE.weights).breakdown);
+    const allocations = [
+      { deposit: 1 },
+      { equityFund: 1 },
+      { creditBond: 0.7, equityFund: 0.15, gold: 0.15 },
+      { equityFund: 0.6, gold: 0.2, creditBond: 0.2 },
+      { wmp: 0.5, creditBond: 0.3, equityFund: 0.2 },
+    ] as Record<string, number>[];
+    const scored = allocations.map(
+      (w) =>
+        scorePortfolioPlay(PORTFOLIO_CHALLENGE, createPortfolioContext(withTrainingWeights(PORTFOLIO_CHALLENGE.portfolio, w)), PORTFOLIO_CHALLENGE.weights)
+          .breakdown,
+    );
     const compliant = scored.filter((b) => !b.isCapped).map((b) => b.score);
     const broken = scored.filter((b) => b.isCapped).map((b) => b.score);
     expect(compliant.length).toBeGreaterThan(0);

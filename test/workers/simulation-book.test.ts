@@ -6,7 +6,8 @@ import { createInProcessSimulationWorker, runSimulationOnPool, type SimulationWo
 function smallBook(): LoanBookRow[] {
   const rows: LoanBookRow[] = [];
   demoScenario.segments.forEach((s, i) => {
-    for (let k = 0; k < 40; k++) rows.push({ id: `${s.key}-${k}`, segment: s.key, exposure: s.avgExposure * (0.5 + ((k * 37) % 11) / 10), pd: s.pd * (0.8 + (k % 5) / 10), lgd: s.lgd });
+    for (let k = 0; k < 40; k++)
+      rows.push({ id: `${s.key}-${k}`, segment: s.key, exposure: s.avgExposure * (0.5 + ((k * 37) % 11) / 10), pd: s.pd * (0.8 + (k % 5) / 10), lgd: s.lgd });
     if (i === 0) rows.push({ id: 'big', segment: s.key, exposure: 20 * s.avgExposure, pd: s.pd, lgd: s.lgd, group: 'G' });
   });
   rows.push({ id: 'big-2', segment: 'mid', exposure: demoScenario.segments[1].avgExposure, pd: 0.02, lgd: 0.4, group: 'G' });
@@ -37,7 +38,14 @@ describe('the pool runs from a real loan book', () => {
 
   it('differs from the run on the generated book', async () => {
     const generated = await runSimulationOnPool(scenario, { paths: 40, seed: 5, workers: 2, pathsPerChunk: 20, createWorker: createInProcessSimulationWorker });
-    const real = await runSimulationOnPool(scenario, { paths: 40, seed: 5, workers: 2, pathsPerChunk: 20, createWorker: createInProcessSimulationWorker, book });
+    const real = await runSimulationOnPool(scenario, {
+      paths: 40,
+      seed: 5,
+      workers: 2,
+      pathsPerChunk: 20,
+      createWorker: createInProcessSimulationWorker,
+      book,
+    });
     expect(real.initial.totalLoans).not.toBeCloseTo(generated.initial.totalLoans, -6);
     expect(real.bands.clients.p50[0]).toBeLessThan(200);
   });

@@ -72,7 +72,9 @@ export function fanGeometry(
 ): FanGeometry {
   const { width: W, height: H, margin: M } = frame;
   const plot = { left: M.left, right: W - M.right, top: M.top, bottom: H - M.bottom };
-  const x = scaleLinear().domain([0, xs[xs.length - 1] || 1]).range([plot.left, plot.right]);
+  const x = scaleLinear()
+    .domain([0, xs[xs.length - 1] || 1])
+    .range([plot.left, plot.right]);
   const y = scaleLinear().domain(yDomain).range([plot.bottom, plot.top]).nice();
   const index = Array.from({ length: xs.length }, (_, i) => i);
   const band = (lo: readonly number[], hi: readonly number[]) =>

@@ -70,19 +70,27 @@ export function lossXDomain(series: readonly LossSeries[], markers: readonly Los
 export function lossScales(series: readonly LossSeries[], markers: readonly LossMarker[], mode: LossChartMode, frame: ChartFrame): LossScales {
   const { width, height, margin } = frame;
   const [x0, x1] = lossXDomain(series, markers, mode);
-  const x = scaleLinear().domain([x0, x1]).range([margin.left, width - margin.right]);
+  const x = scaleLinear()
+    .domain([x0, x1])
+    .range([margin.left, width - margin.right]);
   const xTicks = x.ticks(6);
   if (mode === 'tail') {
     // The floor: the power of ten below the smallest exceedance drawn, not below MIN_TAIL_PROBABILITY.
     let smallest = 1;
     for (const s of series) for (let i = 0; i < s.loss.length; i++) if (s.loss[i] <= x1 && s.exceedance[i] > 0) smallest = Math.min(smallest, s.exceedance[i]);
     const floor = Math.max(MIN_TAIL_PROBABILITY, 10 ** Math.floor(Math.log10(smallest) - 1e-9));
-    const y = scaleLog().domain([floor, 1]).range([height - margin.bottom, margin.top]).clamp(true);
+    const y = scaleLog()
+      .domain([floor, 1])
+      .range([height - margin.bottom, margin.top])
+      .clamp(true);
     return { x, y, xTicks, yTicks: logTicks(floor, 1), isLog: true };
   }
   let top = 0;
   for (const s of series) for (let i = 0; i < s.loss.length; i++) if (s.loss[i] <= x1) top = Math.max(top, s.density[i] * DENSITY_UNIT);
-  const y = scaleLinear().domain([0, top > 0 ? top * 1.08 : 1]).range([height - margin.bottom, margin.top]).nice();
+  const y = scaleLinear()
+    .domain([0, top > 0 ? top * 1.08 : 1])
+    .range([height - margin.bottom, margin.top])
+    .nice();
   return { x, y, xTicks, yTicks: y.ticks(4), isLog: false };
 }
 
@@ -108,7 +116,7 @@ export function densityAreaPath(s: LossSeries, scales: LossScales): string {
   const [, x1] = scales.x.domain();
   let first = -1;
   let last = -1;
-  for (let i = 0; i < s.loss.length; i++) if (s.loss[i] <= x1 * 1.0001) (first = first < 0 ? i : first), (last = i);
+  for (let i = 0; i < s.loss.length; i++) if (s.loss[i] <= x1 * 1.0001) ((first = first < 0 ? i : first), (last = i));
   if (first < 0) return '';
   return `${d}L${scales.x(s.loss[last])},${y0}L${scales.x(s.loss[first])},${y0}Z`;
 }

@@ -22,7 +22,15 @@ export interface TernaryFrame {
 /** The triangle of side `side` with its top corner at (side/2, 0). */
 export function ternaryFrame(side: number): TernaryFrame {
   const height = (side * Math.sqrt(3)) / 2;
-  return { side, height, corners: [[side / 2, 0], [0, height], [side, height]] };
+  return {
+    side,
+    height,
+    corners: [
+      [side / 2, 0],
+      [0, height],
+      [side, height],
+    ],
+  };
 }
 
 /** A mix's point: Σ shareᵢ·cornerᵢ (shares are normalised to sum 1 first). */
@@ -197,9 +205,18 @@ export function gridLinesPath(frame: TernaryFrame, every = 0.2): string {
   const parts: string[] = [];
   for (let t = every; t < 1 - 1e-9; t += every) {
     const lines: [Shares3, Shares3][] = [
-      [[t, 1 - t, 0], [t, 0, 1 - t]],
-      [[1 - t, t, 0], [0, t, 1 - t]],
-      [[1 - t, 0, t], [0, 1 - t, t]],
+      [
+        [t, 1 - t, 0],
+        [t, 0, 1 - t],
+      ],
+      [
+        [1 - t, t, 0],
+        [0, t, 1 - t],
+      ],
+      [
+        [1 - t, 0, t],
+        [0, 1 - t, t],
+      ],
     ];
     for (const [p, q] of lines) {
       const [x1, y1] = sharesToXY(p, frame);

@@ -12,7 +12,16 @@ import { mergeScenarios, validateScenario, type Scenario, type ValidationProblem
 import type { LoanBookRecord } from './database';
 import type { LibraryRecord, LibraryStore } from './library-store';
 import { checkLoanBookRows, type LoanBookRow } from '../io/loan-book';
-import { buildLibraryFile, parseLibraryData, planImport, uniqueTitle, type ExportedScenario, type LibraryFile, type ParsedImport, type TransferProblem } from '../io/library-file';
+import {
+  buildLibraryFile,
+  parseLibraryData,
+  planImport,
+  uniqueTitle,
+  type ExportedScenario,
+  type LibraryFile,
+  type ParsedImport,
+  type TransferProblem,
+} from '../io/library-file';
 
 export function newId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `id-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
@@ -269,7 +278,12 @@ async function exportedOf(store: LibraryStore, records: LibraryRecord[]): Promis
       record = e.record;
       const books = await tx.loanBooksOf(record.id);
       const book = books[books.length - 1];
-      const rows = book ? checkLoanBookRows(book.rows, e.scenario.segments.map((s) => s.key)) : null;
+      const rows = book
+        ? checkLoanBookRows(
+            book.rows,
+            e.scenario.segments.map((s) => s.key),
+          )
+        : null;
       entries.push({
         id: record.id,
         title: record.title,

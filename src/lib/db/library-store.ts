@@ -75,7 +75,11 @@ export function createMemoryStore(seed: { scenarios?: LibraryRecord[]; loanBooks
     allScenarios: async () => [...s.values()].map((r) => structuredClone(r)),
     putScenario: async (r) => void s.set(r.id, structuredClone(r)),
     deleteScenario: async (id) => void s.delete(id),
-    loanBooksOf: async (id) => [...b.values()].filter((r) => r.scenarioId === id).sort((x, y) => x.createdAt - y.createdAt).map((r) => structuredClone(r)),
+    loanBooksOf: async (id) =>
+      [...b.values()]
+        .filter((r) => r.scenarioId === id)
+        .sort((x, y) => x.createdAt - y.createdAt)
+        .map((r) => structuredClone(r)),
     loanBookOwners: async () => [...new Set([...b.values()].flatMap((r) => (r.scenarioId ? [r.scenarioId] : [])))].sort(),
     putLoanBook: async (r) => void b.set(r.id, structuredClone(r)),
     deleteLoanBook: async (id) => void b.delete(id),

@@ -5,7 +5,14 @@
  */
 import type { ClientPortfolio, ValidationProblem } from '../model';
 import { validateClientPortfolio } from '../io/portfolio-validate';
-import { buildPortfolioFile, parsePortfolioText, planPortfolioImport, portfolioTitle, serializePortfolioFile, type PlannedPortfolio } from '../io/portfolio-file';
+import {
+  buildPortfolioFile,
+  parsePortfolioText,
+  planPortfolioImport,
+  portfolioTitle,
+  serializePortfolioFile,
+  type PlannedPortfolio,
+} from '../io/portfolio-file';
 import type { MixLabDatabase, PortfolioRecord } from './database';
 import { uniqueTitle } from '../io/library-file';
 
@@ -14,8 +21,7 @@ export function newPortfolioId(): string {
 }
 
 export type PortfolioEntry =
-  | { status: 'ok'; record: PortfolioRecord; portfolio: ClientPortfolio }
-  | { status: 'damaged'; record: PortfolioRecord; problems: ValidationProblem[] };
+  { status: 'ok'; record: PortfolioRecord; portfolio: ClientPortfolio } | { status: 'damaged'; record: PortfolioRecord; problems: ValidationProblem[] };
 
 export function checkPortfolioRecord(record: PortfolioRecord): PortfolioEntry {
   const checked = validateClientPortfolio(record.data);
@@ -33,7 +39,12 @@ export async function listPortfolios(db: MixLabDatabase): Promise<PortfolioEntry
  * Adds a portfolio under a name not yet used (a clash gets the copy label); returns the record.
  * The client's name is set to the record's name, so the two never disagree.
  */
-export async function createPortfolio(db: MixLabDatabase, portfolio: ClientPortfolio, options: { copyLabel: string; fallbackTitle: string }, now = Date.now()): Promise<PortfolioRecord> {
+export async function createPortfolio(
+  db: MixLabDatabase,
+  portfolio: ClientPortfolio,
+  options: { copyLabel: string; fallbackTitle: string },
+  now = Date.now(),
+): Promise<PortfolioRecord> {
   return db.transaction('rw', db.portfolios, async () => {
     const taken = new Set((await db.portfolios.toArray()).map((r) => r.title));
     const title = uniqueTitle(portfolioTitle(portfolio, options.fallbackTitle), taken, options.copyLabel);
@@ -58,7 +69,12 @@ export type PortfolioImportResult = { ok: true; added: PlannedPortfolio[] } | { 
  * Imports a file's text: validated first (nothing is written from an invalid file), then every
  * portfolio added in one transaction under a free id and name (a clash imports a copy).
  */
-export async function importPortfolios(db: MixLabDatabase, text: string, options: { copyLabel: string; fallbackTitle: string }, now = Date.now()): Promise<PortfolioImportResult> {
+export async function importPortfolios(
+  db: MixLabDatabase,
+  text: string,
+  options: { copyLabel: string; fallbackTitle: string },
+  now = Date.now(),
+): Promise<PortfolioImportResult> {
   const parsed = parsePortfolioText(text);
   if (!parsed.ok) return parsed;
   const added = await db.transaction('rw', db.portfolios, async () => {
@@ -72,5 +88,10 @@ export async function importPortfolios(db: MixLabDatabase, text: string, options
 
 /** The export file's text for the given valid entries. */
 export function exportPortfolioText(entries: readonly { record: PortfolioRecord; portfolio: ClientPortfolio }[], now: Date): string {
-  return serializePortfolioFile(buildPortfolioFile(entries.map((e) => ({ id: e.record.id, title: e.record.title, updatedAt: e.record.updatedAt, portfolio: e.portfolio })), now));
+  return serializePortfolioFile(
+    buildPortfolioFile(
+      entries.map((e) => ({ id: e.record.id, title: e.record.title, updatedAt: e.record.updatedAt, portfolio: e.portfolio })),
+      now,
+    ),
+  );
 }

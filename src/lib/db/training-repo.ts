@@ -27,7 +27,10 @@ export async function saveProgress(db: MixLabDatabase, lessonId: string, status:
  */
 export type AttemptDetail = { stars: number; figures: Record<string, number> } & ({ scenario: Scenario } | { weights: Record<string, number> });
 
-export async function addAttempt(db: MixLabDatabase, attempt: { challengeId: string; packId: string | null; team: string | null; score: number; detail: AttemptDetail }): Promise<number> {
+export async function addAttempt(
+  db: MixLabDatabase,
+  attempt: { challengeId: string; packId: string | null; team: string | null; score: number; detail: AttemptDetail },
+): Promise<number> {
   return (await db.attempts.add({ ...attempt, createdAt: Date.now() })) as number;
 }
 
@@ -96,7 +99,12 @@ export async function importTeamResults(db: MixLabDatabase, results: TeamResults
   });
 }
 
-export type StoredResults = ({ ok: true; results: TeamResults } | { ok: false; problems: ValidationProblem[] }) & { id: number; packId: string; team: string; importedAt: number };
+export type StoredResults = ({ ok: true; results: TeamResults } | { ok: false; problems: ValidationProblem[] }) & {
+  id: number;
+  packId: string;
+  team: string;
+  importedAt: number;
+};
 
 export async function loadTeamResults(db: MixLabDatabase, packId: string | null): Promise<StoredResults[]> {
   const rows = packId === null ? await db.teamResults.toArray() : await db.teamResults.where('packId').equals(packId).toArray();

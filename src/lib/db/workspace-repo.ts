@@ -37,7 +37,8 @@ export async function loadWorkspace(db: MixLabDatabase, preferredKey: string | n
   if (!record) return { status: 'empty' };
   const checked = validateScenario(record.data);
   if (!checked.ok) return { status: 'damaged', key: record.key, problems: checked.problems };
-  if (!isBase(record.base)) return { status: 'damaged', key: record.key, problems: [{ path: 'base', message: { zh: '起点无效', en: 'invalid starting point' } }] };
+  if (!isBase(record.base))
+    return { status: 'damaged', key: record.key, problems: [{ path: 'base', message: { zh: '起点无效', en: 'invalid starting point' } }] };
   return {
     status: 'ok',
     key: record.key,
@@ -124,5 +125,12 @@ function isBase(x: unknown): x is WorkspaceBase {
 /** Whether a stored conflict mark has the shape this version writes (a record from elsewhere may not). */
 export function isConflictMark(x: unknown): x is ConflictMark {
   const c = x as ConflictMark | null;
-  return !!c && typeof c === 'object' && Array.isArray(c.paths) && c.paths.every((p) => typeof p === 'string') && typeof c.at === 'number' && typeof c.tab === 'string';
+  return (
+    !!c &&
+    typeof c === 'object' &&
+    Array.isArray(c.paths) &&
+    c.paths.every((p) => typeof p === 'string') &&
+    typeof c.at === 'number' &&
+    typeof c.tab === 'string'
+  );
 }

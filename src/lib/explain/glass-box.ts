@@ -23,7 +23,6 @@ import type { Formatter } from '../i18n/format';
 
 export type { Formatter };
 
-
 export interface Explanation {
   formula: string;
   substituted: string[];
@@ -36,10 +35,19 @@ type Explainer = (e: Evaluation, s: Scenario, f: Formatter) => { formula: Biling
 export const NOTE = '  · ';
 
 const SRC_MODEL: Bilingual = { zh: '模型说明 §3（docs/model.md）', en: 'model notes §3 (docs/model.md)' };
-const SRC_LCR: Bilingual = { zh: '巴塞尔III流动性覆盖率（BCBS 238，2013年1月）；《商业银行流动性风险管理办法》（2018）下限100%', en: 'Basel III LCR (BCBS 238, Jan 2013); China liquidity rules (2018), minimum 100%' };
+const SRC_LCR: Bilingual = {
+  zh: '巴塞尔III流动性覆盖率（BCBS 238，2013年1月）；《商业银行流动性风险管理办法》（2018）下限100%',
+  en: 'Basel III LCR (BCBS 238, Jan 2013); China liquidity rules (2018), minimum 100%',
+};
 const SRC_NSFR: Bilingual = { zh: '巴塞尔III净稳定资金比例（BCBS 295，2014年10月）；下限100%', en: 'Basel III NSFR (BCBS 295, Oct 2014); minimum 100%' };
-const SRC_CAP: Bilingual = { zh: '《商业银行资本管理办法》（国家金融监督管理总局令2023年第4号）：8%加2.5%储备资本', en: 'China capital rules (NFRA Order 2023 No. 4): 8% plus 2.5% conservation buffer' };
-const SRC_VASICEK: Bilingual = { zh: 'Vasicek（2002）单因子模型；巴塞尔II第272段相关系数公式', en: 'Vasicek (2002) one-factor model; Basel II ¶272 correlation' };
+const SRC_CAP: Bilingual = {
+  zh: '《商业银行资本管理办法》（国家金融监督管理总局令2023年第4号）：8%加2.5%储备资本',
+  en: 'China capital rules (NFRA Order 2023 No. 4): 8% plus 2.5% conservation buffer',
+};
+const SRC_VASICEK: Bilingual = {
+  zh: 'Vasicek（2002）单因子模型；巴塞尔II第272段相关系数公式',
+  en: 'Vasicek (2002) one-factor model; Basel II ¶272 correlation',
+};
 
 function segLines(e: Evaluation, f: Formatter, pick: (s: Evaluation['segments'][number]) => string): string[] {
   return e.segments.map((s) => `${f.pick(s.name)}: ${pick(s)}`);
@@ -95,9 +103,15 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
   depositMargin: (e, s, f) => {
     const t = termsOf(s);
     return {
-      formula: { zh: '存款FTP净收益 = Σ 存款 × (存款FTP收益 − 存款付息率)，存款 = 派生存款率 × 贷款', en: 'Deposit margin = Σ deposits × (FTP credit − deposit rate), deposits = deposits per loan × loans' },
+      formula: {
+        zh: '存款FTP净收益 = Σ 存款 × (存款FTP收益 − 存款付息率)，存款 = 派生存款率 × 贷款',
+        en: 'Deposit margin = Σ deposits × (FTP credit − deposit rate), deposits = deposits per loan × loans',
+      },
       lines: [
-        ...e.segments.map((x, i) => `${f.pick(x.name)}: ${f.money(x.deposits)} × (${f.percent(t[i].depositMarginRate + t[i].depositRate)} − ${f.percent(t[i].depositRate)}) = ${f.money(x.depositMargin)}`),
+        ...e.segments.map(
+          (x, i) =>
+            `${f.pick(x.name)}: ${f.money(x.deposits)} × (${f.percent(t[i].depositMarginRate + t[i].depositRate)} − ${f.percent(t[i].depositRate)}) = ${f.money(x.depositMargin)}`,
+        ),
         `${f.money(e.segments.reduce((a, x) => a + x.depositMargin, 0))} = ${f.money(e.profitability.depositMargin)}`,
       ],
       source: SRC_MODEL,
@@ -109,7 +123,10 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
       ...e.segments.map((x, i) => `${f.pick(x.name)}: ${x.clients} × ${f.clientMoney(s.segments[i].feePerClient)} = ${f.money(x.feeIncome)}`),
       `${f.money(e.segments.reduce((a, x) => a + x.feeIncome, 0))} = ${f.money(e.profitability.feeIncome)}`,
     ],
-    source: { zh: '源文章：中小企业带来负债、中间业务、国际、电子银行、信用卡业务', en: 'source article: SMEs bring deposit, fee, international, e-banking and card business' },
+    source: {
+      zh: '源文章：中小企业带来负债、中间业务、国际、电子银行、信用卡业务',
+      en: 'source article: SMEs bring deposit, fee, international, e-banking and card business',
+    },
   }),
   operatingCost: (e, s, f) => ({
     formula: {
@@ -129,9 +146,14 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
     },
   }),
   expectedLoss: (e, s, f) => ({
-    formula: { zh: 'EL = Σ 贷款 × PD × LGD；PD含压力乘数、逆向选择与超出客群的恶化', en: 'EL = Σ loans × PD × LGD; PD with the stress multiplier, adverse selection and the franchise' },
+    formula: {
+      zh: 'EL = Σ 贷款 × PD × LGD；PD含压力乘数、逆向选择与超出客群的恶化',
+      en: 'EL = Σ loans × PD × LGD; PD with the stress multiplier, adverse selection and the franchise',
+    },
     lines: [
-      ...e.segments.map((x, i) => `${f.pick(x.name)}: ${f.money(x.loans)} × ${f.percent(x.pd, 3)} × ${f.percent(s.segments[i].lgd, 0)} = ${f.money(x.expectedLoss)}`),
+      ...e.segments.map(
+        (x, i) => `${f.pick(x.name)}: ${f.money(x.loans)} × ${f.percent(x.pd, 3)} × ${f.percent(s.segments[i].lgd, 0)} = ${f.money(x.expectedLoss)}`,
+      ),
       `${f.money(e.segments.reduce((a, x) => a + x.expectedLoss, 0))} = ${f.money(e.profitability.expectedLoss)}`,
     ],
     source: { zh: '巴塞尔II：预期损失 = PD × LGD × EAD', en: 'Basel II: expected loss = PD × LGD × EAD' },
@@ -143,16 +165,23 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
   }),
   raroc: (e, s, f) => ({
     formula: { zh: 'RAROC = 净利润 / 经济资本；与资本成本（门槛回报率）比较', en: 'RAROC = net profit / economic capital; compared with the hurdle rate' },
-    lines: [`${f.money(e.profitability.netProfit)} / ${f.money(e.safety.economicCapital)} = ${f.percent(e.profitability.raroc)}${NOTE}${f.lang === 'zh' ? '门槛' : 'hurdle'} ${f.percent(s.market.hurdleRate, 1)}`],
+    lines: [
+      `${f.money(e.profitability.netProfit)} / ${f.money(e.safety.economicCapital)} = ${f.percent(e.profitability.raroc)}${NOTE}${f.lang === 'zh' ? '门槛' : 'hurdle'} ${f.percent(s.market.hurdleRate, 1)}`,
+    ],
     source: { zh: '风险调整资本回报率（Bankers Trust 1970年代）；模型说明 §3', en: 'risk-adjusted return on capital (Bankers Trust, 1970s); model notes §3' },
   }),
   eva: (e, s, f) => ({
     formula: { zh: 'EVA = 净利润 − 资本成本 × 经济资本', en: 'EVA = net profit − hurdle rate × economic capital' },
-    lines: [`${f.money(e.profitability.netProfit)} − ${f.percent(s.market.hurdleRate, 1)} × ${f.money(e.safety.economicCapital)} = ${f.money(e.profitability.eva)}`],
+    lines: [
+      `${f.money(e.profitability.netProfit)} − ${f.percent(s.market.hurdleRate, 1)} × ${f.money(e.safety.economicCapital)} = ${f.money(e.profitability.eva)}`,
+    ],
     source: SRC_MODEL,
   }),
   costIncomeRatio: (e, _s, f) => ({
-    formula: { zh: '成本收入比 = 运营成本 / (净利息收入 + 存款FTP净收益 + 中间业务收入)', en: 'Cost-to-income = operating cost / (NII + deposit margin + fees)' },
+    formula: {
+      zh: '成本收入比 = 运营成本 / (净利息收入 + 存款FTP净收益 + 中间业务收入)',
+      en: 'Cost-to-income = operating cost / (NII + deposit margin + fees)',
+    },
     lines: [`${f.money(e.profitability.operatingCost)} / ${f.money(e.profitability.operatingIncome)} = ${f.percent(e.profitability.costIncomeRatio)}`],
     source: SRC_MODEL,
   }),
@@ -162,22 +191,31 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
       en: `EC = Σ loans × (LGD × Φ((Φ⁻¹(PD) + √ρ·Φ⁻¹(${EC_CONFIDENCE})) / √(1−ρ)) − PD × LGD) (granular closed form)`,
     },
     lines: [
-      ...e.segments.map((x, i) => `${f.pick(x.name)}: PD ${f.percent(x.pd, 3)}, LGD ${f.percent(s.segments[i].lgd, 0)}, ρ ${x.correlation.toFixed(4)} → ${f.money(x.economicCapital)}`),
+      ...e.segments.map(
+        (x, i) =>
+          `${f.pick(x.name)}: PD ${f.percent(x.pd, 3)}, LGD ${f.percent(s.segments[i].lgd, 0)}, ρ ${x.correlation.toFixed(4)} → ${f.money(x.economicCapital)}`,
+      ),
       `= ${f.money(e.safety.economicCapital)}`,
     ],
     source: SRC_VASICEK,
   }),
   rwa: (e, s, f) => ({
-    formula: s.settings.capitalApproach === 'irb'
-      ? {
-          zh: `RWA = max(Σ 12.5 × K(PD, LGD, M) × ${s.settings.irbScalingFactor} × 贷款, ${s.settings.outputFloor * 100}% × 权重法RWA) + 其他风险加权资产（内部评级法，资本底线）`,
-          en: `RWA = max(Σ 12.5 × K(PD, LGD, M) × ${s.settings.irbScalingFactor} × loans, ${s.settings.outputFloor * 100}% × standardized RWA) + other RWA (IRB with the output floor)`,
-        }
-      : { zh: 'RWA = Σ 贷款 × 风险权重 + 其他风险加权资产（权重法；单户超1,000万元的小微按85%）', en: 'RWA = Σ loans × risk weight + other RWA (standardized; small obligors above CNY 10 m at 85%)' },
+    formula:
+      s.settings.capitalApproach === 'irb'
+        ? {
+            zh: `RWA = max(Σ 12.5 × K(PD, LGD, M) × ${s.settings.irbScalingFactor} × 贷款, ${s.settings.outputFloor * 100}% × 权重法RWA) + 其他风险加权资产（内部评级法，资本底线）`,
+            en: `RWA = max(Σ 12.5 × K(PD, LGD, M) × ${s.settings.irbScalingFactor} × loans, ${s.settings.outputFloor * 100}% × standardized RWA) + other RWA (IRB with the output floor)`,
+          }
+        : {
+            zh: 'RWA = Σ 贷款 × 风险权重 + 其他风险加权资产（权重法；单户超1,000万元的小微按85%）',
+            en: 'RWA = Σ loans × risk weight + other RWA (standardized; small obligors above CNY 10 m at 85%)',
+          },
     lines: [
       ...e.segments.map((x) => `${f.pick(x.name)}: ${f.money(x.loans)} × ${f.percent(x.loans ? x.rwa / x.loans : 0, 2)} = ${f.money(x.rwa)}`),
       ...(s.settings.capitalApproach === 'irb'
-        ? [`max(${f.money(e.segments.reduce((a, x) => a + x.rwa, 0))}, ${f.percent(s.settings.outputFloor, 1)} × ${f.money(e.safety.corporateRwaStandardized)}) = ${f.money(e.safety.corporateRwa)}`]
+        ? [
+            `max(${f.money(e.segments.reduce((a, x) => a + x.rwa, 0))}, ${f.percent(s.settings.outputFloor, 1)} × ${f.money(e.safety.corporateRwaStandardized)}) = ${f.money(e.safety.corporateRwa)}`,
+          ]
         : []),
       `${f.money(e.safety.corporateRwa)} + ${f.money(s.bank.otherRwa)} = ${f.money(e.safety.rwa)}`,
     ],
@@ -188,17 +226,27 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
   }),
   capitalAdequacyRatio: (e, s, f) => ({
     formula: { zh: '资本充足率 = 资本净额 / 风险加权资产', en: 'Capital adequacy ratio = net capital / RWA' },
-    lines: [`${f.money(s.bank.netCapital)} / ${f.money(e.safety.rwa)} = ${f.percent(e.safety.capitalAdequacyRatio)}${NOTE}≥ ${f.percent(LIMITS.capitalAdequacyRatio, 1)}`],
+    lines: [
+      `${f.money(s.bank.netCapital)} / ${f.money(e.safety.rwa)} = ${f.percent(e.safety.capitalAdequacyRatio)}${NOTE}≥ ${f.percent(LIMITS.capitalAdequacyRatio, 1)}`,
+    ],
     source: SRC_CAP,
   }),
   hhi: (e, _s, f) => ({
-    formula: { zh: 'HHI = Σ (单户贷款 / 贷款总额)²；各层客户规模按对数正态分位数网格生成', en: 'HHI = Σ (client loans / total loans)²; client sizes on the lognormal quantile grid' },
+    formula: {
+      zh: 'HHI = Σ (单户贷款 / 贷款总额)²；各层客户规模按对数正态分位数网格生成',
+      en: 'HHI = Σ (client loans / total loans)²; client sizes on the lognormal quantile grid',
+    },
     lines: [`HHI = ${e.safety.hhi.toFixed(5)}`, ...segLines(e, f, (x) => `${x.clients} × ${f.money(x.loans / Math.max(1, x.clients))}`)],
     source: { zh: '赫芬达尔-赫希曼指数；模型说明 §2', en: 'Herfindahl–Hirschman index; model notes §2' },
   }),
   effectiveClients: (e, _s, f) => ({
-    formula: { zh: '有效客户数 = 1 / HHI：同等集中度下“等额客户”的个数', en: 'Effective clients = 1 / HHI: how many equal clients would give the same concentration' },
-    lines: [`1 / ${e.safety.hhi.toFixed(5)} = ${e.safety.effectiveClients.toFixed(0)} (${e.safety.clients} ${f.lang === 'zh' ? '户实际客户' : 'actual clients'})`],
+    formula: {
+      zh: '有效客户数 = 1 / HHI：同等集中度下“等额客户”的个数',
+      en: 'Effective clients = 1 / HHI: how many equal clients would give the same concentration',
+    },
+    lines: [
+      `1 / ${e.safety.hhi.toFixed(5)} = ${e.safety.effectiveClients.toFixed(0)} (${e.safety.clients} ${f.lang === 'zh' ? '户实际客户' : 'actual clients'})`,
+    ],
     source: { zh: '赫芬达尔-赫希曼指数的倒数', en: 'inverse of the Herfindahl–Hirschman index' },
   }),
   largestClientToCapital: (e, s, f) => ({
@@ -234,12 +282,17 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
   loanToDeposit: (e, _s, f) => ({
     formula: { zh: '存贷比 = (对公贷款 + 个人贷款) / (对公存款 + 个人存款)', en: 'LDR = (corporate + retail loans) / (corporate + retail deposits)' },
     lines: [`${f.money(e.liquidity.totalLoans)} / ${f.money(e.liquidity.totalDeposits)} = ${f.percent(e.liquidity.loanToDeposit, 1)}`],
-    source: { zh: '2015年《商业银行法》修订后不再作为监管上限，仅作监测', en: 'no longer a legal limit since the 2015 Commercial Bank Law amendment; monitored only' },
+    source: {
+      zh: '2015年《商业银行法》修订后不再作为监管上限，仅作监测',
+      en: 'no longer a legal limit since the 2015 Commercial Bank Law amendment; monitored only',
+    },
   }),
   corporateDeposits: (e, s, f) => ({
     formula: { zh: '对公存款 = Σ 贷款 × 派生存款率', en: 'Corporate deposits = Σ loans × deposits per yuan of loans' },
     lines: [
-      ...e.segments.map((x, i) => `${f.pick(x.name)}: ${f.money(x.loans)} × ${s.segments[i].depositsPerLoan * (1 - s.stress.depositRunOff)} = ${f.money(x.deposits)}`),
+      ...e.segments.map(
+        (x, i) => `${f.pick(x.name)}: ${f.money(x.loans)} × ${s.segments[i].depositsPerLoan * (1 - s.stress.depositRunOff)} = ${f.money(x.deposits)}`,
+      ),
       `${f.money(e.segments.reduce((a, x) => a + x.deposits, 0))} = ${f.money(e.liquidity.corporateDeposits)}`,
     ],
     source: SRC_MODEL,

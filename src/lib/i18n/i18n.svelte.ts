@@ -3,7 +3,18 @@
  * paths in the one messages tree, src/lib/i18n/messages); switching
  * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
  */
-import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread, formatterFor, type Formatter, type Lang } from './format';
+import {
+  formatBp,
+  formatClientMoney,
+  formatFloat,
+  formatMoney,
+  formatPercent,
+  formatPp,
+  formatSpread,
+  formatterFor,
+  type Formatter,
+  type Lang,
+} from './format';
 import { MESSAGES, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'tong-mix-lab.lang';

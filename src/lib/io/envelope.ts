@@ -54,7 +54,12 @@ export function envelopeProblem(issue: v.BaseIssue<unknown>, prefix: string): Va
   const received = issue.received;
   switch (issue.type) {
     case 'max_length':
-      return { path, expected: `≤ ${issue.expected?.replace(/^<=/, '')}`, received, message: { zh: `过长，最多 ${issue.requirement as number}`, en: `too long, at most ${issue.requirement as number}` } };
+      return {
+        path,
+        expected: `≤ ${issue.expected?.replace(/^<=/, '')}`,
+        received,
+        message: { zh: `过长，最多 ${issue.requirement as number}`, en: `too long, at most ${issue.requirement as number}` },
+      };
     case 'min_length':
       return { path, expected: `≥ ${issue.requirement as number}`, received, message: { zh: '不能为空', en: 'must not be empty' } };
     case 'literal':
@@ -76,7 +81,12 @@ export function prefixed(problems: readonly ValidationProblem[], prefix: string)
 /** The JSON value of a file's text, or why it is not JSON (too large, a syntax error). Never throws. */
 export function readJsonText(textContent: string, maxChars: number): { ok: true; data: unknown } | { ok: false; problems: ValidationProblem[] } {
   if (textContent.length > maxChars) {
-    return { ok: false, problems: [{ path: '', expected: `≤ ${maxChars} characters`, received: String(textContent.length), message: { zh: '文件过大', en: 'the file is too large' } }] };
+    return {
+      ok: false,
+      problems: [
+        { path: '', expected: `≤ ${maxChars} characters`, received: String(textContent.length), message: { zh: '文件过大', en: 'the file is too large' } },
+      ],
+    };
   }
   try {
     return { ok: true, data: JSON.parse(textContent.replace(/^\uFEFF/, '')) };

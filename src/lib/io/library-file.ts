@@ -52,9 +52,7 @@ export interface LibraryFile {
 /** A problem with an imported file: where (dotted path), what, expected and found. */
 export type TransferProblem = ValidationProblem;
 
-export type ParsedImport =
-  | { ok: true; kind: 'library' | 'scenario'; entries: ExportedScenario[] }
-  | { ok: false; problems: TransferProblem[] };
+export type ParsedImport = { ok: true; kind: 'library' | 'scenario'; entries: ExportedScenario[] } | { ok: false; problems: TransferProblem[] };
 
 /** Builds an export file. Pure: the caller supplies the records (already validated) and the time. */
 export function buildLibraryFile(entries: ExportedScenario[], now: Date): LibraryFile {
@@ -68,7 +66,11 @@ export function serializeLibraryFile(file: LibraryFile): string {
 
 /** A file name for an export: letters, digits and CJK kept, the rest dashed. */
 export function exportFileName(title: string, now: Date): string {
-  const safe = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'library';
+  const safe =
+    title
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'library';
   return `mix-lab-${safe}-${now.toISOString().slice(0, 10)}.json`;
 }
 
@@ -105,7 +107,9 @@ export function parseLibraryData(data: unknown, onProgress?: (fraction: number) 
       return {
         ok: true,
         kind: 'scenario',
-        entries: [{ id: '', title: s.name.zh || s.name.en, description: s.description.zh || s.description.en, tags: [], createdAt: 0, updatedAt: 0, scenario: s }],
+        entries: [
+          { id: '', title: s.name.zh || s.name.en, description: s.description.zh || s.description.en, tags: [], createdAt: 0, updatedAt: 0, scenario: s },
+        ],
       };
     }
     const envelope = readEnvelope(data, {
@@ -142,7 +146,10 @@ export function parseLibraryData(data: unknown, onProgress?: (fraction: number) 
       }
       let loanBook: ExportedScenario['loanBook'];
       if (e.output.loanBook && scenario.ok) {
-        const rows = checkLoanBookRows(e.output.loanBook.rows, scenario.scenario.segments.map((s) => s.key));
+        const rows = checkLoanBookRows(
+          e.output.loanBook.rows,
+          scenario.scenario.segments.map((s) => s.key),
+        );
         if (rows.ok) loanBook = { name: e.output.loanBook.name, rows: rows.rows };
         else problems.push(...prefixed(rows.problems, `${at}.loanBook`));
       }

@@ -109,7 +109,8 @@ function readNumber(raw: string, rule: NumberRule): Checked {
   const text = raw.trim();
   // Most cells are plain decimals: read them without the regular expressions below.
   const plain = PLAIN_NUMBER.test(text) ? Number(text) : NaN;
-  if (!Number.isNaN(plain) && (rule.isMinExclusive ? plain > rule.min : plain >= rule.min) && plain <= rule.max && (!rule.isInteger || Number.isInteger(plain))) return { value: plain };
+  if (!Number.isNaN(plain) && (rule.isMinExclusive ? plain > rule.min : plain >= rule.min) && plain <= rule.max && (!rule.isInteger || Number.isInteger(plain)))
+    return { value: plain };
   if (text === '') return { problem: { message: { zh: '不能为空', en: 'must not be empty' }, expected: rangeText(rule), received: '' } };
   const isPercent = /[%％]$/.test(text);
   const cleaned = text.replace(/[%％]$/, '').replace(/[,\s]/g, '');
@@ -228,7 +229,10 @@ export function parseLoanBookCsv(text: string, segments: readonly SegmentRef[], 
               report({
                 line,
                 column: col,
-                message: { zh: `缺少“${col}”列（可写作：${ALIASES[col].slice(0, 3).join(' / ')}）`, en: `column "${col}" is missing (also accepted: ${ALIASES[col].slice(0, 3).join(' / ')})` },
+                message: {
+                  zh: `缺少“${col}”列（可写作：${ALIASES[col].slice(0, 3).join(' / ')}）`,
+                  en: `column "${col}" is missing (also accepted: ${ALIASES[col].slice(0, 3).join(' / ')})`,
+                },
               });
             }
           }
@@ -247,7 +251,11 @@ export function parseLoanBookCsv(text: string, segments: readonly SegmentRef[], 
           return;
         }
         if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
-          report({ line, column: '', message: { zh: `列数多于表头（${cells.length} > ${header.length}）`, en: `more cells than headers (${cells.length} > ${header.length})` } });
+          report({
+            line,
+            column: '',
+            message: { zh: `列数多于表头（${cells.length} > ${header.length}）`, en: `more cells than headers (${cells.length} > ${header.length})` },
+          });
         }
         const cell: Partial<Record<LoanBookColumn, { raw: string; label: string }>> = {};
         for (const h of header) if (h.column) cell[h.column] = { raw: (cells[h.index] ?? '').trim(), label: h.label };
@@ -268,17 +276,33 @@ export function parseLoanBookCsv(text: string, segments: readonly SegmentRef[], 
           report({ line, column: cell.id!.label, message: { zh: '客户编号不能为空', en: 'client id must not be empty' }, received: '' });
         } else if (id.length > 100) {
           isRowOk = false;
-          report({ line, column: cell.id!.label, message: { zh: '客户编号过长（最多100字符）', en: 'client id too long (at most 100 characters)' }, received: id.slice(0, 40) + '…' });
+          report({
+            line,
+            column: cell.id!.label,
+            message: { zh: '客户编号过长（最多100字符）', en: 'client id too long (at most 100 characters)' },
+            received: id.slice(0, 40) + '…',
+          });
         } else if (firstLineOfId.has(id)) {
           isRowOk = false;
-          report({ line, column: cell.id!.label, message: { zh: `客户编号重复（第 ${firstLineOfId.get(id)} 行已出现）`, en: `duplicate client id (already on line ${firstLineOfId.get(id)})` }, received: id });
+          report({
+            line,
+            column: cell.id!.label,
+            message: { zh: `客户编号重复（第 ${firstLineOfId.get(id)} 行已出现）`, en: `duplicate client id (already on line ${firstLineOfId.get(id)})` },
+            received: id,
+          });
         } else {
           firstLineOfId.set(id, line);
         }
         const segment = resolveSegment(cell.segment!.raw);
         if (!segment) {
           isRowOk = false;
-          report({ line, column: cell.segment!.label, message: { zh: `未知的客户层，应为：${segmentList}`, en: `unknown segment, expected one of: ${segmentList}` }, expected: segmentList, received: cell.segment!.raw });
+          report({
+            line,
+            column: cell.segment!.label,
+            message: { zh: `未知的客户层，应为：${segmentList}`, en: `unknown segment, expected one of: ${segmentList}` },
+            expected: segmentList,
+            received: cell.segment!.raw,
+          });
         }
         const exposure = num('exposure');
         const pd = num('pd');
@@ -314,7 +338,10 @@ export function parseLoanBookCsv(text: string, segments: readonly SegmentRef[], 
  * Checks rows that come from a stored record or an imported library file (already parsed):
  * the same rules as the CSV, with `rows.<i>.<field>` paths. Never throws.
  */
-export function checkLoanBookRows(rows: unknown, segmentKeys: readonly string[]): { ok: true; rows: LoanBookRow[] } | { ok: false; problems: { path: string; message: Bilingual; expected?: string; received?: string }[] } {
+export function checkLoanBookRows(
+  rows: unknown,
+  segmentKeys: readonly string[],
+): { ok: true; rows: LoanBookRow[] } | { ok: false; problems: { path: string; message: Bilingual; expected?: string; received?: string }[] } {
   const problems: { path: string; message: Bilingual; expected?: string; received?: string }[] = [];
   if (!Array.isArray(rows)) return { ok: false, problems: [{ path: 'rows', message: { zh: '应为数组', en: 'expected an array' }, received: typeof rows }] };
   const keys = new Set(segmentKeys);
@@ -322,8 +349,13 @@ export function checkLoanBookRows(rows: unknown, segmentKeys: readonly string[])
   const out: LoanBookRow[] = [];
   // Required fields, then the optional ones (checked when present).
   const fields: [keyof LoanBookRow, keyof typeof RULES, boolean][] = [
-    ['exposure', 'exposure', true], ['pd', 'pd', true], ['lgd', 'lgd', true],
-    ['tenorYears', 'tenor', false], ['rate', 'rate', false], ['deposits', 'deposits', false], ['productsHeld', 'products', false],
+    ['exposure', 'exposure', true],
+    ['pd', 'pd', true],
+    ['lgd', 'lgd', true],
+    ['tenorYears', 'tenor', false],
+    ['rate', 'rate', false],
+    ['deposits', 'deposits', false],
+    ['productsHeld', 'products', false],
   ];
   rows.forEach((r: unknown, i) => {
     if (problems.length >= MAX_PROBLEMS) return;
@@ -335,11 +367,20 @@ export function checkLoanBookRows(rows: unknown, segmentKeys: readonly string[])
     let isOk = true;
     if (typeof row.id !== 'string' || row.id === '' || row.id.length > 100 || ids.has(row.id)) {
       isOk = false;
-      problems.push({ path: `rows.${i}.id`, message: { zh: '客户编号缺失、过长或重复', en: 'client id missing, too long or duplicate' }, received: String(row.id) });
+      problems.push({
+        path: `rows.${i}.id`,
+        message: { zh: '客户编号缺失、过长或重复', en: 'client id missing, too long or duplicate' },
+        received: String(row.id),
+      });
     } else ids.add(row.id);
     if (typeof row.segment !== 'string' || !keys.has(row.segment)) {
       isOk = false;
-      problems.push({ path: `rows.${i}.segment`, message: { zh: '未知的客户层', en: 'unknown segment' }, expected: [...keys].join(', '), received: String(row.segment) });
+      problems.push({
+        path: `rows.${i}.segment`,
+        message: { zh: '未知的客户层', en: 'unknown segment' },
+        expected: [...keys].join(', '),
+        received: String(row.segment),
+      });
     }
     const out1: LoanBookRow = { id: String(row.id), segment: String(row.segment), exposure: 0, pd: 0, lgd: 0 };
     for (const [field, ruleKey, isRequired] of fields) {
@@ -349,7 +390,12 @@ export function checkLoanBookRows(rows: unknown, segmentKeys: readonly string[])
       const tooLow = typeof value === 'number' && (rule.isMinExclusive ? value <= rule.min : value < rule.min);
       if (typeof value !== 'number' || !Number.isFinite(value) || tooLow || value > rule.max || (rule.isInteger && !Number.isInteger(value))) {
         isOk = false;
-        problems.push({ path: `rows.${i}.${field}`, message: { zh: `应为 ${rangeText(rule)} 之间的数字`, en: `expected a number in ${rangeText(rule)}` }, expected: rangeText(rule), received: String(value) });
+        problems.push({
+          path: `rows.${i}.${field}`,
+          message: { zh: `应为 ${rangeText(rule)} 之间的数字`, en: `expected a number in ${rangeText(rule)}` },
+          expected: rangeText(rule),
+          received: String(value),
+        });
       } else (out1 as unknown as Record<string, number>)[field] = value;
     }
     if (!(row.group === undefined || row.group === null || (typeof row.group === 'string' && row.group.length <= 100))) {
@@ -416,7 +462,10 @@ function clampTo(path: string, value: number): number {
  * A segment with no client in the book gets a share of 0 and keeps its other inputs. Every value
  * is clamped to its input's range; the result is validated.
  */
-export function calibrateFromBook(scenario: Scenario, rows: readonly LoanBookRow[]): { ok: true; scenario: Scenario } | { ok: false; problems: { path: string; message: Bilingual }[] } {
+export function calibrateFromBook(
+  scenario: Scenario,
+  rows: readonly LoanBookRow[],
+): { ok: true; scenario: Scenario } | { ok: false; problems: { path: string; message: Bilingual }[] } {
   const total = rows.reduce((a, r) => a + r.exposure, 0);
   if (total <= 0) return { ok: false, problems: [{ path: 'rows', message: { zh: '贷款明细为空', en: 'the loan book is empty' } }] };
   const lpr = scenario.market.lpr1y;
@@ -440,12 +489,20 @@ export function calibrateFromBook(scenario: Scenario, rows: readonly LoanBookRow
       share: loans / total,
       avgExposure: clampTo('segments.*.avgExposure', loans / mine.length),
       sizeSigma: clampTo('segments.*.sizeSigma', sigma),
-      pd: clampTo('segments.*.pd', w((r) => r.pd)),
-      lgd: clampTo('segments.*.lgd', w((r) => r.lgd)),
+      pd: clampTo(
+        'segments.*.pd',
+        w((r) => r.pd),
+      ),
+      lgd: clampTo(
+        'segments.*.lgd',
+        w((r) => r.lgd),
+      ),
       tenor,
       spreadBp: has('rate') ? clampTo('segments.*.spreadBp', Math.round((w((r) => r.rate!) - lpr) * 1e4)) : seg.spreadBp,
       depositsPerLoan: has('deposits') ? clampTo('segments.*.depositsPerLoan', mine.reduce((a, r) => a + r.deposits!, 0) / loans) : seg.depositsPerLoan,
-      productsPerClient: has('productsHeld') ? clampTo('segments.*.productsPerClient', mine.reduce((a, r) => a + r.productsHeld!, 0) / mine.length) : seg.productsPerClient,
+      productsPerClient: has('productsHeld')
+        ? clampTo('segments.*.productsPerClient', mine.reduce((a, r) => a + r.productsHeld!, 0) / mine.length)
+        : seg.productsPerClient,
     };
   });
   // Shares and tenor profiles must sum to 1 exactly: put the float residual on the largest part.

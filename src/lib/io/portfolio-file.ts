@@ -35,9 +35,7 @@ export interface PortfolioFile {
   portfolios: ExportedPortfolio[];
 }
 
-export type ParsedPortfolioImport =
-  | { ok: true; kind: 'file' | 'portfolio'; entries: ExportedPortfolio[] }
-  | { ok: false; problems: ValidationProblem[] };
+export type ParsedPortfolioImport = { ok: true; kind: 'file' | 'portfolio'; entries: ExportedPortfolio[] } | { ok: false; problems: ValidationProblem[] };
 
 /** Builds an export file. Pure: the caller supplies the entries and the time. */
 export function buildPortfolioFile(entries: readonly ExportedPortfolio[], now: Date): PortfolioFile {
@@ -51,7 +49,11 @@ export function serializePortfolioFile(file: PortfolioFile): string {
 
 /** A file name for an export: letters, digits and CJK kept, the rest dashed. */
 export function portfolioFileName(title: string, now: Date): string {
-  const safe = title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'portfolios';
+  const safe =
+    title
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'portfolios';
   return `mix-lab-portfolio-${safe}-${now.toISOString().slice(0, 10)}.json`;
 }
 
@@ -108,7 +110,12 @@ export function parsePortfolioData(data: unknown): ParsedPortfolioImport {
         problems.push(...prefixed(checked.problems, `${at}.portfolio`));
         return;
       }
-      entries.push({ id: e.output.id, title: e.output.title || portfolioTitle(checked.portfolio, ''), updatedAt: e.output.updatedAt, portfolio: checked.portfolio });
+      entries.push({
+        id: e.output.id,
+        title: e.output.title || portfolioTitle(checked.portfolio, ''),
+        updatedAt: e.output.updatedAt,
+        portfolio: checked.portfolio,
+      });
     });
     return problems.length > 0 ? { ok: false, problems } : { ok: true, kind: 'file', entries };
   } catch (e) {

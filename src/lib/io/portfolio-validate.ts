@@ -55,10 +55,7 @@ const portfolioSchema = v.object({
     riskProfile: riskProfileSchema,
     horizonYears: ranged(S.horizonYears),
     amount: ranged(S.amount),
-    cashNeeds: v.pipe(
-      v.array(v.object({ year: ranged(S.needYear), amount: ranged(S.needAmount), label: text(L.label) })),
-      v.maxLength(L.cashNeeds),
-    ),
+    cashNeeds: v.pipe(v.array(v.object({ year: ranged(S.needYear), amount: ranged(S.needAmount), label: text(L.label) })), v.maxLength(L.cashNeeds)),
   }),
   assets: v.object({
     assets: v.pipe(v.array(assetSchema), v.minLength(1), v.maxLength(L.assets)),
@@ -106,24 +103,52 @@ function problemFromIssue(issue: v.BaseIssue<unknown>): ValidationProblem {
           path,
           expected: `${spec.min} – ${spec.max}`,
           received,
-          message: { zh: `超出范围，应在 ${shown(spec, spec.min, 'zh')} 至 ${shown(spec, spec.max, 'zh')} 之间`, en: `out of range, expected ${shown(spec, spec.min, 'en')} to ${shown(spec, spec.max, 'en')}` },
+          message: {
+            zh: `超出范围，应在 ${shown(spec, spec.min, 'zh')} 至 ${shown(spec, spec.max, 'zh')} 之间`,
+            en: `out of range, expected ${shown(spec, spec.min, 'en')} to ${shown(spec, spec.max, 'en')}`,
+          },
         };
       }
-      return { path, expected: issue.expected ?? undefined, received, message: { zh: `超出范围，应为 ${issue.expected}`, en: `out of range, expected ${issue.expected}` } };
+      return {
+        path,
+        expected: issue.expected ?? undefined,
+        received,
+        message: { zh: `超出范围，应为 ${issue.expected}`, en: `out of range, expected ${issue.expected}` },
+      };
     case 'integer':
       return { path, expected: 'integer', received, message: { zh: '应为整数', en: 'expected a whole number' } };
     case 'finite':
       return { path, expected: 'finite number', received, message: { zh: '应为有限数字', en: 'expected a finite number' } };
     case 'literal':
-      return { path, expected: issue.expected ?? undefined, received, message: { zh: `不支持的版本，应为 ${issue.expected}`, en: `unsupported version, expected ${issue.expected}` } };
+      return {
+        path,
+        expected: issue.expected ?? undefined,
+        received,
+        message: { zh: `不支持的版本，应为 ${issue.expected}`, en: `unsupported version, expected ${issue.expected}` },
+      };
     case 'min_length':
       return { path, expected: `≥ ${issue.requirement as number}`, received, message: { zh: '不能为空', en: 'must not be empty' } };
     case 'max_length':
-      return { path, expected: `≤ ${issue.requirement as number}`, received, message: { zh: `过长，最多 ${issue.requirement as number}`, en: `too long, at most ${issue.requirement as number}` } };
+      return {
+        path,
+        expected: `≤ ${issue.requirement as number}`,
+        received,
+        message: { zh: `过长，最多 ${issue.requirement as number}`, en: `too long, at most ${issue.requirement as number}` },
+      };
     case 'regex':
-      return { path, expected: 'A–Z a–z 0–9 _ -', received, message: { zh: '资产代码应以字母开头，只含字母、数字、下划线或连字符', en: 'an asset key starts with a letter and holds only letters, digits, _ or -' } };
+      return {
+        path,
+        expected: 'A–Z a–z 0–9 _ -',
+        received,
+        message: { zh: '资产代码应以字母开头，只含字母、数字、下划线或连字符', en: 'an asset key starts with a letter and holds only letters, digits, _ or -' },
+      };
     default:
-      return { path, expected: issue.expected ?? undefined, received, message: { zh: `格式错误：应为 ${issue.expected ?? '有效值'}`, en: `wrong type: expected ${issue.expected ?? 'a valid value'}` } };
+      return {
+        path,
+        expected: issue.expected ?? undefined,
+        received,
+        message: { zh: `格式错误：应为 ${issue.expected ?? '有效值'}`, en: `wrong type: expected ${issue.expected ?? 'a valid value'}` },
+      };
   }
 }
 
@@ -138,7 +163,12 @@ export function checkClientPortfolio(p: ClientPortfolio): ValidationProblem[] {
   const rows = p.assets.correlation;
   const isShapeBad = rows.length !== n || rows.some((r) => r.length !== n);
   if (isShapeBad) {
-    problems.push({ path: 'assets.correlation', expected: `${n}×${n}`, received: `${rows.length}×${rows[0]?.length ?? 0}`, message: { zh: `相关系数矩阵应为${n}×${n}`, en: `the correlation matrix must be ${n}×${n}` } });
+    problems.push({
+      path: 'assets.correlation',
+      expected: `${n}×${n}`,
+      received: `${rows.length}×${rows[0]?.length ?? 0}`,
+      message: { zh: `相关系数矩阵应为${n}×${n}`, en: `the correlation matrix must be ${n}×${n}` },
+    });
   }
   for (const q of checkAssetUniverse(p.assets)) {
     if (isShapeBad && q.path.startsWith('correlation')) continue; // already reported as a shape problem
@@ -147,7 +177,13 @@ export function checkClientPortfolio(p: ClientPortfolio): ValidationProblem[] {
   const keys = new Set(p.assets.assets.map((a) => a.key));
   let sum = 0;
   for (const [key, w] of Object.entries(p.weights)) {
-    if (!keys.has(key)) problems.push({ path: `weights.${key}`, expected: [...keys].join(' | '), received: key, message: { zh: `未知的资产代码：${key}`, en: `unknown asset key: ${key}` } });
+    if (!keys.has(key))
+      problems.push({
+        path: `weights.${key}`,
+        expected: [...keys].join(' | '),
+        received: key,
+        message: { zh: `未知的资产代码：${key}`, en: `unknown asset key: ${key}` },
+      });
     sum += w;
   }
   if (Math.abs(sum - 1) > WEIGHT_SUM_TOLERANCE) {
@@ -165,17 +201,38 @@ export function checkClientPortfolio(p: ClientPortfolio): ValidationProblem[] {
     sumMin += b?.min ?? 0;
     sumMax += b?.max ?? 1;
     if (b && (b.min ?? 0) > (b.max ?? 1)) {
-      problems.push({ path: `bounds.${a.key}`, expected: 'min ≤ max', received: `${b.min} > ${b.max}`, message: { zh: `${a.name.zh}的下限高于上限`, en: `the minimum of ${a.name.en} is above its maximum` } });
+      problems.push({
+        path: `bounds.${a.key}`,
+        expected: 'min ≤ max',
+        received: `${b.min} > ${b.max}`,
+        message: { zh: `${a.name.zh}的下限高于上限`, en: `the minimum of ${a.name.en} is above its maximum` },
+      });
     }
   }
   for (const key of Object.keys(p.bounds ?? {})) {
-    if (!keys.has(key)) problems.push({ path: `bounds.${key}`, expected: [...keys].join(' | '), received: key, message: { zh: `未知的资产代码：${key}`, en: `unknown asset key: ${key}` } });
+    if (!keys.has(key))
+      problems.push({
+        path: `bounds.${key}`,
+        expected: [...keys].join(' | '),
+        received: key,
+        message: { zh: `未知的资产代码：${key}`, en: `unknown asset key: ${key}` },
+      });
   }
   if (sumMin > 1 + 1e-12) {
-    problems.push({ path: 'bounds', expected: 'Σ min ≤ 100%', received: formatPercent(sumMin, 1), message: { zh: `各类资产下限之和 ${formatPercent(sumMin, 1)} 超过100%`, en: `the minimum weights sum to ${formatPercent(sumMin, 1)}, above 100%` } });
+    problems.push({
+      path: 'bounds',
+      expected: 'Σ min ≤ 100%',
+      received: formatPercent(sumMin, 1),
+      message: { zh: `各类资产下限之和 ${formatPercent(sumMin, 1)} 超过100%`, en: `the minimum weights sum to ${formatPercent(sumMin, 1)}, above 100%` },
+    });
   }
   if (sumMax < 1 - 1e-12) {
-    problems.push({ path: 'bounds', expected: 'Σ max ≥ 100%', received: formatPercent(sumMax, 1), message: { zh: `各类资产上限之和 ${formatPercent(sumMax, 1)} 不足100%`, en: `the maximum weights sum to ${formatPercent(sumMax, 1)}, below 100%` } });
+    problems.push({
+      path: 'bounds',
+      expected: 'Σ max ≥ 100%',
+      received: formatPercent(sumMax, 1),
+      message: { zh: `各类资产上限之和 ${formatPercent(sumMax, 1)} 不足100%`, en: `the maximum weights sum to ${formatPercent(sumMax, 1)}, below 100%` },
+    });
   }
   return problems;
 }
@@ -188,7 +245,10 @@ export function checkClientPortfolio(p: ClientPortfolio): ValidationProblem[] {
 export function validateClientPortfolio(data: unknown): PortfolioValidation {
   try {
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      return { ok: false, problems: [{ path: '', expected: 'object', received: describe(data), message: { zh: '不是客户投资组合', en: 'not a client portfolio' } }] };
+      return {
+        ok: false,
+        problems: [{ path: '', expected: 'object', received: describe(data), message: { zh: '不是客户投资组合', en: 'not a client portfolio' } }],
+      };
     }
     const parsed = v.safeParse(portfolioSchema, data);
     if (!parsed.success) return { ok: false, problems: parsed.issues.map(problemFromIssue) };

@@ -118,7 +118,10 @@ const problem = (zh: string, en: string): DecodedShare => ({ ok: false, problems
 /** Decodes and validates a share link's `d` value. Never throws. */
 export async function decodeShare(data: string): Promise<DecodedShare> {
   if (data.length > MAX_LINK_CHARS) {
-    return problem(`链接过长（${data.length} 个字符，上限 ${MAX_LINK_CHARS}）：不是本应用生成的情景链接`, `the link is too long (${data.length} characters, limit ${MAX_LINK_CHARS}): not a scenario link made by this app`);
+    return problem(
+      `链接过长（${data.length} 个字符，上限 ${MAX_LINK_CHARS}）：不是本应用生成的情景链接`,
+      `the link is too long (${data.length} characters, limit ${MAX_LINK_CHARS}): not a scenario link made by this app`,
+    );
   }
   const bytes = fromBase64Url(data.trim());
   if (!bytes || bytes.length === 0) return problem('链接已损坏：数据不是有效的编码', 'the link is damaged: the data is not valid base64url');
@@ -128,7 +131,10 @@ export async function decodeShare(data: string): Promise<DecodedShare> {
     json = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch (e) {
     if (e instanceof Error && e.message === 'too large') {
-      return problem(`链接解压后超过 ${MAX_JSON_BYTES / 1_000_000} MB 上限，已停止解压`, `the link inflates beyond the ${MAX_JSON_BYTES / 1_000_000} MB limit; decompression was stopped`);
+      return problem(
+        `链接解压后超过 ${MAX_JSON_BYTES / 1_000_000} MB 上限，已停止解压`,
+        `the link inflates beyond the ${MAX_JSON_BYTES / 1_000_000} MB limit; decompression was stopped`,
+      );
     }
     return problem('链接已损坏或不完整（可能被截断）', 'the link is damaged or incomplete (perhaps cut short)');
   }
@@ -145,7 +151,12 @@ export async function decodeShare(data: string): Promise<DecodedShare> {
   const checked = validateScenario(p.s);
   if (!checked.ok) return { ok: false, problems: checked.problems.map((x) => ({ ...x, path: x.path ? `scenario.${x.path}` : 'scenario' })) };
   const str = (x: unknown, max: number) => (typeof x === 'string' ? x.slice(0, max) : '');
-  const tags = Array.isArray(p.g) ? p.g.filter((t): t is string => typeof t === 'string').slice(0, 30).map((t) => t.slice(0, 50)) : [];
+  const tags = Array.isArray(p.g)
+    ? p.g
+        .filter((t): t is string => typeof t === 'string')
+        .slice(0, 30)
+        .map((t) => t.slice(0, 50))
+    : [];
   return {
     ok: true,
     shared: { title: str(p.t, 200) || checked.scenario.name.zh, description: str(p.d, 10_000), tags, scenario: checked.scenario },

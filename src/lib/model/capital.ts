@@ -46,14 +46,7 @@ export function baselCorrelation(pd: number, turnoverEurMillions?: number): numb
  * b = (0.11852 − 0.05478·ln PD)², RW = 12.5·K.
  * @example irbRiskWeight({ pd: 0.01, lgd: 0.45, pdFloor: 0.0003 }) // ≈ 0.9232
  */
-export function irbRiskWeight({
-  pd,
-  lgd,
-  maturityYears = 2.5,
-  turnoverEurMillions,
-  pdFloor = 0.0005,
-  scalingFactor = 1,
-}: IrbInput): number {
+export function irbRiskWeight({ pd, lgd, maturityYears = 2.5, turnoverEurMillions, pdFloor = 0.0005, scalingFactor = 1 }: IrbInput): number {
   if (pd >= 1) return 0; // defaulted exposures: capital is the specific provision (¶272 fn 70)
   const p = Math.max(pd, pdFloor);
   const r = baselCorrelation(p, turnoverEurMillions);

@@ -106,7 +106,11 @@ export function clientRisk(rows: readonly LoanBookRow[], scenario: Scenario, opt
   const exactNames = Math.max(0, Math.floor(options.exactNames ?? 50));
   const netCapital = scenario.bank.netCapital;
   const exposures = options.exposures ?? loanBookExposures(rows, scenario);
-  const distribution = lossDistribution(exposures, { quantiles: options.quantiles ?? [0.99, EC_CONFIDENCE], ecConfidence: EC_CONFIDENCE, topNames: exactNames });
+  const distribution = lossDistribution(exposures, {
+    quantiles: options.quantiles ?? [0.99, EC_CONFIDENCE],
+    ecConfidence: EC_CONFIDENCE,
+    topNames: exactNames,
+  });
   const evaluation = evaluate(scenario);
   const n = rows.length;
   const c: ClientColumns = {
@@ -193,7 +197,11 @@ export function clientRisk(rows: readonly LoanBookRow[], scenario: Scenario, opt
     const g = c.groups[i];
     if (g === '') continue;
     let gr = groupIndex.get(g);
-    if (!gr) groupIndex.set(g, (gr = { group: g, clients: 0, exposure: 0, expectedLoss: 0, economicCapital: 0, netProfit: 0, raroc: NaN, shareOfNetCapital: 0, headroom: 0 }));
+    if (!gr)
+      groupIndex.set(
+        g,
+        (gr = { group: g, clients: 0, exposure: 0, expectedLoss: 0, economicCapital: 0, netProfit: 0, raroc: NaN, shareOfNetCapital: 0, headroom: 0 }),
+      );
     gr.clients++;
     gr.exposure += c.exposure[i];
     gr.expectedLoss += c.expectedLoss[i];
@@ -212,7 +220,9 @@ export function clientRisk(rows: readonly LoanBookRow[], scenario: Scenario, opt
     c.obligorExposure[i] = gr ? gr.exposure : c.exposure[i];
     c.headroom[i] = Math.min(single - c.exposure[i], gr ? gr.headroom : Infinity);
   }
-  const obligors = exposures.filter((e) => e.group === undefined).concat(groups.map((g) => ({ ead: g.exposure, pd: 0, lgd: 0, rho: 0, id: g.group, group: g.group })));
+  const obligors = exposures
+    .filter((e) => e.group === undefined)
+    .concat(groups.map((g) => ({ ead: g.exposure, pd: 0, lgd: 0, rho: 0, id: g.group, group: g.group })));
   let totalExposure = 0;
   let totalNet = 0;
   for (let i = 0; i < n; i++) {
@@ -304,7 +314,12 @@ export interface SegmentMixChange {
  * exposure. Spread evenly over `paceQuarters` (the scenario's `levers.paceQuarters`).
  * @example bookMixChange(risk.clients, { large: 0.4, mid: 0.3, small: 0.3 }, demoScenario)
  */
-export function bookMixChange(c: ClientColumns, target: Readonly<Record<string, number>>, scenario: Scenario, paceQuarters = scenario.levers.paceQuarters): SegmentMixChange[] {
+export function bookMixChange(
+  c: ClientColumns,
+  target: Readonly<Record<string, number>>,
+  scenario: Scenario,
+  paceQuarters = scenario.levers.paceQuarters,
+): SegmentMixChange[] {
   const total = c.exposure.reduce((a, x) => a + x, 0);
   const pace = Math.max(1, Math.round(paceQuarters));
   return scenario.segments.map((seg) => {

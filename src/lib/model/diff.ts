@@ -98,11 +98,7 @@ export function diffScenarios(base: Scenario, current: Scenario): InputDiff[] {
   // input schema path inside an array, `simulation.attritionCurve.0`), else keep the parent alone
   // (a target mix set to null, a curve that changed length).
   const reported = new Set(out.map((d) => d.path));
-  const explainedByChildren = new Set(
-    out
-      .filter((d) => out.some((c) => c.path.startsWith(d.path + '.')) && childrenExplain(d, reported))
-      .map((d) => d.path),
-  );
+  const explainedByChildren = new Set(out.filter((d) => out.some((c) => c.path.startsWith(d.path + '.')) && childrenExplain(d, reported)).map((d) => d.path));
   return out.filter((d) => !explainedByChildren.has(d.path) && !ancestors(d.path).some((a) => reported.has(a) && !explainedByChildren.has(a)));
 }
 
@@ -192,8 +188,7 @@ function readLeaf(root: unknown, path: string): unknown {
  * @example mergeScenarios(base, withPd, withSpread).merged // has both the PD and the spread edit
  */
 export function mergeScenarios(base: Scenario, mine: Scenario, theirs: Scenario): MergeResult {
-  const sameShape = (a: Scenario, b: Scenario) =>
-    a.segments.length === b.segments.length && a.segments.every((s, i) => s.key === b.segments[i].key);
+  const sameShape = (a: Scenario, b: Scenario) => a.segments.length === b.segments.length && a.segments.every((s, i) => s.key === b.segments[i].key);
   const segmentsAligned = sameShape(base, mine) && sameShape(base, theirs);
   const pathsOf = (s: Scenario): string[] => {
     const all = leafPaths(s);

@@ -51,14 +51,34 @@ export {
 } from './segment-economics';
 export { migrateScenario } from './migrate';
 export { BASEL_II_SCALING_FACTOR, OUTPUT_FLOOR, CNY_PER_EUR, turnoverEurMillions, flooredRwa } from './capital';
-export { INPUT_SPECS, FIELD_LABELS, inputSpec, checkInput, readPath, writePath, scenarioInputPaths, type InputSpec, type Unit, type InputProblem, type Bilingual } from './inputs';
+export {
+  INPUT_SPECS,
+  FIELD_LABELS,
+  inputSpec,
+  checkInput,
+  readPath,
+  writePath,
+  scenarioInputPaths,
+  type InputSpec,
+  type Unit,
+  type InputProblem,
+  type Bilingual,
+} from './inputs';
 export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';
 export { binomial, createRng, fillNormals, logFactorial, Rng, seedState, type UniformSource } from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
 export * from './design';
 export * from './portfolio';
 export { diffScenarios, differingPaths, linkedPaths, mergeScenarios, jsonEqual, leafPaths, type InputDiff, type MergeResult } from './diff';
-export { attributeNetProfit, attributionEffectOf, shapley, ATTRIBUTION_EFFECTS, type Attribution, type AttributionEffect, type AttributionItem } from './attribution';
+export {
+  attributeNetProfit,
+  attributionEffectOf,
+  shapley,
+  ATTRIBUTION_EFFECTS,
+  type Attribution,
+  type AttributionEffect,
+  type AttributionItem,
+} from './attribution';
 export {
   lossDistribution,
   DEFAULT_LOSS_QUANTILES,

@@ -8,11 +8,27 @@ import { INPUT_SPECS, readPath, writePath } from './inputs';
 import type { Scenario } from './scenario';
 
 export type MetricKey =
-  | 'netProfit' | 'netInterestIncome' | 'depositMargin' | 'feeIncome' | 'operatingCost' | 'expectedLoss'
-  | 'roa' | 'raroc' | 'eva' | 'costIncomeRatio'
-  | 'economicCapital' | 'rwa' | 'capitalAdequacyRatio' | 'hhi' | 'effectiveClients'
-  | 'largestClientToCapital' | 'top10ToCapital'
-  | 'lcr' | 'nsfr' | 'loanToDeposit' | 'corporateDeposits';
+  | 'netProfit'
+  | 'netInterestIncome'
+  | 'depositMargin'
+  | 'feeIncome'
+  | 'operatingCost'
+  | 'expectedLoss'
+  | 'roa'
+  | 'raroc'
+  | 'eva'
+  | 'costIncomeRatio'
+  | 'economicCapital'
+  | 'rwa'
+  | 'capitalAdequacyRatio'
+  | 'hhi'
+  | 'effectiveClients'
+  | 'largestClientToCapital'
+  | 'top10ToCapital'
+  | 'lcr'
+  | 'nsfr'
+  | 'loanToDeposit'
+  | 'corporateDeposits';
 
 /** Which of the three principles a figure belongs to. */
 export type Principle = 'profitability' | 'safety' | 'liquidity';
@@ -74,9 +90,7 @@ export function sensitivities(scenario: Scenario, metric: MetricKey, bump = 0.1)
   const out: Sensitivity[] = [];
   for (const spec of INPUT_SPECS) {
     if (spec.path === 'segments.*.share') continue;
-    const paths = spec.path.startsWith('segments.*.')
-      ? scenario.segments.map((_, i) => spec.path.replace('*', String(i)))
-      : [spec.path];
+    const paths = spec.path.startsWith('segments.*.') ? scenario.segments.map((_, i) => spec.path.replace('*', String(i))) : [spec.path];
     for (const path of paths) {
       const value = readPath(scenario, path);
       if (typeof value !== 'number' || value === 0) continue;

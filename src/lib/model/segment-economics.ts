@@ -139,7 +139,10 @@ export interface FranchiseEffect {
  * incumbents turned down, or takes them from competitors on price (docs/model.md, "What drives each trade-off").
  * @example franchiseEffect({ franchiseShare: 0.3, franchisePdSlope: 2, franchiseSpreadSlopeBp: 30 }, 0.45).pdMultiplier // ≈ 1.167
  */
-export function franchiseEffect(segment: Pick<Segment, 'franchiseShare' | 'franchisePdSlope' | 'franchiseSpreadSlopeBp'>, shareOfBook: number): FranchiseEffect {
+export function franchiseEffect(
+  segment: Pick<Segment, 'franchiseShare' | 'franchisePdSlope' | 'franchiseSpreadSlopeBp'>,
+  shareOfBook: number,
+): FranchiseEffect {
   const f = Math.max(0.01, segment.franchiseShare);
   const excess = Math.max(0, shareOfBook - f);
   if (excess <= 0 || shareOfBook <= 0) return { excess: 0, pdMultiplier: 1, spreadConcessionBp: 0 };
@@ -320,7 +323,13 @@ export function segmentTerms(scenario: Scenario, index: number, rates: MarketRat
     riskWeightStandardized,
     riskWeightIrb:
       settings.capitalApproach === 'irb'
-        ? irbRiskWeight({ pd, lgd: seg.lgd, maturityYears: effectiveMaturity(seg), turnoverEurMillions: turnoverEurMillions(seg.turnover), scalingFactor: settings.irbScalingFactor })
+        ? irbRiskWeight({
+            pd,
+            lgd: seg.lgd,
+            maturityYears: effectiveMaturity(seg),
+            turnoverEurMillions: turnoverEurMillions(seg.turnover),
+            scalingFactor: settings.irbScalingFactor,
+          })
         : 0,
     ecRate: vasicekLossQuantile({ pd, rho: correlation, lgd: seg.lgd, q: EC_CONFIDENCE }) - pd * seg.lgd,
     depositOutflow: isSmallBusiness
@@ -423,8 +432,10 @@ export function segmentFlows(t: SegmentTerms, managerCost: number, loans = t.loa
 // ———————————————————————————————————————————— the bank around the book ————————————————————————————————————————————
 
 /** The rest of the balance sheet, held fixed, as the liquidity and capital formulas need it (HQLA before a run). */
-export interface BankTerms
-  extends Pick<Bank, 'netCapital' | 'tier1Capital' | 'cet1Capital' | 'otherRwa' | 'hqla' | 'retailDeposits' | 'retailLoans' | 'otherAssets' | 'otherLiabilities'> {
+export interface BankTerms extends Pick<
+  Bank,
+  'netCapital' | 'tier1Capital' | 'cet1Capital' | 'otherRwa' | 'hqla' | 'retailDeposits' | 'retailLoans' | 'otherAssets' | 'otherLiabilities'
+> {
   /** Retail deposits' LCR outflow and NSFR ASF. */
   retailOutflow: number;
   retailAsf: number;
@@ -500,7 +511,18 @@ export function bankLiquidity(b: BankTerms, book: BookLiquidityTotals, hqla: num
  * @example const scratch = createBankLiquidity(); // reuse for every step
  */
 export function createBankLiquidity(): BankLiquidity {
-  return { hqla: 0, totalAssets: 0, wholesaleFunding: 0, outflows30d: 0, inflows30d: 0, netOutflows30d: 0, lcr: 0, availableStableFunding: 0, requiredStableFunding: 0, nsfr: 0 };
+  return {
+    hqla: 0,
+    totalAssets: 0,
+    wholesaleFunding: 0,
+    outflows30d: 0,
+    inflows30d: 0,
+    netOutflows30d: 0,
+    lcr: 0,
+    availableStableFunding: 0,
+    requiredStableFunding: 0,
+    nsfr: 0,
+  };
 }
 
 /**

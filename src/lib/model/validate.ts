@@ -33,7 +33,9 @@ const fraction = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
 const bilingual = v.object({ zh: v.string(), en: v.string() });
 
 function tenorProfile(prefix: string) {
-  return v.object(Object.fromEntries(TENOR_BUCKETS.map((b) => [b, prefix ? num(`${prefix}.${b}`) : fraction])) as Record<(typeof TENOR_BUCKETS)[number], typeof fraction>);
+  return v.object(
+    Object.fromEntries(TENOR_BUCKETS.map((b) => [b, prefix ? num(`${prefix}.${b}`) : fraction])) as Record<(typeof TENOR_BUCKETS)[number], typeof fraction>,
+  );
 }
 
 const segmentSchema = v.object({
@@ -157,7 +159,12 @@ function problemFromIssue(issue: v.BaseIssue<unknown>): ValidationProblem {
     case 'finite':
       return { path, received, expected: 'finite number', message: { zh: '应为有限数字', en: 'expected a finite number' } };
     case 'literal':
-      return { path, received, expected: String(issue.expected), message: { zh: `不支持的版本，应为 ${SCHEMA_VERSION}`, en: `unsupported version, expected ${SCHEMA_VERSION}` } };
+      return {
+        path,
+        received,
+        expected: String(issue.expected),
+        message: { zh: `不支持的版本，应为 ${SCHEMA_VERSION}`, en: `unsupported version, expected ${SCHEMA_VERSION}` },
+      };
     case 'min_length':
       return { path, received, expected: issue.expected ?? undefined, message: { zh: '不能为空', en: 'must not be empty' } };
     default:
@@ -179,7 +186,10 @@ function crossFieldProblems(s: Scenario): ValidationProblem[] {
       path: 'segments',
       expected: '1',
       received: shareSum.toFixed(6),
-      message: { zh: `各层贷款占比之和应为100%，现为 ${(shareSum * 100).toFixed(2)}%`, en: `segment shares must sum to 100%, they sum to ${(shareSum * 100).toFixed(2)}%` },
+      message: {
+        zh: `各层贷款占比之和应为100%，现为 ${(shareSum * 100).toFixed(2)}%`,
+        en: `segment shares must sum to 100%, they sum to ${(shareSum * 100).toFixed(2)}%`,
+      },
     });
   }
   s.segments.forEach((seg, i) => {

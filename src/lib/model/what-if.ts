@@ -33,7 +33,10 @@ export function resolveInputPath(scenario: Scenario, path: string): PathCheck {
     const index = scenario.segments.findIndex((s) => s.key === parts[1]);
     if (index < 0) {
       const keys = scenario.segments.map((s) => s.key).join(', ');
-      return { ok: false, message: { zh: `“${trimmed}”：未知的客户层“${parts[1]}”，应为：${keys}`, en: `"${trimmed}": unknown segment "${parts[1]}", expected one of: ${keys}` } };
+      return {
+        ok: false,
+        message: { zh: `“${trimmed}”：未知的客户层“${parts[1]}”，应为：${keys}`, en: `"${trimmed}": unknown segment "${parts[1]}", expected one of: ${keys}` },
+      };
     }
     parts[1] = String(index);
   }
@@ -122,7 +125,9 @@ export interface NamedScenario {
   sets: InputSet[];
 }
 
-export type NamedResult = { name: string; sets: InputSet[] } & ({ ok: true; figures: Record<MetricKey, number> } | { ok: false; problems: ValidationProblem[] });
+export type NamedResult = { name: string; sets: InputSet[] } & (
+  { ok: true; figures: Record<MetricKey, number> } | { ok: false; problems: ValidationProblem[] }
+);
 
 /**
  * Named what-ifs on one base, each evaluated in closed form.

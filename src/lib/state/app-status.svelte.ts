@@ -53,7 +53,10 @@ export class AppStatus {
   /** Applies a waiting update by itself when nothing is being edited and no one is looking. */
   async applyIfIdle(): Promise<void> {
     if (!this.isUpdateReady || !this.#apply || typeof document === 'undefined') return;
-    const isIdle = document.visibilityState === 'hidden' && this.#workspace.saveStatus === 'saved' && !document.querySelector('input:focus, textarea:focus, select:focus, dialog[open]');
+    const isIdle =
+      document.visibilityState === 'hidden' &&
+      this.#workspace.saveStatus === 'saved' &&
+      !document.querySelector('input:focus, textarea:focus, select:focus, dialog[open]');
     if (isIdle) await this.#apply();
   }
 }

@@ -46,7 +46,6 @@ export class AttachedBook {
     );
   }
 
-
   /** Whether the engines run on the real book now. */
   get isReal(): boolean {
     return bookChoice.source === 'real' && this.rows !== null;

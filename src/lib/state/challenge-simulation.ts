@@ -25,7 +25,11 @@ export function simulatedFigures(spec: MonteCarloSpec, scenario: Scenario): Reco
  * Simulates a play (the challenge's stress, paths and seed) on the worker pool, with progress.
  * @example await simulatePlay(challenge.monteCarlo!, scenario, { onProgress: (p) => (bar = p.fraction) })
  */
-export async function simulatePlay(spec: MonteCarloSpec, scenario: Scenario, options: { onProgress?: (p: PoolProgress) => void; signal?: AbortSignal } = {}): Promise<Record<string, number>> {
+export async function simulatePlay(
+  spec: MonteCarloSpec,
+  scenario: Scenario,
+  options: { onProgress?: (p: PoolProgress) => void; signal?: AbortSignal } = {},
+): Promise<Record<string, number>> {
   const key = playKey(spec, scenario);
   const known = done.get(key);
   if (known) return known;

@@ -205,7 +205,13 @@ export class Library {
       this.importProgress = null;
     }
     const outcome = await this.write((s) => importParsed(s, parsed, copyLabel));
-    return outcome ?? { ok: false, isWriteError: true, problems: [{ path: '', message: { zh: '写入失败，未导入任何内容', en: 'writing failed, nothing was imported' } }] };
+    return (
+      outcome ?? {
+        ok: false,
+        isWriteError: true,
+        problems: [{ path: '', message: { zh: '写入失败，未导入任何内容', en: 'writing failed, nothing was imported' } }],
+      }
+    );
   }
 
   /**

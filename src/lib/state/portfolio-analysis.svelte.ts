@@ -107,7 +107,13 @@ export class PortfolioAnalysis {
 
   async #riskOf(p: ClientPortfolio, best: BestAllocation): Promise<RiskAnalysis> {
     const engine = this.#engineNow();
-    const riskOptions = { horizonYears: p.client.horizonYears, amount: p.client.amount, quantiles: [...ANALYSIS_SETTINGS.quantiles], paths: ANALYSIS_SETTINGS.riskPaths, seed: ANALYSIS_SETTINGS.seed };
+    const riskOptions = {
+      horizonYears: p.client.horizonYears,
+      amount: p.client.amount,
+      quantiles: [...ANALYSIS_SETTINGS.quantiles],
+      paths: ANALYSIS_SETTINGS.riskPaths,
+      seed: ANALYSIS_SETTINGS.seed,
+    };
     const bestPortfolio: ClientPortfolio = { ...p, weights: best.weights };
     const cashOptions = { paths: ANALYSIS_SETTINGS.cashPaths, seed: ANALYSIS_SETTINGS.seed };
     const [current, bestRisk, cashCurrent, cashBest] = await Promise.all([

@@ -177,7 +177,10 @@ export class PortfolioSession {
   /** Imports a file's text: all or nothing, clashes imported as copies. */
   async importText(text: string): Promise<PortfolioImportResult> {
     if (!this.#db || this.storage !== 'ready') {
-      return { ok: false, problems: [{ path: '', message: { zh: '浏览器存储不可用，无法导入', en: 'Browser storage is unavailable: nothing can be imported' } }] };
+      return {
+        ok: false,
+        problems: [{ path: '', message: { zh: '浏览器存储不可用，无法导入', en: 'Browser storage is unavailable: nothing can be imported' } }],
+      };
     }
     await this.flush();
     const result = await importPortfolios(this.#db, text, this.#labels);

@@ -165,14 +165,16 @@ export class Query<T, A = never> {
       const started = options.fetch(args);
       promise = started;
       this.#inflight.set(key, started);
-      started.then(
-        (value) => {
-          if (options.cache && (options.isCacheable?.(value) ?? true)) options.cache.set(key, value);
-        },
-        () => {},
-      ).finally(() => {
-        if (this.#inflight.get(key) === started) this.#inflight.delete(key);
-      });
+      started
+        .then(
+          (value) => {
+            if (options.cache && (options.isCacheable?.(value) ?? true)) options.cache.set(key, value);
+          },
+          () => {},
+        )
+        .finally(() => {
+          if (this.#inflight.get(key) === started) this.#inflight.delete(key);
+        });
     }
     return this.#settle(seq, key, promise);
   }

@@ -573,7 +573,14 @@ export class Workspace {
       }
       if (this.#db && this.storage === 'ready') {
         const mine = isCurrent() ? this.scenario : s.scenario;
-        const saved = await saveWorkspace(this.#db, { base: s.base, synced: isCurrent() ? this.#wsSynced : s.wsSynced, mine, tab: this.#tab, replaces: this.#replacesKey, kept });
+        const saved = await saveWorkspace(this.#db, {
+          base: s.base,
+          synced: isCurrent() ? this.#wsSynced : s.wsSynced,
+          mine,
+          tab: this.#tab,
+          replaces: this.#replacesKey,
+          kept,
+        });
         this.#replacesKey = null;
         if (isCurrent()) {
           this.#wsSynced = saved.merged;

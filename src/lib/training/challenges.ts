@@ -108,7 +108,7 @@ export const BANK_CHALLENGES: readonly BankChallengeDef[] = [
     title: { zh: '稳健增利', en: 'Profit within the limits' },
     brief: {
       zh: '从倒金字塔银行出发，调整客户结构和中、小客户的LPR加点，使净利润尽可能高，同时守住四条监管红线和信贷投放计划。加点高于市场会流失需求、引来逆向选择（第3课）；某一层客户超出本行的客户基础，只能接受更差的借款人和更低的价格（第1课）。',
-      en: 'From the inverted-pyramid bank, move the mix and the mid and small clients\' spreads over LPR to make net profit as high as you can while keeping four regulatory lines and the loan plan. A spread above the market loses demand and invites adverse selection (lesson 3); a tier grown beyond the bank\'s franchise takes worse borrowers at lower prices (lesson 1).',
+      en: "From the inverted-pyramid bank, move the mix and the mid and small clients' spreads over LPR to make net profit as high as you can while keeping four regulatory lines and the loan plan. A spread above the market loses demand and invites adverse selection (lesson 3); a tier grown beyond the bank's franchise takes worse borrowers at lower prices (lesson 1).",
     },
     scenario: { ...cloneScenario(demoScenario), name: { zh: '倒金字塔银行（挑战）', en: 'The inverted-pyramid bank (challenge)' } },
     levers: [{ kind: 'mix' }, ...SPREAD_LEVERS],

@@ -28,7 +28,13 @@ export function checkGoal(
     if (c.kind === 'figure') {
       if (isMonteCarloFigure(c.figure)) {
         const value = simulated?.[c.figure] ?? NaN;
-        return { condition: c, isMet: simulated !== null && compare(value, c.op, c.value), value: simulated ? value : null, chosen: null, isPending: simulated === null };
+        return {
+          condition: c,
+          isMet: simulated !== null && compare(value, c.op, c.value),
+          value: simulated ? value : null,
+          chosen: null,
+          isPending: simulated === null,
+        };
       }
       const value = readFigure(ctx, c.figure);
       return { condition: c, isMet: compare(value, c.op, c.value), value, chosen: null, isPending: false };

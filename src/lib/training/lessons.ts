@@ -147,9 +147,18 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     figures: ['capitalAdequacyRatio', 'lcr', 'netProfit', 'share.large', 'raroc'],
     panels: ['concrete'],
     hints: [
-      { zh: '石子太多了：把“大客户”滑块向左移（键盘：先用Tab键选中滑块，再按←键，每次1个百分点；Page Down每次10个百分点）。', en: 'Too much gravel: move the "Large clients" slider left (keyboard: Tab to the slider, then ← moves 1 point, Page Down 10 points).' },
-      { zh: '每移动一次，看右侧三项指标的变化方向：资本充足率和LCR一直上升，净利润却先升后降。', en: 'After each move watch the direction of the three figures: capital adequacy and the LCR keep rising, but net profit rises and then falls.' },
-      { zh: '大客户在约40%时净利润达到8.31亿元；再把小客户提高到约30%，最高约8.42亿元（约27/42/31）。大客户低于约15%，8.30亿元就够不着了。', en: 'With large clients at about 40% net profit reaches CNY 0.831 bn; raise the small clients to about 30% as well and it peaks near CNY 0.842 bn (about 27/42/31). Below about 15% large clients, CNY 0.83 bn is out of reach.' },
+      {
+        zh: '石子太多了：把“大客户”滑块向左移（键盘：先用Tab键选中滑块，再按←键，每次1个百分点；Page Down每次10个百分点）。',
+        en: 'Too much gravel: move the "Large clients" slider left (keyboard: Tab to the slider, then ← moves 1 point, Page Down 10 points).',
+      },
+      {
+        zh: '每移动一次，看右侧三项指标的变化方向：资本充足率和LCR一直上升，净利润却先升后降。',
+        en: 'After each move watch the direction of the three figures: capital adequacy and the LCR keep rising, but net profit rises and then falls.',
+      },
+      {
+        zh: '大客户在约40%时净利润达到8.31亿元；再把小客户提高到约30%，最高约8.42亿元（约27/42/31）。大客户低于约15%，8.30亿元就够不着了。',
+        en: 'With large clients at about 40% net profit reaches CNY 0.831 bn; raise the small clients to about 30% as well and it peaks near CNY 0.842 bn (about 27/42/31). Below about 15% large clients, CNY 0.83 bn is out of reach.',
+      },
     ],
     debrief: {
       mechanism: [
@@ -159,7 +168,7 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
         },
         {
           zh: '但利润不是越少石子越好：中客户超过贷款的35%、小客户超过30%（本行的客户基础），新增的借款人违约率更高、价格更低；大客户的结算存款是便宜的资金，户均服务成本也低。所以净利润在约27/42/31时最高，大客户降到0%时只剩约7.7亿元，比今天还少。资本充足率和LCR仍随石子减少而上升——三性要一起设计，不是把一个指标推到头。',
-          en: 'But profit is not "the less gravel the better": beyond 35% of loans for mid clients and 30% for small ones (the bank\'s franchise), the new borrowers default more and pay less; large clients\' settlement deposits are cheap funding and cost little to serve per yuan. So net profit peaks near 27/42/31, and with no large clients at all it falls to about CNY 0.77 bn, below today\'s. Capital adequacy and the LCR still rise as gravel goes: the three principles are designed together, not one figure pushed to its end.',
+          en: "But profit is not \"the less gravel the better\": beyond 35% of loans for mid clients and 30% for small ones (the bank's franchise), the new borrowers default more and pay less; large clients' settlement deposits are cheap funding and cost little to serve per yuan. So net profit peaks near 27/42/31, and with no large clients at all it falls to about CNY 0.77 bn, below today's. Capital adequacy and the LCR still rise as gravel goes: the three principles are designed together, not one figure pushed to its end.",
         },
         {
           zh: '这就是源文章的处方“增加中小企业客户”，而配比要与工程相称：下一课看“倒金字塔”究竟哪里出了问题。',
@@ -183,18 +192,18 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     narrative: [
       {
         zh: '先诊断，再开药方。右侧是“倒金字塔银行”各层客户的利润表。156户大客户拿走了65%的贷款；2,656户客户按集中度只相当于约276户等额客户（[[effectiveClients|有效客户数]]）。',
-        en: 'Diagnose before you prescribe. On the right is the inverted-pyramid bank\'s profit by tier. 156 large clients hold 65% of the loans; by concentration its 2,656 clients count as only about 276 equal ones ([[effectiveClients|effective clients]]).',
+        en: "Diagnose before you prescribe. On the right is the inverted-pyramid bank's profit by tier. 156 large clients hold 65% of the loans; by concentration its 2,656 clients count as only about 276 equal ones ([[effectiveClients|effective clients]]).",
       },
       {
         zh: '监管给集中度设了两道线：[[singleClient|单一客户贷款集中度]]不超过[[netCapital|资本净额]]的10%，[[top10|最大十家客户贷款比例]]不超过50%。这家银行的最大十家已达49.5%，几乎贴线。',
-        en: 'The regulator sets two lines: the [[singleClient|largest client]] at most 10% of [[netCapital|net capital]], the [[top10|top ten]] at most 50%. This bank\'s top ten are at 49.5%, almost on the line.',
+        en: "The regulator sets two lines: the [[singleClient|largest client]] at most 10% of [[netCapital|net capital]], the [[top10|top ten]] at most 50%. This bank's top ten are at 49.5%, almost on the line.",
       },
     ],
     scenario: named(cloneScenario(demoScenario), '倒金字塔银行（第2课）', 'The inverted-pyramid bank (lesson 2)'),
     levers: [{ kind: 'mix' }],
     task: {
       zh: '先回答两个诊断问题（答案按起始银行的数字判断），再调整结构：最大十家客户贷款比例≤45%，有效客户数≥400，净利润不低于今天的7.86亿元。',
-      en: 'Answer the two diagnosis questions (judged on the starting bank\'s numbers), then change the mix: top-10 ratio ≤ 45%, effective clients ≥ 400, and net profit no lower than today\'s CNY 0.79 bn (7.86 亿元).',
+      en: "Answer the two diagnosis questions (judged on the starting bank's numbers), then change the mix: top-10 ratio ≤ 45%, effective clients ≥ 400, and net profit no lower than today's CNY 0.79 bn (7.86 亿元).",
     },
     goal: [
       {
@@ -218,9 +227,18 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     figures: ['top10ToCapital', 'effectiveClients', 'netProfit', 'largestClientToCapital', 'margin.large'],
     panels: ['segments'],
     hints: [
-      { zh: '看分层表：哪一行“税前利润”最大？哪一行“税前利润/贷款”最小？', en: 'Read the tier table: which row has the largest pre-tax profit, which the smallest pre-tax profit per loan?' },
-      { zh: '大客户利润总额最大，是因为贷款最多；但大客户按LPR−24基点（约下浮8%）定价、每元贷款赚得最少——这就是“利润空间收窄”。', en: 'Large clients make the most profit in total because they hold most loans; priced at LPR − 24 bp (about 8% below LPR) they earn the least per yuan: the "shrinking margin".' },
-      { zh: '大客户降到约40%，集中度和有效客户数都能达标；但别一路降到底——只把大客户滑块降到约10%，净利润就跌破今天的水平。', en: 'Large clients at about 40% meet both concentration goals; but do not go all the way: with the large-client slider alone down to about 10%, net profit falls under today\'s.' },
+      {
+        zh: '看分层表：哪一行“税前利润”最大？哪一行“税前利润/贷款”最小？',
+        en: 'Read the tier table: which row has the largest pre-tax profit, which the smallest pre-tax profit per loan?',
+      },
+      {
+        zh: '大客户利润总额最大，是因为贷款最多；但大客户按LPR−24基点（约下浮8%）定价、每元贷款赚得最少——这就是“利润空间收窄”。',
+        en: 'Large clients make the most profit in total because they hold most loans; priced at LPR − 24 bp (about 8% below LPR) they earn the least per yuan: the "shrinking margin".',
+      },
+      {
+        zh: '大客户降到约40%，集中度和有效客户数都能达标；但别一路降到底——只把大客户滑块降到约10%，净利润就跌破今天的水平。',
+        en: "Large clients at about 40% meet both concentration goals; but do not go all the way: with the large-client slider alone down to about 10%, net profit falls under today's.",
+      },
     ],
     debrief: {
       mechanism: [
@@ -250,36 +268,45 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     narrative: [
       {
         zh: '2019年LPR改革后，贷款利率是[[LPR]]加点：小客户的利率 = LPR + 加点。同业对小客户的定价是LPR+80基点（约[[markup|上浮]]27%，利率3.80%），本行也是。能不能再高一点？',
-        en: 'Since the 2019 LPR reform a loan is priced at [[LPR]] plus a spread: a small client pays LPR + spread. Competitors charge small clients LPR + 80 bp (about 27% above LPR in the source\'s [[markup|float]] convention, 3.80%), and so does this bank. Can it charge more?',
+        en: "Since the 2019 LPR reform a loan is priced at [[LPR]] plus a spread: a small client pays LPR + spread. Competitors charge small clients LPR + 80 bp (about 27% above LPR in the source's [[markup|float]] convention, 3.80%), and so does this bank. Can it charge more?",
       },
       {
         zh: '可以，这就是[[pricingPower|定价权]]：中小企业的替代选择少。但每比市场高10个基点，就会流失一部分新需求（[[demandElasticity|需求弹性]]），而留下来的客户风险更高（[[adverseSelection|逆向选择]]）。本课的数字是“稳态”：全部小客户贷款都按新价格重新定价之后。',
-        en: 'It can: that is [[pricingPower|pricing power]], SMEs have few alternatives. But each 10 bp above the market loses part of the demand ([[demandElasticity|demand elasticity]]) and those who stay are riskier ([[adverseSelection|adverse selection]]). The lesson\'s figures are the steady state, once every small-client loan has repriced.',
+        en: "It can: that is [[pricingPower|pricing power]], SMEs have few alternatives. But each 10 bp above the market loses part of the demand ([[demandElasticity|demand elasticity]]) and those who stay are riskier ([[adverseSelection|adverse selection]]). The lesson's figures are the steady state, once every small-client loan has repriced.",
       },
     ],
     scenario: named(cloneScenario(demoScenario), '倒金字塔银行（第3课）', 'The inverted-pyramid bank (lesson 3)'),
     levers: [{ kind: 'input', path: 'segments.2.spreadBp', min: -50, max: 250, step: 5 }],
     task: {
       zh: '只调小客户的LPR加点，找到使净利润最大的加点：净利润与最优值相差不超过0.01亿元（100万元）。',
-      en: 'Moving only the small clients\' spread over LPR, find the one that maximises net profit: within CNY 1 m (0.01 亿元) of the best.',
+      en: "Moving only the small clients' spread over LPR, find the one that maximises net profit: within CNY 1 m (0.01 亿元) of the best.",
     },
     goal: [{ kind: 'figure', figure: 'profitGapToBest.small', op: '<=', value: 0.01 * YI }],
     figures: ['profitGapToBest.small', 'netProfit', 'demandKept.small', 'pdAfterSelection.small', 'netInterestIncome'],
     panels: [],
     hints: [
-      { zh: '先试一个很高的加点，比如LPR+250基点（约上浮83%），再试LPR+120基点（约上浮40%）：净利润在哪边更高？', en: 'Try a very high spread, say LPR + 250 bp (about +83%), then LPR + 120 bp (about +40%): where is net profit higher?' },
-      { zh: '每次改动后看“保留的贷款需求”和“PD（含逆向选择）”：利息更高，但贷款更少、损失更多。', en: 'After each change watch "loan demand kept" and "PD with adverse selection": more interest, but fewer loans and more losses.' },
-      { zh: '最优值在LPR+120到150基点之间（约上浮40%到50%）：在这个范围里每次改5个基点，看“距小客户最优定价的净利润差”；讲评里有整条曲线。', en: 'The best lies between LPR + 120 and 150 bp (about +40% to +50%): move 5 bp at a time in that range and watch "net profit short of the best spread"; the debrief shows the whole curve.' },
+      {
+        zh: '先试一个很高的加点，比如LPR+250基点（约上浮83%），再试LPR+120基点（约上浮40%）：净利润在哪边更高？',
+        en: 'Try a very high spread, say LPR + 250 bp (about +83%), then LPR + 120 bp (about +40%): where is net profit higher?',
+      },
+      {
+        zh: '每次改动后看“保留的贷款需求”和“PD（含逆向选择）”：利息更高，但贷款更少、损失更多。',
+        en: 'After each change watch "loan demand kept" and "PD with adverse selection": more interest, but fewer loans and more losses.',
+      },
+      {
+        zh: '最优值在LPR+120到150基点之间（约上浮40%到50%）：在这个范围里每次改5个基点，看“距小客户最优定价的净利润差”；讲评里有整条曲线。',
+        en: 'The best lies between LPR + 120 and 150 bp (about +40% to +50%): move 5 bp at a time in that range and watch "net profit short of the best spread"; the debrief shows the whole curve.',
+      },
     ],
     debrief: {
       mechanism: [
         {
           zh: '每元贷款的利息随加点线性增加，但高于市场加点的部分，需求按exp(−弹性×超出基点/10)减少，PD按(1+斜率×超出基点/10)上升（[[adverseSelection|逆向选择]]）。利润先升后降：在最优点（约LPR+135基点，约上浮45%），再多收1个基点带来的利息恰好等于流失贷款的利润和新增的预期损失。',
-          en: 'Interest per yuan rises linearly with the spread, but above the market\'s spread demand falls as exp(−elasticity × bp above / 10) and the PD rises as (1 + slope × bp above / 10) ([[adverseSelection|adverse selection]]). Profit rises, then falls: at the best spread (about LPR + 135 bp, about +45%) one more basis point earns exactly what the lost loans and the extra expected loss cost.',
+          en: "Interest per yuan rises linearly with the spread, but above the market's spread demand falls as exp(−elasticity × bp above / 10) and the PD rises as (1 + slope × bp above / 10) ([[adverseSelection|adverse selection]]). Profit rises, then falls: at the best spread (about LPR + 135 bp, about +45%) one more basis point earns exactly what the lost loans and the extra expected loss cost.",
         },
         {
           zh: '代价是：在利润最大的价格上，四分之一以上的小客户需求流失了（120亿元贷款剩约86亿元）——水泥浆变少了，小客户的存款也随贷款一起减少；净利润只比市场价（7.86亿元）多约500万元。再往上加，利润反而减少。定价权是真实的，但不是无限的；小客户占比越高，同样的加点流失的贷款越多（挑战中的“信贷投放计划”）。下一课看水泥浆对流动性的作用。',
-          en: 'The price: at the profit-maximising spread more than a quarter of small-client demand is gone (CNY 12 bn of loans becomes about 8.6 bn), less cement paste, and the small clients\' deposits shrink with their loans; net profit is only about CNY 5 m above the market price\'s (CNY 0.786 bn). Beyond it profit falls. Pricing power is real, but not unlimited; the larger the small clients\' share, the more loans the same spread loses (the challenges\' loan plan). The next lesson shows what the paste does for liquidity.',
+          en: "The price: at the profit-maximising spread more than a quarter of small-client demand is gone (CNY 12 bn of loans becomes about 8.6 bn), less cement paste, and the small clients' deposits shrink with their loans; net profit is only about CNY 5 m above the market price's (CNY 0.786 bn). Beyond it profit falls. Pricing power is real, but not unlimited; the larger the small clients' share, the more loans the same spread loses (the challenges' loan plan). The next lesson shows what the paste does for liquidity.",
         },
       ],
       metrics: ['netInterestIncome', 'expectedLoss', 'netProfit'],
@@ -304,14 +331,14 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
       },
       {
         zh: '看[[maturityLadder|期限结构]]：大客户的项目贷款35%在5年以上，小客户的贷款85%在一年以内。负债一侧，小企业存款在LCR中按零售处理，30天流失10%；对公非经营性存款流失40%。[[NSFR|净稳定资金比例]]对一年以上贷款要求85%的稳定资金，一年以内只要50%。',
-        en: 'Read the [[maturityLadder|maturity ladder]]: 35% of large clients\' project loans run over five years, 85% of small clients\' loans within one. On the funding side, small-business deposits count as retail in the LCR and run off 10% in 30 days; non-operational corporate deposits 40%. The [[NSFR]] asks 85% stable funding for loans over a year, 50% for shorter ones.',
+        en: "Read the [[maturityLadder|maturity ladder]]: 35% of large clients' project loans run over five years, 85% of small clients' loans within one. On the funding side, small-business deposits count as retail in the LCR and run off 10% in 30 days; non-operational corporate deposits 40%. The [[NSFR]] asks 85% stable funding for loans over a year, 50% for shorter ones.",
       },
     ],
     scenario: named(writePath(cloneScenario(demoScenario), 'bank.hqla', 360 * YI), '流动性偏紧的倒金字塔银行', 'The inverted-pyramid bank, short of liquidity'),
     levers: [{ kind: 'mix' }],
     task: {
       zh: '只动客户结构，让LCR回到100%以上，NSFR≥116%，一年内到期的对公贷款占比≥45%，净利润不低于今天的7.86亿元。',
-      en: 'Moving only the mix, bring the LCR back to 100% or more, the NSFR to 116% or more, loans due within a year to 45% of the corporate book or more, and keep net profit at today\'s CNY 0.79 bn (7.86 亿元) or more.',
+      en: "Moving only the mix, bring the LCR back to 100% or more, the NSFR to 116% or more, loans due within a year to 45% of the corporate book or more, and keep net profit at today's CNY 0.79 bn (7.86 亿元) or more.",
     },
     goal: [
       { kind: 'figure', figure: 'lcr', op: '>=', value: 1 },
@@ -322,19 +349,28 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     figures: ['lcr', 'nsfr', 'shortTermLoanShare', 'netProfit', 'corporateDeposits', 'loanToDeposit'],
     panels: ['ladder'],
     hints: [
-      { zh: '试着只加大“小客户”的占比，再试只减少“大客户”：哪一种对LCR更有效？', en: 'Try raising only the small clients\' share, then only cutting the large clients\': which helps the LCR more?' },
-      { zh: '中客户的存款仍按对公存款流失，小客户的存款按零售只流失10%。', en: 'Mid-sized clients\' deposits still run off as corporate deposits; small clients\' as retail, only 10%.' },
-      { zh: '小客户占比约30%时四项都能达标；只减大客户要减到约30%。但把水泥浆加到头（比如小客户80%）利润会大亏：超出客户基础的小客户违约更多。', en: 'Small clients at about 30% meet all four; cutting only the large clients needs them down to about 30%. But paste to the limit (say 80% small clients) loses a lot of money: small clients beyond the franchise default more.' },
+      {
+        zh: '试着只加大“小客户”的占比，再试只减少“大客户”：哪一种对LCR更有效？',
+        en: "Try raising only the small clients' share, then only cutting the large clients': which helps the LCR more?",
+      },
+      {
+        zh: '中客户的存款仍按对公存款流失，小客户的存款按零售只流失10%。',
+        en: "Mid-sized clients' deposits still run off as corporate deposits; small clients' as retail, only 10%.",
+      },
+      {
+        zh: '小客户占比约30%时四项都能达标；只减大客户要减到约30%。但把水泥浆加到头（比如小客户80%）利润会大亏：超出客户基础的小客户违约更多。',
+        en: 'Small clients at about 30% meet all four; cutting only the large clients needs them down to about 30%. But paste to the limit (say 80% small clients) loses a lot of money: small clients beyond the franchise default more.',
+      },
     ],
     debrief: {
       mechanism: [
         {
           zh: 'LCR的分母是30天净流出：对公存款按25%（经营性）或40%流失，小企业存款只按10%；一个月内到期的贷款按50%计入流入。小客户越多，流出越少、流入越多，LCR上升。',
-          en: 'The LCR\'s denominator is net outflows over 30 days: corporate deposits run off at 25% (operational) or 40%, small-business deposits at 10%; loans falling due within the month flow in at 50%. More small clients, fewer outflows, more inflows: the LCR rises.',
+          en: "The LCR's denominator is net outflows over 30 days: corporate deposits run off at 25% (operational) or 40%, small-business deposits at 10%; loans falling due within the month flow in at 50%. More small clients, fewer outflows, more inflows: the LCR rises.",
         },
         {
           zh: 'NSFR的分母是所需稳定资金：一年以内的贷款只需50%，一年以上85%。长期项目贷款换成短期流动资金贷款，所需稳定资金减少，NSFR上升。这就是“和易性”：拌合物能流动。而利润的条件说明和易性不是唯一的要求：水泥浆太多，混凝土同样不合格。',
-          en: 'The NSFR\'s denominator is required stable funding: 50% for loans within a year, 85% beyond. Swapping long project loans for short working-capital loans needs less stable funding and the NSFR rises. That is workability: the mix flows. The profit condition says workability is not the only requirement: too much paste fails the concrete too.',
+          en: "The NSFR's denominator is required stable funding: 50% for loans within a year, 85% beyond. Swapping long project loans for short working-capital loans needs less stable funding and the NSFR rises. That is workability: the mix flows. The profit condition says workability is not the only requirement: too much paste fails the concrete too.",
         },
       ],
       metrics: ['lcr', 'nsfr', 'corporateDeposits'],
@@ -369,13 +405,16 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     ],
     task: {
       zh: '先回答两个问题（答案按起始银行的数字判断：试着给每一层多加1个产品，看净利润），再提高户均产品数：小客户年流失率≤20%，中客户≤15%，净利润≥7.90亿元（今天7.86亿元）。',
-      en: 'First answer two questions (judged on the starting bank\'s numbers: try one more product for each tier and watch net profit), then raise products per client: small clients\' yearly attrition at most 20%, mid-sized clients\' at most 15%, and net profit at least CNY 0.790 bn (today 7.86 亿元).',
+      en: "First answer two questions (judged on the starting bank's numbers: try one more product for each tier and watch net profit), then raise products per client: small clients' yearly attrition at most 20%, mid-sized clients' at most 15%, and net profit at least CNY 0.790 bn (today 7.86 亿元).",
     },
     goal: [
       {
         kind: 'choice',
         id: 'product-worth',
-        question: { zh: '起始银行中，哪一层客户户均多用1个产品，每年的净利润增加最多？', en: 'In the starting bank, one more product per client in which tier adds the most net profit a year?' },
+        question: {
+          zh: '起始银行中，哪一层客户户均多用1个产品，每年的净利润增加最多？',
+          en: 'In the starting bank, one more product per client in which tier adds the most net profit a year?',
+        },
         options: TIER_OPTIONS,
         answer: (base) => mostWorthOneMoreProduct(base),
       },
@@ -396,19 +435,28 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     figures: ['attrition.small', 'attrition.mid', 'netProfit', 'replacements.small', 'acquisitionCost.small', 'kept5y.small'],
     panels: ['retention'],
     hints: [
-      { zh: '看右侧的流失曲线：1个产品50%，2个约33%，3个及以上10%，中间按直线插值；3个以后曲线是平的，再多的产品不再减少流失。', en: 'Read the curve on the right: 1 product 50%, 2 about 33%, 3 or more 10%, straight lines in between; beyond 3 the curve is flat, more products no longer cut attrition.' },
-      { zh: '每一户离开的客户都要由一户新客户替换，获客成本：小客户1万元、中客户5万元、大客户50万元。大客户已经用4个产品，第5个什么也不改变。', en: 'Each client who leaves must be replaced by a new one, at an acquisition cost of CNY 10k for a small client, 50k for a mid-sized one and 500k for a large one. Large clients already hold 4 products: a fifth changes nothing.' },
-      { zh: '小客户约2.6个产品、中客户约2.8个，三项条件都能满足。', en: 'Small clients at about 2.6 products and mid-sized clients at about 2.8 meet all three conditions.' },
+      {
+        zh: '看右侧的流失曲线：1个产品50%，2个约33%，3个及以上10%，中间按直线插值；3个以后曲线是平的，再多的产品不再减少流失。',
+        en: 'Read the curve on the right: 1 product 50%, 2 about 33%, 3 or more 10%, straight lines in between; beyond 3 the curve is flat, more products no longer cut attrition.',
+      },
+      {
+        zh: '每一户离开的客户都要由一户新客户替换，获客成本：小客户1万元、中客户5万元、大客户50万元。大客户已经用4个产品，第5个什么也不改变。',
+        en: 'Each client who leaves must be replaced by a new one, at an acquisition cost of CNY 10k for a small client, 50k for a mid-sized one and 500k for a large one. Large clients already hold 4 products: a fifth changes nothing.',
+      },
+      {
+        zh: '小客户约2.6个产品、中客户约2.8个，三项条件都能满足。',
+        en: 'Small clients at about 2.6 products and mid-sized clients at about 2.8 meet all three conditions.',
+      },
     ],
     debrief: {
       mechanism: [
         {
           zh: '流失率按户均产品数在调查的三个点之间插值；每年的获客成本 = 客户数 × 流失率 × 每户获客成本。小客户从1.5个产品增加到2.6个，年流失率从约42%降到约19%，每年要替换的小客户从约830户降到约390户，获客成本从833万元降到387万元；5年后仍留存的客户从约7%升到约34%。连同中客户，净利润增加约470万元。',
-          en: 'Attrition is interpolated in products held between the survey\'s three points; the yearly acquisition cost = clients × attrition × cost per new client. From 1.5 to 2.6 products, small clients\' yearly attrition falls from about 42% to about 19%, the small clients replaced each year from about 830 to about 390 and their acquisition cost from CNY 8.3 m to 3.9 m; the share still here after five years rises from about 7% to about 34%. With the mid-sized clients, net profit gains about CNY 4.7 m.',
+          en: "Attrition is interpolated in products held between the survey's three points; the yearly acquisition cost = clients × attrition × cost per new client. From 1.5 to 2.6 products, small clients' yearly attrition falls from about 42% to about 19%, the small clients replaced each year from about 830 to about 390 and their acquisition cost from CNY 8.3 m to 3.9 m; the share still here after five years rises from about 7% to about 34%. With the mid-sized clients, net profit gains about CNY 4.7 m.",
         },
         {
           zh: '获客成本最高的是石子：如果大客户只用1个产品，156户中每年约78户离开，替换它们要花约3,900万元，净利润少约0.23亿元。骨架的价值也在于关系长久。留下来的客户不必重新拓展：省下的客户经理时间可以用来拓展新客户（第6课）；户均产品多的客户也带来更多中间业务收入（第7课）。',
-          en: 'The gravel is the dearest to replace: if large clients held one product, about 78 of the 156 would leave each year, replacing them would cost about CNY 39 m and net profit would be about CNY 23 m lower. The skeleton\'s value is also in lasting relationships. Clients who stay need not be won again: the managers\' time saved goes to new clients (lesson 6); clients with more products also bring more fee income (lesson 7).',
+          en: "The gravel is the dearest to replace: if large clients held one product, about 78 of the 156 would leave each year, replacing them would cost about CNY 39 m and net profit would be about CNY 23 m lower. The skeleton's value is also in lasting relationships. Clients who stay need not be won again: the managers' time saved goes to new clients (lesson 6); clients with more products also bring more fee income (lesson 7).",
         },
       ],
       metrics: ['operatingCost', 'netProfit'],
@@ -428,7 +476,7 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     narrative: [
       {
         zh: '目标结构是40/30/30，但结构不会自己变：每一户新客户都要[[clientManager|客户经理]]去拓展和维护。今天的65名客户经理刚好够维护现有客户，每人每季度最多新拓展3户。',
-        en: 'The target mix is 40/30/30, but a mix does not change by itself: each new client must be won and looked after by a [[clientManager|client manager]]. Today\'s 65 managers just cover the existing clients, and each can win at most 3 new ones a quarter.',
+        en: "The target mix is 40/30/30, but a mix does not change by itself: each new client must be won and looked after by a [[clientManager|client manager]]. Today's 65 managers just cover the existing clients, and each can win at most 3 new ones a quarter.",
       },
       {
         zh: '第二年会有一次[[recession|经济衰退]]：系统性因子下移2个标准差，各层违约率上升数倍。[[pace|调整节奏]]太快，衰退来临时新客户最多；太慢，好结构的利润迟迟拿不到；客户经理太多，人力成本白白花掉。',
@@ -436,7 +484,10 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
       },
     ],
     scenario: named(
-      { ...cloneScenario(demoScenario), levers: { ...demoScenario.levers, managerHeadcount: 65, paceQuarters: 8, targetMix: { large: 0.4, mid: 0.3, small: 0.3 } } },
+      {
+        ...cloneScenario(demoScenario),
+        levers: { ...demoScenario.levers, managerHeadcount: 65, paceQuarters: 8, targetMix: { large: 0.4, mid: 0.3, small: 0.3 } },
+      },
       '倒金字塔银行（第6课）',
       'The inverted-pyramid bank (lesson 6)',
     ),
@@ -446,7 +497,7 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     ],
     task: {
       zh: '设定调整节奏和客户经理人数。每一次调整都在1,000条随机路径（第2年衰退）上做多年蒙特卡洛模拟：5年末的账簿（中位数）要走完到目标结构至少99%的路程，5年累计净利润的中位数≥18.00亿元（今天的65人、8个季度约11亿元）。',
-      en: 'Set the pace and the headcount. Each setting is simulated on 1,000 random paths of the multi-year Monte Carlo (a recession in year 2): by year 5 the median book must cover at least 99% of the way to the target mix, and the median 5-year cumulative net profit must reach CNY 1.80 bn (today\'s 65 managers over 8 quarters make about CNY 1.1 bn).',
+      en: "Set the pace and the headcount. Each setting is simulated on 1,000 random paths of the multi-year Monte Carlo (a recession in year 2): by year 5 the median book must cover at least 99% of the way to the target mix, and the median 5-year cumulative net profit must reach CNY 1.80 bn (today's 65 managers over 8 quarters make about CNY 1.1 bn).",
     },
     // Read from the seeded run (test/training/lessons.test.ts): the start covers 47% of the way
     // and makes about 11 亿元; 150 managers over 8 quarters cover 99.5% and make 19.7 亿元; too slow
@@ -460,9 +511,18 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     monteCarlo: FIVE_YEAR_MONTE_CARLO,
     panels: ['pace'],
     hints: [
-      { zh: '65名客户经理一户新客户也接不了：看“目标结构所需客户经理”。', en: 'With 65 managers not one new client can be taken on: read "client managers the target mix needs".' },
-      { zh: '目标结构今天就需要111人，而5年里贷款还在增长，新客户也要人维护：试试150人。', en: 'The target mix needs 111 managers today, and the book grows over five years with new clients to look after: try 150.' },
-      { zh: '节奏太慢（20个季度），5年末还走不到目标；人太多又太快（250人、1–2个季度），工资和衰退前一下子新增的客户一起吃掉利润。150人、8个季度左右可以。', en: 'Too slow (20 quarters) and year 5 ends short of the target; too many managers too fast (250 in 1–2 quarters) and their pay, with the clients piled up just before the recession, eats the profit. About 150 managers over 8 quarters will do.' },
+      {
+        zh: '65名客户经理一户新客户也接不了：看“目标结构所需客户经理”。',
+        en: 'With 65 managers not one new client can be taken on: read "client managers the target mix needs".',
+      },
+      {
+        zh: '目标结构今天就需要111人，而5年里贷款还在增长，新客户也要人维护：试试150人。',
+        en: 'The target mix needs 111 managers today, and the book grows over five years with new clients to look after: try 150.',
+      },
+      {
+        zh: '节奏太慢（20个季度），5年末还走不到目标；人太多又太快（250人、1–2个季度），工资和衰退前一下子新增的客户一起吃掉利润。150人、8个季度左右可以。',
+        en: 'Too slow (20 quarters) and year 5 ends short of the target; too many managers too fast (250 in 1–2 quarters) and their pay, with the clients piled up just before the recession, eats the profit. About 150 managers over 8 quarters will do.',
+      },
     ],
     debrief: {
       mechanism: [
@@ -496,7 +556,7 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     narrative: [
       {
         zh: '把全部客户按每一户为银行带来的税前利润（贷款利差、存款、中间业务，减去服务成本和预期损失）从高到低一户一户排队：[[pareto|二八法则]]说，前20%的客户创造了大约80%的利润。',
-        en: 'Rank every client, one by one, by the pre-tax profit it brings the bank (its loans\' margin, its deposits, its fee business, less its cost to serve and its expected loss), highest first: the [[pareto|20/80 rule]] says the top 20% create about 80% of the profit.',
+        en: "Rank every client, one by one, by the pre-tax profit it brings the bank (its loans' margin, its deposits, its fee business, less its cost to serve and its expected loss), highest first: the [[pareto|20/80 rule]] says the top 20% create about 80% of the profit.",
       },
       {
         zh: '小客户贷款小，但价值不只看贷款：一户小企业如果在本行结算、存款、代发工资、用卡，它的[[fees|中间业务收入]]和[[depositMargin|存款收益]]可以远高于它的贷款利息。',
@@ -510,12 +570,12 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     ],
     task: {
       zh: '先回答：起始银行前20%的客户创造了多少税前利润？再不改贷款、只靠小客户与本行做的业务（户均中间业务收入、每元贷款带来的存款），让小客户的利润占比达到15%以上。',
-      en: 'First answer: how much of the starting bank\'s pre-tax profit do the top 20% of clients make? Then, without changing the loans, only through what small clients do with the bank (fee income per client, deposits per yuan of loans), lift small clients\' share of profit to 15% or more.',
+      en: "First answer: how much of the starting bank's pre-tax profit do the top 20% of clients make? Then, without changing the loans, only through what small clients do with the bank (fee income per client, deposits per yuan of loans), lift small clients' share of profit to 15% or more.",
     },
     goal: [
       nearestMarkChoice(
         'top20',
-        { zh: '起始银行前20%的客户创造了多少税前利润？', en: 'How much of the starting bank\'s pre-tax profit do the top 20% of clients make?' },
+        { zh: '起始银行前20%的客户创造了多少税前利润？', en: "How much of the starting bank's pre-tax profit do the top 20% of clients make?" },
         'top20ProfitShare',
         [
           { id: 'about20', value: 0.2, label: { zh: '约20%', en: 'About 20%' } },
@@ -529,7 +589,10 @@ export const BANK_LESSONS: readonly BankLessonDef[] = [
     panels: ['segments'],
     hints: [
       { zh: '看“前20%客户创造的税前利润占比”这一项。', en: 'Read the figure "pre-tax profit made by the top 20% of clients".' },
-      { zh: '户均中间业务收入从1万元提高到4万元，或者每元贷款带来的存款从0.40提高到0.80，都可以。', en: 'Raising fee income per client from CNY 10k to 40k, or deposits per yuan of loans from 0.40 to 0.80, will do.' },
+      {
+        zh: '户均中间业务收入从1万元提高到4万元，或者每元贷款带来的存款从0.40提高到0.80，都可以。',
+        en: 'Raising fee income per client from CNY 10k to 40k, or deposits per yuan of loans from 0.40 to 0.80, will do.',
+      },
     ],
     debrief: {
       mechanism: [

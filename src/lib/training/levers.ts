@@ -4,10 +4,7 @@
  */
 import { checkInput, FIELD_LABELS, inputSpec, rebalanceMix, writePath, type InputSpec, type Scenario, type ValidationProblem } from '../model';
 
-export type LeverDef =
-  | { kind: 'mix' }
-  | { kind: 'targetMix' }
-  | { kind: 'input'; path: string; min?: number; max?: number; step?: number };
+export type LeverDef = { kind: 'mix' } | { kind: 'targetMix' } | { kind: 'input'; path: string; min?: number; max?: number; step?: number };
 
 /** Inputs a lesson opens that the scenario form does not list (no default range there); labels from FIELD_LABELS. */
 const TRAINING_SPECS: InputSpec[] = [
@@ -99,7 +96,10 @@ export function leverProblems(levers: readonly LeverDef[], start: Scenario, play
         path: d.path,
         received: shown(d.played),
         expected: shown(d.start),
-        message: { zh: `这一项不是本挑战开放的杠杆，却被改动了（起点为 ${shown(d.start)}）`, en: `not a lever this challenge opens, yet changed (the start has ${shown(d.start)})` },
+        message: {
+          zh: `这一项不是本挑战开放的杠杆，却被改动了（起点为 ${shown(d.start)}）`,
+          en: `not a lever this challenge opens, yet changed (the start has ${shown(d.start)})`,
+        },
       });
       continue;
     }

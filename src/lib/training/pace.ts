@@ -73,9 +73,7 @@ export function targetMixOf(scenario: Scenario): number[] {
 
 /** PD multiplier of each segment in a year with the factor at z (Vasicek conditional PD / PD). */
 export function recessionMultipliers(scenario: Scenario, z: number): Record<string, number> {
-  return Object.fromEntries(
-    scenario.segments.map((s) => [s.key, s.pd > 0 ? conditionalDefaultProbability(s.pd, segmentCorrelation(s, s.pd), z) / s.pd : 1]),
-  );
+  return Object.fromEntries(scenario.segments.map((s) => [s.key, s.pd > 0 ? conditionalDefaultProbability(s.pd, segmentCorrelation(s, s.pd), z) / s.pd : 1]));
 }
 
 /**

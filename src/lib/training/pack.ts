@@ -176,7 +176,12 @@ function weightProblems(challenge: ChallengeDef, weights: ScoringWeights, prefix
   const known = new Set(challenge.constraints.map((c) => c.id));
   return Object.keys(weights.constraints)
     .filter((k) => !known.has(k))
-    .map((k) => ({ path: `${prefix}.constraints.${k}`, received: k, expected: [...known].join(', '), message: { zh: '该挑战没有这项约束', en: 'the challenge has no such constraint' } }));
+    .map((k) => ({
+      path: `${prefix}.constraints.${k}`,
+      received: k,
+      expected: [...known].join(', '),
+      message: { zh: '该挑战没有这项约束', en: 'the challenge has no such constraint' },
+    }));
 }
 
 function fail<T>(problems: ValidationProblem[]): Checked<T> {
@@ -188,7 +193,12 @@ export function parseJson(textData: string): Checked<unknown> {
   try {
     return { ok: true, value: JSON.parse(textData) as unknown };
   } catch (e) {
-    return fail([{ path: '', message: { zh: `不是有效的JSON：${e instanceof Error ? e.message : String(e)}`, en: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` } }]);
+    return fail([
+      {
+        path: '',
+        message: { zh: `不是有效的JSON：${e instanceof Error ? e.message : String(e)}`, en: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` },
+      },
+    ]);
   }
 }
 
@@ -215,12 +225,27 @@ export function validatePack(data: unknown): Checked<WorkshopPack> {
     const seen = new Set<string>();
     const challenges: PackChallenge[] = raw.challenges.map((c, i) => {
       const def = challengeById(c.challengeId)!;
-      if (seen.has(c.challengeId)) problems.push({ path: `challenges.${i}.challengeId`, received: c.challengeId, message: { zh: '同一挑战出现了两次', en: 'the same challenge appears twice' } });
+      if (seen.has(c.challengeId))
+        problems.push({
+          path: `challenges.${i}.challengeId`,
+          received: c.challengeId,
+          message: { zh: '同一挑战出现了两次', en: 'the same challenge appears twice' },
+        });
       seen.add(c.challengeId);
       if (c.scenarioId !== null && isPortfolioChallenge(def)) {
-        problems.push({ path: `challenges.${i}.scenarioId`, received: c.scenarioId, expected: 'null', message: { zh: '客户组合挑战只能从它自己的客户出发', en: 'a client-portfolio challenge starts from its own client' } });
+        problems.push({
+          path: `challenges.${i}.scenarioId`,
+          received: c.scenarioId,
+          expected: 'null',
+          message: { zh: '客户组合挑战只能从它自己的客户出发', en: 'a client-portfolio challenge starts from its own client' },
+        });
       } else if (c.scenarioId !== null && !scenarioIds.has(c.scenarioId)) {
-        problems.push({ path: `challenges.${i}.scenarioId`, received: c.scenarioId, expected: [...scenarioIds].join(', ') || '—', message: { zh: '课程包中没有这个情景', en: 'no such scenario in the pack' } });
+        problems.push({
+          path: `challenges.${i}.scenarioId`,
+          received: c.scenarioId,
+          expected: [...scenarioIds].join(', ') || '—',
+          message: { zh: '课程包中没有这个情景', en: 'no such scenario in the pack' },
+        });
       }
       problems.push(...weightProblems(def, c.weights, `challenges.${i}.weights`));
       const weights: ScoringWeights = {
@@ -235,7 +260,19 @@ export function validatePack(data: unknown): Checked<WorkshopPack> {
       problems.push({ path: 'lessons', message: { zh: '课程包至少要有一节课或一个挑战', en: 'a pack needs at least one lesson or challenge' } });
     }
     if (problems.length) return fail(problems);
-    return { ok: true, value: { format: PACK_FORMAT, version: FILE_VERSION, id: raw.id, title: raw.title, createdAt: raw.createdAt, lessons: [...new Set(raw.lessons)], challenges, scenarios } };
+    return {
+      ok: true,
+      value: {
+        format: PACK_FORMAT,
+        version: FILE_VERSION,
+        id: raw.id,
+        title: raw.title,
+        createdAt: raw.createdAt,
+        lessons: [...new Set(raw.lessons)],
+        challenges,
+        scenarios,
+      },
+    };
   } catch (e) {
     return fail([{ path: '', message: { zh: `无法读取：${String(e)}`, en: `cannot be read: ${String(e)}` } }]);
   }
@@ -251,13 +288,22 @@ export function validateTeamResults(data: unknown): Checked<TeamResults> {
     const seen = new Set<string>();
     const results: TeamResult[] = [];
     raw.results.forEach((r, i) => {
-      if (seen.has(r.challengeId)) problems.push({ path: `results.${i}.challengeId`, received: r.challengeId, message: { zh: '同一挑战出现了两次', en: 'the same challenge appears twice' } });
+      if (seen.has(r.challengeId))
+        problems.push({
+          path: `results.${i}.challengeId`,
+          received: r.challengeId,
+          message: { zh: '同一挑战出现了两次', en: 'the same challenge appears twice' },
+        });
       seen.add(r.challengeId);
       const def = challengeById(r.challengeId)!;
       const base = { challengeId: r.challengeId, score: r.score, stars: r.stars, figures: r.figures, attemptedAt: r.attemptedAt };
       if (isPortfolioChallenge(def)) {
         if (r.allocation) results.push({ ...base, allocation: r.allocation });
-        else problems.push({ path: `results.${i}.allocation`, message: { zh: '客户组合挑战的结果缺少配置权重', en: 'a client-portfolio result needs its allocation' } });
+        else
+          problems.push({
+            path: `results.${i}.allocation`,
+            message: { zh: '客户组合挑战的结果缺少配置权重', en: 'a client-portfolio result needs its allocation' },
+          });
         return;
       }
       const checked = scenarioProblems(r.scenario, `results.${i}.scenario`);
@@ -267,7 +313,16 @@ export function validateTeamResults(data: unknown): Checked<TeamResults> {
     if (problems.length) return fail(problems);
     return {
       ok: true,
-      value: { format: RESULTS_FORMAT, version: FILE_VERSION, packId: raw.packId, packTitle: raw.packTitle, team: raw.team, exportedAt: raw.exportedAt, lessonsCompleted: [...new Set(raw.lessonsCompleted)], results },
+      value: {
+        format: RESULTS_FORMAT,
+        version: FILE_VERSION,
+        packId: raw.packId,
+        packTitle: raw.packTitle,
+        team: raw.team,
+        exportedAt: raw.exportedAt,
+        lessonsCompleted: [...new Set(raw.lessonsCompleted)],
+        results,
+      },
     };
   } catch (e) {
     return fail([{ path: '', message: { zh: `无法读取：${String(e)}`, en: `cannot be read: ${String(e)}` } }]);
@@ -278,14 +333,27 @@ export function validateTeamResults(data: unknown): Checked<TeamResults> {
 
 /** A fresh id for a pack: time and randomness, URL-safe. */
 export function newPackId(now = Date.now()): string {
-  return `p${now.toString(36)}${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+  return `p${now.toString(36)}${Math.floor(Math.random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, '0')}`;
 }
 
 /** Whether two packs hold the same workshop (title, lessons, challenges, scenarios), whatever their id and time. */
-export function samePackContent(a: Pick<WorkshopPack, 'title' | 'lessons' | 'challenges' | 'scenarios'>, b: Pick<WorkshopPack, 'title' | 'lessons' | 'challenges' | 'scenarios'>): boolean {
+export function samePackContent(
+  a: Pick<WorkshopPack, 'title' | 'lessons' | 'challenges' | 'scenarios'>,
+  b: Pick<WorkshopPack, 'title' | 'lessons' | 'challenges' | 'scenarios'>,
+): boolean {
   // keys sorted, so a pack read back from its file (keys in another order) is still the same
   const canonical = (x: unknown): unknown =>
-    Array.isArray(x) ? x.map(canonical) : x !== null && typeof x === 'object' ? Object.fromEntries(Object.keys(x).sort().map((k) => [k, canonical((x as Record<string, unknown>)[k])])) : x;
+    Array.isArray(x)
+      ? x.map(canonical)
+      : x !== null && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, canonical((x as Record<string, unknown>)[k])]),
+          )
+        : x;
   const content = (p: typeof a) => JSON.stringify(canonical([p.title.trim(), p.lessons, p.challenges, p.scenarios]));
   return content(a) === content(b);
 }
@@ -294,7 +362,15 @@ export function samePackContent(a: Pick<WorkshopPack, 'title' | 'lessons' | 'cha
  * A new pack, or `previous` itself when nothing changed: exporting the same workshop as a file
  * and then as a link gives one pack id, so the teams land on one leaderboard.
  */
-export function buildPack(input: { id?: string; title: string; lessons: string[]; challenges: PackChallenge[]; scenarios: PackScenario[]; now?: Date; previous?: WorkshopPack | null }): WorkshopPack {
+export function buildPack(input: {
+  id?: string;
+  title: string;
+  lessons: string[];
+  challenges: PackChallenge[];
+  scenarios: PackScenario[];
+  now?: Date;
+  previous?: WorkshopPack | null;
+}): WorkshopPack {
   if (input.previous && samePackContent(input.previous, input)) return input.previous;
   const now = input.now ?? new Date();
   return {
@@ -320,7 +396,13 @@ export function packChallengeScenario(pack: WorkshopPack, entry: PackChallenge):
   return pack.scenarios.find((s) => s.id === entry.scenarioId)?.scenario ?? null;
 }
 
-export function buildTeamResults(input: { pack: Pick<WorkshopPack, 'id' | 'title'>; team: string; lessonsCompleted: string[]; results: TeamResult[]; now?: Date }): TeamResults {
+export function buildTeamResults(input: {
+  pack: Pick<WorkshopPack, 'id' | 'title'>;
+  team: string;
+  lessonsCompleted: string[];
+  results: TeamResult[];
+  now?: Date;
+}): TeamResults {
   return {
     format: RESULTS_FORMAT,
     version: FILE_VERSION,
@@ -345,7 +427,10 @@ export interface RescoredResult {
 
 const PACK_UNKNOWN: ValidationProblem = {
   path: 'packId',
-  message: { zh: '这台电脑上没有这个课程包：先打开课程包文件，才能核对和排名', en: 'this pack is not on this computer: open its file to check and rank the results' },
+  message: {
+    zh: '这台电脑上没有这个课程包：先打开课程包文件，才能核对和排名',
+    en: 'this pack is not on this computer: open its file to check and rank the results',
+  },
 };
 
 /**
@@ -359,11 +444,18 @@ const PACK_UNKNOWN: ValidationProblem = {
 export function rescoreResult(result: TeamResult, pack: WorkshopPack | null, simulated: Readonly<Record<string, number>> = {}): RescoredResult {
   const def = challengeById(result.challengeId);
   const entry = pack?.challenges.find((c) => c.challengeId === result.challengeId) ?? null;
-  if (!def) return { breakdown: null, figures: {}, problems: [{ path: 'challengeId', received: result.challengeId, message: { zh: '未知的挑战', en: 'unknown challenge' } }], isRanked: false };
+  if (!def)
+    return {
+      breakdown: null,
+      figures: {},
+      problems: [{ path: 'challengeId', received: result.challengeId, message: { zh: '未知的挑战', en: 'unknown challenge' } }],
+      isRanked: false,
+    };
   const weights = entry?.weights ?? def.weights;
   const problems: ValidationProblem[] = [];
   if (!pack) problems.push(PACK_UNKNOWN);
-  else if (!entry) problems.push({ path: 'challengeId', received: result.challengeId, message: { zh: '课程包中没有这个挑战', en: 'the pack has no such challenge' } });
+  else if (!entry)
+    problems.push({ path: 'challengeId', received: result.challengeId, message: { zh: '课程包中没有这个挑战', en: 'the pack has no such challenge' } });
   let scored: { figures: Record<string, number>; breakdown: ScoreBreakdown } | null = null;
   if (isPortfolioChallenge(def)) {
     if (result.allocation) {

@@ -89,7 +89,13 @@ const NO_LIMIT = Number.POSITIVE_INFINITY;
 export const PORTFOLIO_FIGURES: Record<string, PortfolioFigureDef> = Object.fromEntries(
   (
     [
-      { name: 'portfolio.expectedReturn', unit: 'percent', better: 1, label: { zh: '预期年收益率', en: 'Expected annual return' }, read: (c) => c.expectedReturn },
+      {
+        name: 'portfolio.expectedReturn',
+        unit: 'percent',
+        better: 1,
+        label: { zh: '预期年收益率', en: 'Expected annual return' },
+        read: (c) => c.expectedReturn,
+      },
       {
         name: 'portfolio.volatility',
         unit: 'percent',
@@ -187,14 +193,18 @@ const SOURCE_TITLE = '《银行工作中的客户投资组合分析与优化方�
 
 function lessonPortfolio(): ClientPortfolio {
   const p = demoClientPortfolio();
-  return { ...p, client: { ...p.client, name: '王女士（平衡型） / Ms Wang (balanced)' }, weights: { deposit: 0.1, wmp: 0, govBond: 0, creditBond: 0.1, equityFund: 0.6, gold: 0.2 } };
+  return {
+    ...p,
+    client: { ...p.client, name: '王女士（平衡型） / Ms Wang (balanced)' },
+    weights: { deposit: 0.1, wmp: 0, govBond: 0, creditBond: 0.1, equityFund: 0.6, gold: 0.2 },
+  };
 }
 
 export const PORTFOLIO_LESSON: PortfolioLessonDef = {
   kind: 'portfolio',
   id: 'portfolio-risk-profile',
   number: 8,
-  title: { zh: '资产配置与风险承受能力', en: 'Allocation within the client\'s risk profile' },
+  title: { zh: '资产配置与风险承受能力', en: "Allocation within the client's risk profile" },
   claim: {
     zh: `源文章${SOURCE_TITLE}：客户经理要用资产配置模型，按客户的风险偏好配置资产，并以标准差和VaR衡量组合风险。`,
     en: 'The source article "银行工作中的客户投资组合分析与优化方法" (client portfolio analysis and optimisation in banking): a client manager allocates by the client\'s risk preference with an asset-allocation model and measures the portfolio\'s risk by its standard deviation and VaR.',
@@ -203,7 +213,7 @@ export const PORTFOLIO_LESSON: PortfolioLessonDef = {
   narrative: [
     {
       zh: `银行不仅管理自己的客户结构，也替客户管理投资组合。${SOURCE_TITLE}列出客户经理的工具：[[assetAllocation|资产配置]]模型、以[[volatility|标准差]]和[[VaR]]衡量风险、现金流匹配、动态再平衡。`,
-      en: 'A bank manages not only its own client mix but its clients\' portfolios too. The source article lists the client manager\'s tools: the [[assetAllocation|asset-allocation]] model, risk measured by the [[volatility|standard deviation]] and [[VaR]], cash-flow matching, dynamic rebalancing.',
+      en: "A bank manages not only its own client mix but its clients' portfolios too. The source article lists the client manager's tools: the [[assetAllocation|asset-allocation]] model, risk measured by the [[volatility|standard deviation]] and [[VaR]], cash-flow matching, dynamic rebalancing.",
     },
     {
       zh: '王女士评估为[[riskProfile|平衡型]]：年化波动率不超过9%，10年期末95%置信度的亏损不超过本金的12%。她现在持有10%存款、10%信用债、60%股票型基金、20%黄金：预期收益5.3%，但波动率13.7%，超出了她的风险承受能力。',
@@ -226,15 +236,24 @@ export const PORTFOLIO_LESSON: PortfolioLessonDef = {
   ],
   figures: ['portfolio.expectedReturn', 'portfolio.volatility', 'portfolio.valueAtRisk'],
   hints: [
-    { zh: '股票型基金60%贡献了绝大部分波动：先把它降到40%以下（键盘：Tab键到“股票型基金”权重栏，直接输入数字）。', en: 'The 60% in equity funds makes most of the volatility: bring it below 40% first (keyboard: Tab to the "Equity funds" weight field and type a number).' },
-    { zh: '降下来的部分不要都放进存款：信用债收益2.4%、波动率2.5%，而且与股票的相关性低。', en: 'Do not put all of it in deposits: credit bonds return 2.4% with 2.5% volatility and move little with equities.' },
-    { zh: '例如：存款0%、理财0%、国债0%、信用债45%、股票型基金35%、黄金20%。', en: 'For example: deposits 0%, WMPs 0%, government bonds 0%, credit bonds 45%, equity funds 35%, gold 20%.' },
+    {
+      zh: '股票型基金60%贡献了绝大部分波动：先把它降到40%以下（键盘：Tab键到“股票型基金”权重栏，直接输入数字）。',
+      en: 'The 60% in equity funds makes most of the volatility: bring it below 40% first (keyboard: Tab to the "Equity funds" weight field and type a number).',
+    },
+    {
+      zh: '降下来的部分不要都放进存款：信用债收益2.4%、波动率2.5%，而且与股票的相关性低。',
+      en: 'Do not put all of it in deposits: credit bonds return 2.4% with 2.5% volatility and move little with equities.',
+    },
+    {
+      zh: '例如：存款0%、理财0%、国债0%、信用债45%、股票型基金35%、黄金20%。',
+      en: 'For example: deposits 0%, WMPs 0%, government bonds 0%, credit bonds 45%, equity funds 35%, gold 20%.',
+    },
   ],
   debrief: {
     mechanism: [
       {
         zh: '组合的波动率不是各资产波动率的加权平均：σₚ² = Σᵢ Σⱼ wᵢwⱼρᵢⱼσᵢσⱼ。相关系数ρ越低，交叉项越小——这就是[[diversification|分散化]]：信用债、黄金与股票相关性低，把股票换成它们，风险下降得比收益快。',
-        en: 'A portfolio\'s volatility is not the weighted average of its assets\' volatilities: σₚ² = Σᵢ Σⱼ wᵢwⱼρᵢⱼσᵢσⱼ. The lower the correlations ρ, the smaller the cross terms: that is [[diversification]]. Credit bonds and gold move little with equities, so swapping equities for them lowers the risk faster than the return.',
+        en: "A portfolio's volatility is not the weighted average of its assets' volatilities: σₚ² = Σᵢ Σⱼ wᵢwⱼρᵢⱼσᵢσⱼ. The lower the correlations ρ, the smaller the cross terms: that is [[diversification]]. Credit bonds and gold move little with equities, so swapping equities for them lowers the risk faster than the return.",
       },
       {
         zh: '对每一个收益水平，风险最小的组合连成[[efficientFrontier|有效前沿]]（马科维茨均值—方差模型）。平衡型的最优配置就在前沿与9%波动率限额的交点上：约4.4%的预期收益。前沿以下的任何组合，都能在不增加风险的前提下提高收益。',
@@ -291,7 +310,13 @@ export const PORTFOLIO_CHALLENGE: PortfolioChallengeDef = {
   portfolio: challengePortfolio(),
   objective: { figure: 'portfolio.expectedReturn', floor: 0.028, target: 0.034 },
   constraints: [
-    { id: 'volatility', figure: 'portfolio.volatility', op: '<=', value: 0.05, note: { zh: '稳健型的波动率限额', en: 'the volatility limit of the moderately conservative profile' } },
+    {
+      id: 'volatility',
+      figure: 'portfolio.volatility',
+      op: '<=',
+      value: 0.05,
+      note: { zh: '稳健型的波动率限额', en: 'the volatility limit of the moderately conservative profile' },
+    },
     {
       id: 'tuition',
       figure: 'portfolio.cashNeedsMet',
@@ -315,7 +340,11 @@ export function portfolioChallengeFigures(challenge: PortfolioChallengeDef, ctx:
  * scoreBankPlay is for a bank scenario).
  * @example scorePortfolioPlay(PORTFOLIO_CHALLENGE, createPortfolioContext(p), PORTFOLIO_CHALLENGE.weights).breakdown.score
  */
-export function scorePortfolioPlay(challenge: PortfolioChallengeDef, ctx: PortfolioContext, weights: ScoringWeights): { figures: Record<string, number>; breakdown: ScoreBreakdown } {
+export function scorePortfolioPlay(
+  challenge: PortfolioChallengeDef,
+  ctx: PortfolioContext,
+  weights: ScoringWeights,
+): { figures: Record<string, number>; breakdown: ScoreBreakdown } {
   const figures = portfolioChallengeFigures(challenge, ctx);
   return { figures, breakdown: scoreChallenge(challenge, figures, weights) };
 }
@@ -330,11 +359,21 @@ export function allocationProblems(challenge: PortfolioChallengeDef, weights: Re
   const problems: ValidationProblem[] = [];
   for (const [k, w] of Object.entries(weights)) {
     if (!keys.has(k)) {
-      problems.push({ path: `${prefix}.${k}`, received: k, expected: [...keys].join(', '), message: { zh: '客户的资产范围里没有这一类资产', en: 'no such asset class in the client\'s universe' } });
+      problems.push({
+        path: `${prefix}.${k}`,
+        received: k,
+        expected: [...keys].join(', '),
+        message: { zh: '客户的资产范围里没有这一类资产', en: "no such asset class in the client's universe" },
+      });
       continue;
     }
     if (!(w >= 0 && w <= 1)) {
-      problems.push({ path: `${prefix}.${k}`, received: String(w), expected: '0–1', message: { zh: '权重应在0%到100%之间', en: 'a weight must lie between 0% and 100%' } });
+      problems.push({
+        path: `${prefix}.${k}`,
+        received: String(w),
+        expected: '0–1',
+        message: { zh: '权重应在0%到100%之间', en: 'a weight must lie between 0% and 100%' },
+      });
     }
   }
   const sum = weightSum(weights);

@@ -17,5 +17,10 @@ export interface ProblemItem {
  * @example problemItems([{ path: 'team', message: { zh: '不能为空', en: 'required' } }])[0].where // '位置 team'
  */
 export function problemItems(problems: readonly ValidationProblem[]): ProblemItem[] {
-  return problems.map((p) => ({ where: p.path ? i18n.t('problems.at', { path: p.path }) : '', message: p.message, expected: p.expected, received: p.received }));
+  return problems.map((p) => ({
+    where: p.path ? i18n.t('problems.at', { path: p.path }) : '',
+    message: p.message,
+    expected: p.expected,
+    received: p.received,
+  }));
 }

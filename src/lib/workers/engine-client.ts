@@ -57,9 +57,13 @@ export const ENGINE_IDLE_MS = 60_000;
  * never answers rejects with a `WorkerFailure`, and the next call starts a fresh worker.
  */
 export function createWorkerEngine(): EngineClient {
-  const engine = supervise<EngineWorkerApi>('engine', () => new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }), {
-    idleMs: ENGINE_IDLE_MS,
-  });
+  const engine = supervise<EngineWorkerApi>(
+    'engine',
+    () => new Worker(new URL('../../../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }),
+    {
+      idleMs: ENGINE_IDLE_MS,
+    },
+  );
   const t = ENGINE_TIMEOUT_MS;
   // The id of the book the worker holds: posting 200,000 rows costs about a second, so they go once.
   // A restarted worker holds none: it answers BOOK_NOT_HELD and the rows go again.
@@ -91,7 +95,12 @@ export function createWorkerEngine(): EngineClient {
       engine.call<ParsedImport>((r) => r.parseLibraryText(text, onProgress ? proxy(onProgress) : undefined) as Promise<ParsedImport>, t.parseLibraryText),
     parseLoanBookCsv: (text, segments, onProgress) =>
       engine.call<LoanBookParse>(
-        (r) => r.parseLoanBookCsv(text, segments.map((s) => ({ key: s.key, name: s.name })), onProgress ? proxy(onProgress) : undefined) as Promise<LoanBookParse>,
+        (r) =>
+          r.parseLoanBookCsv(
+            text,
+            segments.map((s) => ({ key: s.key, name: s.name })),
+            onProgress ? proxy(onProgress) : undefined,
+          ) as Promise<LoanBookParse>,
         t.parseLoanBookCsv,
       ),
     whatIfGrid: (s, x, y, p) => engine.call((r) => r.whatIfGrid(s, x, y, p ? proxy(p) : undefined), t.whatIfGrid),

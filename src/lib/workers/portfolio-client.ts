@@ -142,8 +142,21 @@ export interface RebalancingRunOptions {
  * Compares rebalancing rules over `paths` seeded paths on the worker pool.
  * @example const result = await runRebalancingOnPool(portfolio, DEFAULT_REBALANCE_RULES, { paths: 10_000, seed: 2024, workers: 2 });
  */
-export async function runRebalancingOnPool(portfolio: ClientPortfolio, rules: readonly RebalanceRule[], options: RebalancingRunOptions): Promise<RebalancingResult> {
-  const { paths, seed, workers = defaultPoolSize(), signal, onProgress, onPhase, createWorker: make = createRebalancingWorker, pathsPerChunk = PORTFOLIO_PATHS_PER_CHUNK } = options;
+export async function runRebalancingOnPool(
+  portfolio: ClientPortfolio,
+  rules: readonly RebalanceRule[],
+  options: RebalancingRunOptions,
+): Promise<RebalancingResult> {
+  const {
+    paths,
+    seed,
+    workers = defaultPoolSize(),
+    signal,
+    onProgress,
+    onPhase,
+    createWorker: make = createRebalancingWorker,
+    pathsPerChunk = PORTFOLIO_PATHS_PER_CHUNK,
+  } = options;
   const settings = {
     paths,
     seed,

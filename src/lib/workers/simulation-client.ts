@@ -93,7 +93,17 @@ export interface RunOptions {
  * @example const result = await runSimulationOnPool(demoScenario, { paths: 10_000, seed: 42, workers: 3 });
  */
 export async function runSimulationOnPool(scenario: Scenario, options: RunOptions): Promise<SimulationResult> {
-  const { paths, seed, workers = defaultPoolSize(), signal, onProgress, onPhase, createWorker = createSimulationWorker, pathsPerChunk = PATHS_PER_CHUNK, book = null } = options;
+  const {
+    paths,
+    seed,
+    workers = defaultPoolSize(),
+    signal,
+    onProgress,
+    onPhase,
+    createWorker = createSimulationWorker,
+    pathsPerChunk = PATHS_PER_CHUNK,
+    book = null,
+  } = options;
   onPhase?.('paths');
   const withBook = new WeakSet<SimulationWorker>();
   const runPaths = async (w: SimulationWorker, c: { start: number; count: number }, onChunk: (f: number) => void) => {
@@ -103,12 +113,11 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     }
     return w.runPaths(scenario, { seed, pathStart: c.start, pathCount: c.count }, onChunk);
   };
-  const parts = await runPool<{ start: number; count: number }, SimulationPart, SimulationWorker>(
-    splitRange(paths, pathsPerChunk),
-    createWorker,
-    runPaths,
-    { size: workers, signal, onProgress },
-  );
+  const parts = await runPool<{ start: number; count: number }, SimulationPart, SimulationWorker>(splitRange(paths, pathsPerChunk), createWorker, runPaths, {
+    size: workers,
+    signal,
+    onProgress,
+  });
   onPhase?.('summary');
   if (signal?.aborted) throw new CancelledError();
   const worker = createWorker();

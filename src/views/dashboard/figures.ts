@@ -84,7 +84,12 @@ export function concreteCaption(scenario: Scenario): string {
 /** The two client pyramids' rows: by number of clients and by loans. */
 export function pyramidRows(e: Evaluation) {
   return {
-    byClients: e.segments.map((s, i) => ({ label: i18n.pick(s.name), value: s.clients, display: i18n.t('levers.clients', { count: s.clients.toLocaleString() }), color: segmentColor(i) })),
+    byClients: e.segments.map((s, i) => ({
+      label: i18n.pick(s.name),
+      value: s.clients,
+      display: i18n.t('levers.clients', { count: s.clients.toLocaleString() }),
+      color: segmentColor(i),
+    })),
     byLoans: e.segments.map((s, i) => ({ label: i18n.pick(s.name), value: s.loans, display: i18n.money(s.loans, 0), color: segmentColor(i) })),
   };
 }

@@ -8,7 +8,8 @@ import { diffScenarios, FIELD_LABELS, inputSpec, readPath, type Bilingual, type 
 import { formatClientMoney, formatMoney, formatPercent, formatSpread, roundShares, type Lang } from '../../lib/i18n/format';
 import { displayUnit } from '../../lib/i18n/units';
 
-const PERCENT_FIELDS = /(^segments\.\d+\.tenor\.|^levers\.targetMix|^stress\.depositRunOff$|^simulation\.(profitRetention|depositPassThrough|attritionCurve)$|^levers\.managerGrowth$|^segments\.\d+\.correlation$)/;
+const PERCENT_FIELDS =
+  /(^segments\.\d+\.tenor\.|^levers\.targetMix|^stress\.depositRunOff$|^simulation\.(profitRetention|depositPassThrough|attritionCurve)$|^levers\.managerGrowth$|^segments\.\d+\.correlation$)/;
 
 /** "小客户 · 违约概率PD" for `segments.2.pd` of a scenario; the path itself when nothing is known. */
 export function inputLabel(path: string, scenario: Scenario | null, lang: Lang): string {
@@ -62,8 +63,20 @@ export function problemPlace(path: string, lang: Lang): string {
   if (entry) {
     const n = Number(entry[1]) + 1;
     const which = lang === 'zh' ? `第${n}个情景` : `scenario ${n}`;
-    const part = entry[2] === 'baseline' ? (lang === 'zh' ? '（基准）' : ' (baseline)') : entry[2] === 'loanBook' ? (lang === 'zh' ? ' · 贷款清单' : ' · loan book') : '';
-    const field = entry[2] === 'title' ? (lang === 'zh' ? '名称' : 'name') : entry[2] === 'description' ? (lang === 'zh' ? '说明' : 'description') : entry[3] && entry[2] !== 'loanBook' ? placeLabel(entry[3], lang) : (entry[3] ?? '');
+    const part =
+      entry[2] === 'baseline' ? (lang === 'zh' ? '（基准）' : ' (baseline)') : entry[2] === 'loanBook' ? (lang === 'zh' ? ' · 贷款清单' : ' · loan book') : '';
+    const field =
+      entry[2] === 'title'
+        ? lang === 'zh'
+          ? '名称'
+          : 'name'
+        : entry[2] === 'description'
+          ? lang === 'zh'
+            ? '说明'
+            : 'description'
+          : entry[3] && entry[2] !== 'loanBook'
+            ? placeLabel(entry[3], lang)
+            : (entry[3] ?? '');
     return [which + part, field].filter(Boolean).join(' · ');
   }
   if (path === 'scenarios') return lang === 'zh' ? '情景列表' : 'the list of scenarios';
@@ -134,7 +147,15 @@ export function formatInputValue(path: string, value: unknown, lang: Lang): stri
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return lang === 'zh' ? '（空）' : '(empty)';
-    return value.map((x) => (typeof x === 'number' && PERCENT_FIELDS.test(path) ? formatPercent(x, 1) : typeof x === 'number' && path === 'market.lprPath' ? formatPercent(x, 2) : String(x))).join(' / ');
+    return value
+      .map((x) =>
+        typeof x === 'number' && PERCENT_FIELDS.test(path)
+          ? formatPercent(x, 1)
+          : typeof x === 'number' && path === 'market.lprPath'
+            ? formatPercent(x, 2)
+            : String(x),
+      )
+      .join(' / ');
   }
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)

@@ -34,7 +34,8 @@ export function changedSince(ran: Scenario, now: Scenario): string {
 }
 
 /** A breach verdict in words. */
-export const verdictText = (v: string): string => (v === 'never' ? i18n.t('overTime.verdictNever') : v === 'rare' ? i18n.t('overTime.verdictRare') : i18n.t('overTime.verdictOften'));
+export const verdictText = (v: string): string =>
+  v === 'never' ? i18n.t('overTime.verdictNever') : v === 'rare' ? i18n.t('overTime.verdictRare') : i18n.t('overTime.verdictOften');
 
 export interface FanDef {
   key: SeriesKey;
@@ -54,7 +55,9 @@ export const mixText = (shares: number[], s: Scenario) => shares.map((x, i) => `
 
 export function stressText(s: Scenario): string {
   const key = presetOf(s);
-  return key === 'none' ? i18n.t('overTime.noStress') : i18n.t('overTime.withStress', { name: key === 'custom' ? i18n.t('overTime.stressCustom') : i18n.pick(STRESS_PRESETS[key].label) });
+  return key === 'none'
+    ? i18n.t('overTime.noStress')
+    : i18n.t('overTime.withStress', { name: key === 'custom' ? i18n.t('overTime.stressCustom') : i18n.pick(STRESS_PRESETS[key].label) });
 }
 
 export function fanDefs(s: Scenario): FanDef[] {
@@ -82,7 +85,10 @@ export function fanDefs(s: Scenario): FanDef[] {
       fromToday: true,
       explain: i18n.t('overTime.explainNim', {
         lpr: pct(s.market.lpr1y, 2),
-        lprNote: lprPath.some((x) => x !== 0) || s.stress.lprShock !== 0 ? i18n.t('overTime.lprMoves', { path: [s.stress.lprShock, ...lprPath].map((x) => i18n.bp(x)).join(', ') }) : i18n.t('overTime.lprFlat'),
+        lprNote:
+          lprPath.some((x) => x !== 0) || s.stress.lprShock !== 0
+            ? i18n.t('overTime.lprMoves', { path: [s.stress.lprShock, ...lprPath].map((x) => i18n.bp(x)).join(', ') })
+            : i18n.t('overTime.lprFlat'),
         beta: pct(d.depositPassThrough),
         lag: d.depositRepricingQuarters,
       }),
@@ -95,7 +101,13 @@ export function fanDefs(s: Scenario): FanDef[] {
       overlay: 'expectedLoss',
       explain: i18n.t('overTime.explainLoss', { phi: d.factorPersistence, stress: stressText(s) }),
     },
-    { key: 'nplRatio', title: i18n.t('overTime.nplRatio'), kind: 'percent', fromToday: true, explain: i18n.t('overTime.explainNpl', { workout: d.nplWorkoutQuarters }) },
+    {
+      key: 'nplRatio',
+      title: i18n.t('overTime.nplRatio'),
+      kind: 'percent',
+      fromToday: true,
+      explain: i18n.t('overTime.explainNpl', { workout: d.nplWorkoutQuarters }),
+    },
     {
       key: 'capitalAdequacyRatio',
       title: i18n.t('overTime.car'),
@@ -118,12 +130,17 @@ export function fanDefs(s: Scenario): FanDef[] {
     { key: 'nsfr', title: i18n.t('overTime.nsfr'), kind: 'percent', fromToday: true, limit: 'nsfr', explain: i18n.t('overTime.explainNsfr') },
     {
       key: 'managersNeeded',
-      title: `${i18n.t('overTime.managersNeeded')}（${i18n.t('overTime.people')}）`.replace('（', i18n.lang === 'zh' ? '（' : ' (').replace('）', i18n.lang === 'zh' ? '）' : ')'),
+      title: `${i18n.t('overTime.managersNeeded')}（${i18n.t('overTime.people')}）`
+        .replace('（', i18n.lang === 'zh' ? '（' : ' (')
+        .replace('）', i18n.lang === 'zh' ? '）' : ')'),
       kind: 'count',
       fromToday: true,
       explain: i18n.t('overTime.explainManagers', {
         cpm: s.segments.map((x) => `${i18n.pick(x.name)} ${x.clientsPerManager}`).join(' / '),
-        headcount: s.levers.managerHeadcount === null ? i18n.t('overTime.headcountAuto') : i18n.t('overTime.headcountSet', { n: s.levers.managerHeadcount, g: pct(s.levers.managerGrowth) }),
+        headcount:
+          s.levers.managerHeadcount === null
+            ? i18n.t('overTime.headcountAuto')
+            : i18n.t('overTime.headcountSet', { n: s.levers.managerHeadcount, g: pct(s.levers.managerGrowth) }),
         onboarding: s.levers.onboardingPerManagerPerQuarter,
       }),
     },
@@ -157,8 +174,13 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
     const breach = def.limit ? r.breaches.find((x) => x.key === def.limit) : undefined;
     const fmt = (v: number) => figure(def.kind, v);
     const summary =
-      i18n.t('overTime.fanSummary', { start: fmt(def.fromToday ? v0 : b.p50[0]), end: fmt(b.p50[last]), years: r.horizonYears, p5: fmt(b.p5[last]), p95: fmt(b.p95[last]) }) +
-      (def.limit && breach ? ' ' + i18n.t('overTime.fanSummaryLimit', { limit: limitText(def.limit, def.kind), prob: prob(breach.probability) }) : '');
+      i18n.t('overTime.fanSummary', {
+        start: fmt(def.fromToday ? v0 : b.p50[0]),
+        end: fmt(b.p50[last]),
+        years: r.horizonYears,
+        p5: fmt(b.p5[last]),
+        p95: fmt(b.p95[last]),
+      }) + (def.limit && breach ? ' ' + i18n.t('overTime.fanSummaryLimit', { limit: limitText(def.limit, def.kind), prob: prob(breach.probability) }) : '');
     return {
       ...def,
       x,
@@ -186,15 +208,39 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
     summary: i18n.t('overTime.loansSummary', {
       today: r.segments.map((g, i) => `${names[i]} ${i18n.money(todayLoans[i] ?? 0, 0)}`).join(' / '),
       years: r.horizonYears,
-      end: r.segments.map((g, i) => `${names[i]} ${i18n.money(g.loans.p50[last], 0)}（${pct(g.share.p50[last])}）`.replace('（', i18n.lang === 'zh' ? '（' : ' (').replace('）', i18n.lang === 'zh' ? '）' : ')')).join(' / '),
+      end: r.segments
+        .map((g, i) =>
+          `${names[i]} ${i18n.money(g.loans.p50[last], 0)}（${pct(g.share.p50[last])}）`
+            .replace('（', i18n.lang === 'zh' ? '（' : ' (')
+            .replace('）', i18n.lang === 'zh' ? '）' : ')'),
+        )
+        .join(' / '),
       total: i18n.money(r.bands.totalLoans.p50[last], 0),
     }),
     rows: [
-      { label: i18n.t('overTime.today'), values: todayLoans, shares: todayLoans.map((l) => l / Math.max(1, todayLoans.reduce((a, b) => a + b, 0))) },
-      ...yearRows(r).map((row) => ({ label: row.label, values: r.segments.map((g) => g.loans.p50[row.step]), shares: r.segments.map((g) => g.share.p50[row.step]) })),
+      {
+        label: i18n.t('overTime.today'),
+        values: todayLoans,
+        shares: todayLoans.map(
+          (l) =>
+            l /
+            Math.max(
+              1,
+              todayLoans.reduce((a, b) => a + b, 0),
+            ),
+        ),
+      },
+      ...yearRows(r).map((row) => ({
+        label: row.label,
+        values: r.segments.map((g) => g.loans.p50[row.step]),
+        shares: r.segments.map((g) => g.share.p50[row.step]),
+      })),
     ],
     explain: i18n.t('overTime.explainLoans', {
-      now: mixText(s.segments.map((g) => g.share), s),
+      now: mixText(
+        s.segments.map((g) => g.share),
+        s,
+      ),
       target: mixText(targetSharesOf(s), s),
       pace: s.levers.paceQuarters,
       elasticity: s.segments.map((g) => `${i18n.pick(g.name)} ${pct(1 - Math.exp(-g.demandElasticity), 0)}`).join(' / '),
@@ -205,7 +251,14 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
 
   const c = r.cumulativeProfit;
   const cum = {
-    summary: i18n.t('overTime.cumSummary', { years: r.horizonYears, p50: i18n.money(c.percentiles.p50), p5: i18n.money(c.percentiles.p5), p95: i18n.money(c.percentiles.p95), mean: i18n.money(c.mean), ploss: pct(c.probabilityOfLoss, 1) }),
+    summary: i18n.t('overTime.cumSummary', {
+      years: r.horizonYears,
+      p50: i18n.money(c.percentiles.p50),
+      p5: i18n.money(c.percentiles.p5),
+      p95: i18n.money(c.percentiles.p95),
+      mean: i18n.money(c.mean),
+      ploss: pct(c.probabilityOfLoss, 1),
+    }),
     markers: [
       { label: 'P5', value: c.percentiles.p5 },
       { label: 'P50', value: c.percentiles.p50 },
@@ -224,9 +277,12 @@ export function overTimeFigures(r: SimulationResult, s: Scenario) {
       name: i18n.t(`limit.${b.key}` as MessageKey),
       requirement: `${b.direction === 'min' ? '≥' : '≤'} ${figure(kind, b.limit, 1)}`,
       probability: b.probability,
-      worst: b.probability > 0 ? i18n.t('overTime.quarterN', { y: Math.floor(worst / r.stepsPerYear) + 1, q: (worst % r.stepsPerYear) + 1, p: prob(b.byStep[worst]) }) : '—',
+      worst:
+        b.probability > 0
+          ? i18n.t('overTime.quarterN', { y: Math.floor(worst / r.stepsPerYear) + 1, q: (worst % r.stepsPerYear) + 1, p: prob(b.byStep[worst]) })
+          : '—',
       verdict: b.probability === 0 ? 'never' : b.probability < 0.1 ? 'rare' : 'often',
     };
   });
   return { r, fans, loans, cum, breaches, names };
-  }
+}

@@ -32,7 +32,10 @@ export function profileKey(p: ClientPortfolio): RiskProfileKey | null {
 
 export function withProfile(p: ClientPortfolio, key: RiskProfileKey): ClientPortfolio {
   const profile = RISK_PROFILES[key];
-  return { ...p, client: { ...p.client, riskProfile: { ...profile, name: { ...profile.name }, ...(profile.maxLoss ? { maxLoss: { ...profile.maxLoss } } : {}) } } };
+  return {
+    ...p,
+    client: { ...p.client, riskProfile: { ...profile, name: { ...profile.name }, ...(profile.maxLoss ? { maxLoss: { ...profile.maxLoss } } : {}) } },
+  };
 }
 
 export function withClient(p: ClientPortfolio, patch: Partial<ClientPortfolio['client']>): ClientPortfolio {
@@ -74,7 +77,9 @@ export function withAssetFigure(p: ClientPortfolio, key: string, field: 'expecte
 export function withAssetReset(p: ClientPortfolio, key: string): ClientPortfolio {
   const d = defaultAsset(key);
   if (!d) return p;
-  const assets = p.assets.assets.map((a) => (a.key === key ? { ...a, expectedReturn: d.expectedReturn, volatility: d.volatility, source: { ...d.source } } : a));
+  const assets = p.assets.assets.map((a) =>
+    a.key === key ? { ...a, expectedReturn: d.expectedReturn, volatility: d.volatility, source: { ...d.source } } : a,
+  );
   return { ...p, assets: { ...p.assets, assets } };
 }
 
@@ -152,8 +157,14 @@ export function withBound(p: ClientPortfolio, key: string, side: 'min' | 'max', 
     sumMin += bounds[a.key]?.min ?? 0;
     sumMax += bounds[a.key]?.max ?? 1;
   }
-  if (sumMin > 1 + 1e-12) return { problem: { zh: `各类资产下限之和 ${(sumMin * 100).toFixed(1)}% 超过100%`, en: `the minimum weights sum to ${(sumMin * 100).toFixed(1)}%, above 100%` } };
-  if (sumMax < 1 - 1e-12) return { problem: { zh: `各类资产上限之和 ${(sumMax * 100).toFixed(1)}% 不足100%`, en: `the maximum weights sum to ${(sumMax * 100).toFixed(1)}%, below 100%` } };
+  if (sumMin > 1 + 1e-12)
+    return {
+      problem: { zh: `各类资产下限之和 ${(sumMin * 100).toFixed(1)}% 超过100%`, en: `the minimum weights sum to ${(sumMin * 100).toFixed(1)}%, above 100%` },
+    };
+  if (sumMax < 1 - 1e-12)
+    return {
+      problem: { zh: `各类资产上限之和 ${(sumMax * 100).toFixed(1)}% 不足100%`, en: `the maximum weights sum to ${(sumMax * 100).toFixed(1)}%, below 100%` },
+    };
   return { portfolio: { ...p, bounds } };
 }
 
@@ -196,6 +207,15 @@ export function keyFigures(p: ClientPortfolio): KeyFigures {
   const horizonYears = profile.maxLoss?.horizonYears ?? p.client.horizonYears;
   const loss = parametricLoss(mu, volatility, horizonYears, confidence);
   const isWithinProfile =
-    (profile.maxVolatility === undefined || volatility <= profile.maxVolatility + 1e-12) && (!profile.maxLoss || loss.valueAtRisk <= profile.maxLoss.fraction + 1e-12);
-  return { expectedReturn: mu, volatility, valueAtRisk: loss.valueAtRisk * p.client.amount, expectedShortfall: loss.expectedShortfall * p.client.amount, horizonYears, confidence, isWithinProfile };
+    (profile.maxVolatility === undefined || volatility <= profile.maxVolatility + 1e-12) &&
+    (!profile.maxLoss || loss.valueAtRisk <= profile.maxLoss.fraction + 1e-12);
+  return {
+    expectedReturn: mu,
+    volatility,
+    valueAtRisk: loss.valueAtRisk * p.client.amount,
+    expectedShortfall: loss.expectedShortfall * p.client.amount,
+    horizonYears,
+    confidence,
+    isWithinProfile,
+  };
 }

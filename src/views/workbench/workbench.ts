@@ -3,7 +3,19 @@
  * units), the limit contour of a two-way table, the named-scenario lines, and the sheets exported.
  */
 import { contours } from 'd3-contour';
-import { inputSpec, parseInputValue, readPath, resolveInputPath, scenarioInputPaths, WHAT_IF_FIGURES, type InputSet, type MetricKey, type NamedScenario, type Scenario, type WhatIfGrid } from '../../lib/model';
+import {
+  inputSpec,
+  parseInputValue,
+  readPath,
+  resolveInputPath,
+  scenarioInputPaths,
+  WHAT_IF_FIGURES,
+  type InputSet,
+  type MetricKey,
+  type NamedScenario,
+  type Scenario,
+  type WhatIfGrid,
+} from '../../lib/model';
 import { displayUnit, toDisplay } from '../../lib/i18n/units';
 import type { Lang } from '../../lib/i18n/format';
 import type { Sheet } from '../../lib/export/table';
@@ -16,7 +28,9 @@ export interface InputOption {
 
 /** The stress inputs (not in the input schema's forms) a what-if may also move. */
 function stressPaths(scenario: Scenario): string[] {
-  return ['stress.depositRunOff', 'stress.lprShock', ...scenario.segments.map((s) => `stress.pdMultiplier.${s.key}`)].filter((p) => resolveInputPath(scenario, p).ok);
+  return ['stress.depositRunOff', 'stress.lprShock', ...scenario.segments.map((s) => `stress.pdMultiplier.${s.key}`)].filter(
+    (p) => resolveInputPath(scenario, p).ok,
+  );
 }
 
 /** A path's label in the current language: the input's label, with the segment's name for a segment input. */
@@ -37,8 +51,10 @@ export function inputLabel(scenario: Scenario, path: string, lang: Lang): string
 
 /** Every input a what-if may move, labelled (the schema's inputs, then the stress inputs). */
 export function inputOptions(scenario: Scenario, lang: Lang): InputOption[] {
-  return [...scenarioInputPaths(scenario).filter((p) => typeof readPath(scenario, p) === 'number' && !p.startsWith('simulation.')), ...stressPaths(scenario)]
-    .map((path) => ({ path, label: inputLabel(scenario, path, lang) }));
+  return [
+    ...scenarioInputPaths(scenario).filter((p) => typeof readPath(scenario, p) === 'number' && !p.startsWith('simulation.')),
+    ...stressPaths(scenario),
+  ].map((path) => ({ path, label: inputLabel(scenario, path, lang) }));
 }
 
 /** An input's value in the scenario; a PD stress multiplier not set yet is ×1. */
@@ -80,10 +96,10 @@ export function limitContour(values: Float64Array, nx: number, ny: number, limit
   const sign = direction === 'min' ? 1 : -1;
   const field = Array.from(values, (v) => (Number.isFinite(v) ? sign * v : -Infinity));
   if (!field.some((v) => v >= sign * limit) || field.every((v) => v >= sign * limit)) return '';
-  const [shape] = contours().size([nx, ny]).thresholds([sign * limit])(field);
-  return shape.coordinates
-    .flatMap((polygon) => polygon.map((ring) => `M${ring.map(([x, y]) => `${+x.toFixed(3)},${+y.toFixed(3)}`).join('L')}Z`))
-    .join('');
+  const [shape] = contours()
+    .size([nx, ny])
+    .thresholds([sign * limit])(field);
+  return shape.coordinates.flatMap((polygon) => polygon.map((ring) => `M${ring.map(([x, y]) => `${+x.toFixed(3)},${+y.toFixed(3)}`).join('L')}Z`)).join('');
 }
 
 /** Whether a value passes its limit. */
@@ -109,7 +125,11 @@ export function parseNamedLines(text: string, scenario: Scenario, lang: Lang): N
       return;
     }
     const sets: InputSet[] = [];
-    for (const part of line.slice(at + 1).split(/[,，;；]/).map((p) => p.trim()).filter(Boolean)) {
+    for (const part of line
+      .slice(at + 1)
+      .split(/[,，;；]/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const eq = part.indexOf('=');
       if (eq <= 0) {
         problems.push(i18n.t('workbench.namedProblem', { line: k + 1, message: i18n.t('workbench.namedLineFormat') }));
@@ -118,7 +138,8 @@ export function parseNamedLines(text: string, scenario: Scenario, lang: Lang): N
       const path = resolveInputPath(scenario, part.slice(0, eq));
       const value = parseInputValue(part.slice(eq + 1));
       if (!path.ok) problems.push(i18n.t('workbench.namedProblem', { line: k + 1, message: path.message[lang] }));
-      else if (value === null) problems.push(i18n.t('workbench.namedProblem', { line: k + 1, message: i18n.t('workbench.namedBadValue', { value: part.slice(eq + 1).trim() }) }));
+      else if (value === null)
+        problems.push(i18n.t('workbench.namedProblem', { line: k + 1, message: i18n.t('workbench.namedBadValue', { value: part.slice(eq + 1).trim() }) }));
       else sets.push({ path: path.path, value });
     }
     list.push({ name: line.slice(0, at).trim(), sets });

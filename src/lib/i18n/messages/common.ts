@@ -17,7 +17,8 @@ export const zh = {
     reload: '重新加载',
     updateReady: '新版本已就绪。',
     updateReload: '重新加载以使用新版本',
-    databaseReplaced: '另一个标签页已将本应用的数据库升级到新版本：本页已停止写入数据库（不会用旧格式写入），屏幕上的内容保留，之后的修改暂存在浏览器中。请重新加载本页以继续保存。',
+    databaseReplaced:
+      '另一个标签页已将本应用的数据库升级到新版本：本页已停止写入数据库（不会用旧格式写入），屏幕上的内容保留，之后的修改暂存在浏览器中。请重新加载本页以继续保存。',
     databaseBlocked: '数据库升级正在等待另一个打开的旧版本标签页关闭：请关闭或重新加载其他标签页。',
     notSaved: '未保存',
     recovered: '正在编辑的情景“{damaged}”在存储中已损坏（原记录保留未动）：您的修改已另存为新情景“{title}”，之后的修改自动保存到它。',
@@ -131,22 +132,27 @@ export const zh = {
 export const en: Translation<typeof zh> = {
   app: {
     subtitle: 'Client Mix Lab',
-    tagline: 'Large clients are the gravel (the skeleton), mid-sized clients the sand, small clients the cement paste that binds: the mix decides safety, profitability and liquidity.',
+    tagline:
+      'Large clients are the gravel (the skeleton), mid-sized clients the sand, small clients the cement paste that binds: the mix decides safety, profitability and liquidity.',
     switchLanguage: '中文',
     switchLanguageLabel: 'Switch the interface to Chinese',
     skipToContent: 'Skip to main content',
     storageUnavailable: 'Browser storage is unavailable (private mode?): changes are kept in memory only and are lost when the page closes.',
-    storageFull: 'The disk is full: the latest edits could not be written to browser storage and are kept in this page only. Free some disk space, or export from the Library (the export includes this page’s current edits).',
-    storageFailed: 'Writing to browser storage failed: the latest edits are kept in this page only and are lost when it closes. Export from the Library to keep them.',
+    storageFull:
+      'The disk is full: the latest edits could not be written to browser storage and are kept in this page only. Free some disk space, or export from the Library (the export includes this page’s current edits).',
+    storageFailed:
+      'Writing to browser storage failed: the latest edits are kept in this page only and are lost when it closes. Export from the Library to keep them.',
     recoveredLabel: 'recovered',
     retry: 'Retry',
     reload: 'Reload',
     updateReady: 'A new version is ready.',
     updateReload: 'Reload to use it',
-    databaseReplaced: 'Another tab upgraded this app’s database to a new version: this page has stopped writing to it (nothing is written in the old format); what is on screen stays, and further edits are kept in the browser. Reload this page to go on saving.',
+    databaseReplaced:
+      'Another tab upgraded this app’s database to a new version: this page has stopped writing to it (nothing is written in the old format); what is on screen stays, and further edits are kept in the browser. Reload this page to go on saving.',
     databaseBlocked: 'The database upgrade is waiting for another tab with the old version to close: close or reload the other tabs.',
     notSaved: 'Not saved',
-    recovered: 'The scenario being edited, “{damaged}”, is damaged in storage (the record is kept as it is): your edits were saved as a new scenario “{title}”, and further edits autosave to it.',
+    recovered:
+      'The scenario being edited, “{damaged}”, is damaged in storage (the record is kept as it is): your edits were saved as a new scenario “{title}”, and further edits autosave to it.',
     storageDamaged: 'The saved scenario is damaged ({where}); it was kept as it is and the demo bank was opened instead.',
     saved: 'Saved',
     saving: 'Saving…',
@@ -251,6 +257,6 @@ export const en: Translation<typeof zh> = {
     better: 'better',
     worse: 'worse',
     legendArrow: '▲ up ▼ down',
-    legendRule: 'better / worse by each figure\'s own direction (blue better, orange worse; no red or green)',
+    legendRule: "better / worse by each figure's own direction (blue better, orange worse; no red or green)",
   },
 };

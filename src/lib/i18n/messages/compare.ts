@@ -33,7 +33,8 @@ export const zh = {
     waterfall: '净利润变化归因',
     waterfallFrom: '从',
     waterfallTo: '到',
-    waterfallIntro: '把净利润从情景A到情景B的变化拆分为规模、定价、结构、信用成本、运营成本、资金成本和其他（税率等）效应。方法：Shapley值——对各组输入所有切换顺序的边际贡献取平均，各项之和恰好等于总变化，且与切换顺序无关。',
+    waterfallIntro:
+      '把净利润从情景A到情景B的变化拆分为规模、定价、结构、信用成本、运营成本、资金成本和其他（税率等）效应。方法：Shapley值——对各组输入所有切换顺序的边际贡献取平均，各项之和恰好等于总变化，且与切换顺序无关。',
     waterfallSegments: '两个情景的客户层不同，无法逐项归因；净利润变化为 {total}。',
     start: '{name}净利润',
     end: '{name}净利润',
@@ -54,7 +55,8 @@ export const zh = {
 export const en: Translation<typeof zh> = {
   compare: {
     title: 'Compare scenarios',
-    intro: 'Up to four scenarios side by side: inputs that differ are highlighted, the key figures sit in one table, the charts overlay them, and a waterfall splits the change in net profit into its causes.',
+    intro:
+      'Up to four scenarios side by side: inputs that differ are highlighted, the key figures sit in one table, the charts overlay them, and a waterfall splits the change in net profit into its causes.',
     slot: 'Scenario {n}',
     slotLabel: 'Scenario {n} to compare',
     remove: 'Remove',
@@ -83,7 +85,8 @@ export const en: Translation<typeof zh> = {
     waterfall: 'What changed net profit',
     waterfallFrom: 'From',
     waterfallTo: 'To',
-    waterfallIntro: 'The change in net profit from scenario A to scenario B, split into volume, pricing, mix, credit cost, operating cost, funding and other (tax…) effects. Method: the Shapley value, the average marginal effect of each group of inputs over every order of switching them; the effects sum exactly to the total and do not depend on an order.',
+    waterfallIntro:
+      'The change in net profit from scenario A to scenario B, split into volume, pricing, mix, credit cost, operating cost, funding and other (tax…) effects. Method: the Shapley value, the average marginal effect of each group of inputs over every order of switching them; the effects sum exactly to the total and do not depend on an order.',
     waterfallSegments: 'The two scenarios have different client segments, so the change cannot be split; net profit changes by {total}.',
     start: 'Net profit of {name}',
     end: 'Net profit of {name}',

@@ -69,9 +69,10 @@ export const en: Translation<typeof zh> = {
     segmentInputs: '{segment}: inputs',
     shareNumber: '{segment} share (%)',
     spreadNumber: '{segment} spread (bp)',
-    spreadResponse: 'Demand kept {kept} · borrowers\' PD ×{pd} · beyond the franchise {excess}',
+    spreadResponse: "Demand kept {kept} · borrowers' PD ×{pd} · beyond the franchise {excess}",
     spreadCurve: '{segment}: net profit against the spread',
-    spreadCurveSummary: '{segment}: net profit peaks at {best} ({profit}); now {current} ({now}). Above the market price {market}, demand leaves and borrowers get worse.',
+    spreadCurveSummary:
+      '{segment}: net profit peaks at {best} ({profit}); now {current} ({now}). Above the market price {market}, demand leaves and borrowers get worse.',
     spreadCurveBest: 'best',
     spreadCurveNow: 'now',
     spreadCurveTable: 'Data table',

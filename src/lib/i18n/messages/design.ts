@@ -4,9 +4,11 @@ import type { Translation } from './types';
 export const zh = {
   design: {
     title: '配合比设计',
-    intro: '混凝土的配合比由强度、和易性和经济性的要求算出来，客户结构也可以：三角图上每一点是一种大/中/小客户的贷款配比，颜色是所选目标，阴影是被约束排除的配比。',
+    intro:
+      '混凝土的配合比由强度、和易性和经济性的要求算出来，客户结构也可以：三角图上每一点是一种大/中/小客户的贷款配比，颜色是所选目标，阴影是被约束排除的配比。',
     computing: '计算中…',
-    designInfo: '共 {count} 个配比（步长 {step} 个百分点），其中 {feasible} 个可行；后台线程计算用时 {ms} 毫秒。经济资本用颗粒度闭式公式（Vasicek单因子，按客户层）。',
+    designInfo:
+      '共 {count} 个配比（步长 {step} 个百分点），其中 {feasible} 个可行；后台线程计算用时 {ms} 毫秒。经济资本用颗粒度闭式公式（Vasicek单因子，按客户层）。',
     error: '配合比设计出错：{message}',
 
     objective: '优化目标',
@@ -22,7 +24,8 @@ export const zh = {
     managers: '客户经理编制（不超过）',
     managersAmount: '客户经理人数上限',
     managersHelp: '配比所需的客户经理（各层 ⌈客户数 / 每名客户经理管户数⌉ 之和）不得超过此人数；预填为当前编制或当前配比所需。',
-    defaults: '默认启用全部监管指标：它们是法定底线，任何配比都必须满足。经济资本预算和客户经理编制是管理层的选择，默认不启用；数值已预填为今天的水平，勾选即问“不多用资本、不多招人，最好的配比是什么”。',
+    defaults:
+      '默认启用全部监管指标：它们是法定底线，任何配比都必须满足。经济资本预算和客户经理编制是管理层的选择，默认不启用；数值已预填为今天的水平，勾选即问“不多用资本、不多招人，最好的配比是什么”。',
 
     mix: '当前配比（贷款占比）',
     mixHelp: '输入一个占比，其余按原比例调整；也可在三角图上拖动圆点或用方向键。',
@@ -138,7 +141,8 @@ export const zh = {
     becomesLargest: '成为全行最大客户（原最大 {largest}）',
     notLargest: '不是最大客户（最大 {largest}）',
     beforeAfter: '{before} → {after}（{change}）',
-    marginalFormula: 'RAROC = 净利润 / 经济资本；净利润 = (金额 × (贷款利率 − FTP) + 派生存款收益 + 手续费 − 服务成本 − 客户经理分摊 − 金额 × PD × LGD) × (1 − 税率)；经济资本 = 金额 × (VaR₉₉.₉ − PD × LGD)（颗粒度闭式，不含集中度附加）。',
+    marginalFormula:
+      'RAROC = 净利润 / 经济资本；净利润 = (金额 × (贷款利率 − FTP) + 派生存款收益 + 手续费 − 服务成本 − 客户经理分摊 − 金额 × PD × LGD) × (1 − 税率)；经济资本 = 金额 × (VaR₉₉.₉ − PD × LGD)（颗粒度闭式，不含集中度附加）。',
 
     barsTitle: '最优配比（{k} 个客户层）',
     barsHelp: '多于三个客户层时画不出三角图：同样的设计在 {count} 个配比（步长 {step} 个百分点）上运行，下面用条形图比较当前配比和最优配比。',
@@ -148,9 +152,11 @@ export const zh = {
 export const en: Translation<typeof zh> = {
   design: {
     title: 'Mix design',
-    intro: 'A concrete mix is computed from the strength, workability and cost it must meet; so can the client mix. Each point of the triangle is a mix of large / mid-sized / small clients\' loans; the colour is the chosen objective, hatching marks the mixes a constraint excludes.',
+    intro:
+      "A concrete mix is computed from the strength, workability and cost it must meet; so can the client mix. Each point of the triangle is a mix of large / mid-sized / small clients' loans; the colour is the chosen objective, hatching marks the mixes a constraint excludes.",
     computing: 'Computing…',
-    designInfo: '{count} mixes (step {step} pp), {feasible} feasible; computed in a worker in {ms} ms. Economic capital from the granular closed form (Vasicek one-factor, by segment).',
+    designInfo:
+      '{count} mixes (step {step} pp), {feasible} feasible; computed in a worker in {ms} ms. Economic capital from the granular closed form (Vasicek one-factor, by segment).',
     error: 'Mix design failed: {message}',
 
     objective: 'Objective',
@@ -165,8 +171,10 @@ export const en: Translation<typeof zh> = {
     ecBudgetHelp: 'No mix may need more economic capital than this; pre-filled with the current mix\'s ("no more capital than today").',
     managers: 'Client-manager headcount (at most)',
     managersAmount: 'Client-manager ceiling',
-    managersHelp: 'The managers a mix needs (Σ ⌈clients / clients per manager⌉ over segments) may not exceed this; pre-filled with the headcount, or what today\'s mix needs.',
-    defaults: 'By default every regulatory limit applies: they are the legal floor every mix must meet. The capital budget and the headcount are management\'s choices, off by default; their amounts are pre-filled at today\'s level, so ticking them asks "with no more capital and no more hires, which mix is best?".',
+    managersHelp:
+      "The managers a mix needs (Σ ⌈clients / clients per manager⌉ over segments) may not exceed this; pre-filled with the headcount, or what today's mix needs.",
+    defaults:
+      'By default every regulatory limit applies: they are the legal floor every mix must meet. The capital budget and the headcount are management\'s choices, off by default; their amounts are pre-filled at today\'s level, so ticking them asks "with no more capital and no more hires, which mix is best?".',
 
     mix: 'Current mix (share of loans)',
     mixHelp: 'Type a share and the others rebalance in proportion; or drag the dot on the triangle, or use the arrow keys.',
@@ -222,7 +230,8 @@ export const en: Translation<typeof zh> = {
     clientsRow: 'Clients',
     openGlass: 'Show the formula and workings of {metric} at the {column} mix',
     bindingTitle: 'Constraints at the optimum',
-    bindingNone: 'No constraint binds at the optimum: the model is close to linear in the shares, so the optimum sits at a corner of the feasible region; here the objective alone puts it there.',
+    bindingNone:
+      'No constraint binds at the optimum: the model is close to linear in the shares, so the optimum sits at a corner of the feasible region; here the objective alone puts it there.',
     binding: 'binding',
     notBinding: 'slack',
     blocks: ': stops a better neighbouring mix',
@@ -231,14 +240,18 @@ export const en: Translation<typeof zh> = {
     boundMax: 'maximum {limit}',
 
     frontierTitle: 'Efficient frontier: net profit against economic capital',
-    frontierHelp: 'Each frontier point: the highest net profit among the feasible mixes needing no more economic capital (a step line). Grey dots: every feasible mix.',
+    frontierHelp:
+      'Each frontier point: the highest net profit among the feasible mixes needing no more economic capital (a step line). Grey dots: every feasible mix.',
     ecAxis: 'Economic capital ({unit})',
     profitAxis: 'Net profit ({unit})',
     feasibleMixes: 'Feasible mixes',
     frontierLine: 'Efficient frontier',
-    frontierSummary: '{n} mixes on the efficient frontier. Now: economic capital {ec}, net profit {profit}. With no more economic capital, the best net profit is {best} (mix {mix}, {diff}).',
-    frontierOnIt: '{n} mixes on the efficient frontier. Now: economic capital {ec}, net profit {profit}; the current mix is on the frontier: no feasible mix earns more with no more economic capital.',
-    frontierSummaryNone: '{n} mixes on the efficient frontier. Now: economic capital {ec}, net profit {profit}; no feasible mix needs as little economic capital.',
+    frontierSummary:
+      '{n} mixes on the efficient frontier. Now: economic capital {ec}, net profit {profit}. With no more economic capital, the best net profit is {best} (mix {mix}, {diff}).',
+    frontierOnIt:
+      '{n} mixes on the efficient frontier. Now: economic capital {ec}, net profit {profit}; the current mix is on the frontier: no feasible mix earns more with no more economic capital.',
+    frontierSummaryNone:
+      '{n} mixes on the efficient frontier. Now: economic capital {ec}, net profit {profit}; no feasible mix needs as little economic capital.',
 
     tornadoTitle: 'Tornado: each lever one step down and up',
     tornadoMetric: 'Figure',
@@ -260,10 +273,10 @@ export const en: Translation<typeof zh> = {
     lever_managerCost: 'Cost per client manager',
 
     marginalTitle: 'One more loan',
-    marginalHelp: 'One new client with one loan in a segment, priced and risked as that segment: its own return, and what it does to the bank\'s figures.',
+    marginalHelp: "One new client with one loan in a segment, priced and risked as that segment: its own return, and what it does to the bank's figures.",
     marginalSegment: 'Segment',
     marginalAmount: 'Loan amount',
-    marginalAmountHelp: 'Size of the new client\'s loan',
+    marginalAmountHelp: "Size of the new client's loan",
     marginalRaroc: 'RAROC of this loan',
     marginalHurdle: 'hurdle {hurdle}',
     aboveHurdle: '✓ above the hurdle',
@@ -282,9 +295,11 @@ export const en: Translation<typeof zh> = {
     becomesLargest: 'becomes the largest client (largest was {largest})',
     notLargest: 'not the largest client (largest {largest})',
     beforeAfter: '{before} → {after} ({change})',
-    marginalFormula: 'RAROC = net profit / economic capital; net profit = (amount × (loan rate − FTP) + deposit margin + fee − servicing − share of a manager − amount × PD × LGD) × (1 − tax); EC = amount × (VaR₉₉.₉ − PD × LGD) (granular closed form, no concentration add-on).',
+    marginalFormula:
+      'RAROC = net profit / economic capital; net profit = (amount × (loan rate − FTP) + deposit margin + fee − servicing − share of a manager − amount × PD × LGD) × (1 − tax); EC = amount × (VaR₉₉.₉ − PD × LGD) (granular closed form, no concentration add-on).',
 
     barsTitle: 'Best mix ({k} segments)',
-    barsHelp: 'With more than three segments there is no triangle: the same design runs over {count} mixes (step {step} pp), and the bars compare the current mix with the best.',
+    barsHelp:
+      'With more than three segments there is no triangle: the same design runs over {count} mixes (step {step} pp), and the bars compare the current mix with the best.',
   },
 };

@@ -24,7 +24,23 @@ import * as workbench from './workbench';
 import type { Translation } from './types';
 
 /** The area files, by name (the messages test checks their groups do not overlap). */
-export const AREAS = { common, dashboard, library, risk, overTime, design, portfolio, training, workbench, compare, report, glossary, bookSource, charts, problems };
+export const AREAS = {
+  common,
+  dashboard,
+  library,
+  risk,
+  overTime,
+  design,
+  portfolio,
+  training,
+  workbench,
+  compare,
+  report,
+  glossary,
+  bookSource,
+  charts,
+  problems,
+};
 
 /** The Chinese tree: `zhTree.library.saveTitle`. */
 export const zhTree = {

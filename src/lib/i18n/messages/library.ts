@@ -141,7 +141,8 @@ export const zh = {
     bookTitle: '贷款明细',
     bookPrivacy: '贷款明细只在本浏览器中读取和保存，不会上传。',
     bookFile: '导入贷款明细（CSV）',
-    bookHelp: '每行一户：id（客户编号）, segment（客户层：{segments}）, exposure（贷款余额，元）, pd, lgd, tenor（剩余期限，年）, rate（利率）, deposits（存款，元）, products（持有产品数）, group（所属集团，可选）。PD、LGD、利率可写小数（0.015）或百分数（1.5%）。',
+    bookHelp:
+      '每行一户：id（客户编号）, segment（客户层：{segments}）, exposure（贷款余额，元）, pd, lgd, tenor（剩余期限，年）, rate（利率）, deposits（存款，元）, products（持有产品数）, group（所属集团，可选）。PD、LGD、利率可写小数（0.015）或百分数（1.5%）。',
     bookParsing: '正在后台读取并检查贷款明细…… {pct}%',
     bookParseFailed: '读取贷款明细失败：{message}。没有导入任何内容，可重试。',
     bookFailed: '文件“{file}”有 {count} 处问题，未导入任何内容：',
@@ -166,7 +167,8 @@ export const zh = {
     bookCalibrate: '用贷款明细校准情景参数',
     bookCalibrateHint: '把贷款总额、客户结构、各层户均贷款、PD、LGD、期限、定价、存款和产品数改为明细中的实际值，在看板中打开（可撤销）。',
     bookCalibrateFailed: '无法校准：{error}',
-    bookEngineNote: '两列都由引擎的集中度计算（book.ts）得出：左列用明细中的真实客户，右列用情景参数生成的客户分布。“校准”把情景的结构、户均、PD、LGD、期限、定价等改为明细的实际值。',
+    bookEngineNote:
+      '两列都由引擎的集中度计算（book.ts）得出：左列用明细中的真实客户，右列用情景参数生成的客户分布。“校准”把情景的结构、户均、PD、LGD、期限、定价等改为明细的实际值。',
   },
 };
 
@@ -181,17 +183,20 @@ export const en: Translation<typeof zh> = {
     storageUnknown: 'Checking storage…',
     storageUsed: '{used} used (limit about {quota})',
     importChecking: 'Checking the file…',
-    quotaWorkspace: 'The disk is full: the dashboard’s latest edits were not written to browser storage and are kept in this page only. Export the whole library to keep them (the export includes the dashboard’s current edits), then free some disk space.',
+    quotaWorkspace:
+      'The disk is full: the dashboard’s latest edits were not written to browser storage and are kept in this page only. Export the whole library to keep them (the export includes the dashboard’s current edits), then free some disk space.',
     currentEditsTitle: 'Dashboard edits: {name}',
     storageUsedUnknown: 'Space used is unknown',
     memoryMode: 'Browser storage is unavailable: the library is kept in memory and is lost when the page closes. Use "Export the whole library" to keep it.',
-    quotaMode: 'Browser storage is full: the last change was not written to disk; the library now works in memory and what was saved is intact. Export a backup now and free some space.',
+    quotaMode:
+      'Browser storage is full: the last change was not written to disk; the library now works in memory and what was saved is intact. Export a backup now and free some space.',
     writeFailed: 'Saving failed ({error}); what was saved before is unaffected.',
     newTitle: 'New scenario',
     newFromDemo: 'New from the inverted-pyramid bank',
     newFromPyramid: 'New from the pyramid bank',
     newBlank: 'New blank scenario',
-    blankHint: 'A blank scenario keeps the demo bank’s market and balance sheet, splits the mix evenly (⅓ each) and prices every loan at LPR (no spread), ready for your own bank’s numbers.',
+    blankHint:
+      'A blank scenario keeps the demo bank’s market and balance sheet, splits the mix evenly (⅓ each) and prices every loan at LPR (no spread), ready for your own bank’s numbers.',
     saveCurrent: 'Save the dashboard’s current scenario to the library',
     savedCurrent: 'Saved: {title}',
     saveOpen: 'Save to library…',
@@ -201,7 +206,7 @@ export const en: Translation<typeof zh> = {
     saveDescription: 'Description',
     saveConfirm: 'Save',
     saveNameMissing: 'Give the scenario a name.',
-    saveFailed: 'Not saved: the browser\'s storage is unavailable or full. The dashboard keeps your edits.',
+    saveFailed: "Not saved: the browser's storage is unavailable or full. The dashboard keeps your edits.",
     saveDescriptionPrefill: 'Based on "{base}", changed: {changes}.',
     defaultTitleDemo: 'The inverted-pyramid bank',
     defaultTitlePyramid: 'The pyramid bank',
@@ -209,7 +214,8 @@ export const en: Translation<typeof zh> = {
     copyLabel: 'copy',
     importTitle: 'Import and export',
     importFile: 'Import a scenario file (JSON)',
-    importHelp: 'A library file exported by this tool, or a single scenario. The whole file is checked first; if anything is wrong, nothing is imported. A scenario whose name or id is already taken is imported as a copy, never overwriting.',
+    importHelp:
+      'A library file exported by this tool, or a single scenario. The whole file is checked first; if anything is wrong, nothing is imported. A scenario whose name or id is already taken is imported as a copy, never overwriting.',
     importOk: 'Imported {count} scenario(s).',
     importCopies: '{count} of them had a name or id already in the library and were imported as copies.',
     importFailed: 'The file "{file}" has {count} problem(s); nothing was imported:',
@@ -304,7 +310,8 @@ export const en: Translation<typeof zh> = {
     bookTitle: 'Loan book',
     bookPrivacy: 'The loan book is read and kept in this browser only; it is never uploaded.',
     bookFile: 'Import a loan book (CSV)',
-    bookHelp: 'One row per client: id, segment ({segments}), exposure (loans, yuan), pd, lgd, tenor (remaining, years), rate, deposits (yuan), products (products held), group (optional). PD, LGD and the rate as decimals (0.015) or percentages (1.5%).',
+    bookHelp:
+      'One row per client: id, segment ({segments}), exposure (loans, yuan), pd, lgd, tenor (remaining, years), rate, deposits (yuan), products (products held), group (optional). PD, LGD and the rate as decimals (0.015) or percentages (1.5%).',
     bookParsing: 'Reading and checking the loan book in the background… {pct}%',
     bookParseFailed: 'The loan book could not be read: {message}. Nothing was imported; you can try again.',
     bookFailed: 'The file "{file}" has {count} problem(s); nothing was imported:',
@@ -327,8 +334,10 @@ export const en: Translation<typeof zh> = {
     bookLimit: '(limit {limit})',
     bookMix: '{segment} share of loans',
     bookCalibrate: 'Calibrate the scenario to the loan book',
-    bookCalibrateHint: 'Sets the book total, the mix and each tier’s average exposure, PD, LGD, tenor, pricing, deposits and products to the book’s actual values, and opens it in the dashboard (undoable).',
+    bookCalibrateHint:
+      'Sets the book total, the mix and each tier’s average exposure, PD, LGD, tenor, pricing, deposits and products to the book’s actual values, and opens it in the dashboard (undoable).',
     bookCalibrateFailed: 'Could not calibrate: {error}',
-    bookEngineNote: 'Both columns come from the engine’s concentration (book.ts): the left from the real clients, the right from the clients the scenario’s inputs generate. "Calibrate" sets the scenario’s mix, average sizes, PD, LGD, tenor and pricing to the book’s actual values.',
+    bookEngineNote:
+      'Both columns come from the engine’s concentration (book.ts): the left from the real clients, the right from the clients the scenario’s inputs generate. "Calibrate" sets the scenario’s mix, average sizes, PD, LGD, tenor and pricing to the book’s actual values.',
   },
 };

@@ -4,7 +4,8 @@ import type { Translation } from './types';
 export const zh = {
   overTime: {
     title: '经营推演：五年蒙特卡洛',
-    intro: '同一个策略，在不同的运气下会走出不同的五年。按季度模拟数千条路径：每条路径有自己的经济周期（系统性因子）、违约、客户流失和新增客户；图上是各分位数的区间，而不是一个数。',
+    intro:
+      '同一个策略，在不同的运气下会走出不同的五年。按季度模拟数千条路径：每条路径有自己的经济周期（系统性因子）、违约、客户流失和新增客户；图上是各分位数的区间，而不是一个数。',
 
     // —— levers ——
     leversTitle: '推演杠杆',
@@ -97,15 +98,22 @@ export const zh = {
     anyLimit: '任一指标',
     quarterN: '第{y}年第{q}季（{p}）',
 
-    explainNetProfit: '净利润 = 贷款利息 − FTP资金成本 + 存款利差 + 中间业务收入 − 服务、客户经理与获客成本 − 资金缺口溢价 − 流动性储备持有成本 − 实际损失 − 所得税（按季）。贷款按年增速 {growth} 增长，向目标配比 {target} 用 {pace} 个季度调整（各层规模按其定价保留的需求折算）；小微定价 {spread}；流失的客户要重新营销、占用客户经理的拓客能力；下行的季度违约成批出现，拉低左侧分位。',
-    explainNim: 'NIM = （贷款利息 − FTP）/ 正常贷款，年化。LPR 今天 {lpr}，{lprNote}；贷款在年度重定价日跟随LPR，存款利率按 {beta} 的比例、约 {lag} 个季度的滞后跟随。小微占比越高、加点越高，NIM越高。',
-    explainLoss: '预期损失 = 期初贷款 × 季度PD × LGD（点线，按周期平均的PD）。实际损失 = 当季违约贷款 × LGD：各层违约数按二项分布抽取，违约概率随系统性因子Z变化（AR(1)，持续性φ = {phi}）。{stress}',
+    explainNetProfit:
+      '净利润 = 贷款利息 − FTP资金成本 + 存款利差 + 中间业务收入 − 服务、客户经理与获客成本 − 资金缺口溢价 − 流动性储备持有成本 − 实际损失 − 所得税（按季）。贷款按年增速 {growth} 增长，向目标配比 {target} 用 {pace} 个季度调整（各层规模按其定价保留的需求折算）；小微定价 {spread}；流失的客户要重新营销、占用客户经理的拓客能力；下行的季度违约成批出现，拉低左侧分位。',
+    explainNim:
+      'NIM = （贷款利息 − FTP）/ 正常贷款，年化。LPR 今天 {lpr}，{lprNote}；贷款在年度重定价日跟随LPR，存款利率按 {beta} 的比例、约 {lag} 个季度的滞后跟随。小微占比越高、加点越高，NIM越高。',
+    explainLoss:
+      '预期损失 = 期初贷款 × 季度PD × LGD（点线，按周期平均的PD）。实际损失 = 当季违约贷款 × LGD：各层违约数按二项分布抽取，违约概率随系统性因子Z变化（AR(1)，持续性φ = {phi}）。{stress}',
     explainNpl: '违约贷款作为不良留在表内 {workout} 个季度后核销。不良率 = 不良 /（正常贷款 + 不良）；坏年份之后会升高，清收期结束后回落。',
-    explainCar: '资本 = 期初资本 + 留存的净利润（留存比例 {retention}）− 亏损。风险加权资产随贷款增长而增加（小微风险权重 {rw}）。下限 10.5%（8% + 2.5%储备资本）。',
-    explainLcr: 'LCR = 合格优质流动性资产 / 30天净现金流出。HQLA不随对公业务增长，新增贷款由存款和同业融资支持，所以LCR随贷款增长而下降。存款带来比例：{deposits}。{run}',
+    explainCar:
+      '资本 = 期初资本 + 留存的净利润（留存比例 {retention}）− 亏损。风险加权资产随贷款增长而增加（小微风险权重 {rw}）。下限 10.5%（8% + 2.5%储备资本）。',
+    explainLcr:
+      'LCR = 合格优质流动性资产 / 30天净现金流出。HQLA不随对公业务增长，新增贷款由存款和同业融资支持，所以LCR随贷款增长而下降。存款带来比例：{deposits}。{run}',
     explainNsfr: 'NSFR = 可用稳定资金 / 所需稳定资金。1年以上的贷款需要85%的稳定资金，对公存款只提供50%；贷款增长快于稳定存款时NSFR下降。',
-    explainManagers: '所需客户经理 = Σ ⌈客户数 / 每名客户经理管户数⌉（{cpm}）。小微每户贷款小、户数多。{headcount}；人均每季新拓 {onboarding} 户，净新增客户受它限制。',
-    explainLoans: '新增贷款沿调整节奏从今天的 {now} 走向目标 {target}（{pace} 个季度），受三个限制：需求（报价高于市场时需求减少，每高10基点少 {elasticity}）、客户经理的新拓能力、以及年增速 {growth}。客户流失率由每户产品数决定（{attrition}）。',
+    explainManagers:
+      '所需客户经理 = Σ ⌈客户数 / 每名客户经理管户数⌉（{cpm}）。小微每户贷款小、户数多。{headcount}；人均每季新拓 {onboarding} 户，净新增客户受它限制。',
+    explainLoans:
+      '新增贷款沿调整节奏从今天的 {now} 走向目标 {target}（{pace} 个季度），受三个限制：需求（报价高于市场时需求减少，每高10基点少 {elasticity}）、客户经理的新拓能力、以及年增速 {growth}。客户流失率由每户产品数决定（{attrition}）。',
     explainCum: '每条路径把 {years} 年的季度净利润相加，得到一个数；直方图是这些数的分布。左尾来自集中违约的坏年份（{stress}），右尾来自顺利的周期。',
     explainBreach: '每条路径每季度检查一次全部监管指标；某指标只要有一个季度突破，该路径就计入。',
     headcountAuto: '编制按业务需要配备',
@@ -121,7 +129,8 @@ export const zh = {
 export const en: Translation<typeof zh> = {
   overTime: {
     title: 'Over time: five-year Monte Carlo',
-    intro: 'The same strategy plays out differently with different luck. Thousands of quarterly paths, each with its own business cycle (the systematic factor), defaults, client attrition and new clients; the charts show percentile bands, not one number.',
+    intro:
+      'The same strategy plays out differently with different luck. Thousands of quarterly paths, each with its own business cycle (the systematic factor), defaults, client attrition and new clients; the charts show percentile bands, not one number.',
 
     leversTitle: 'Levers of the run',
     targetMix: 'Target mix',
@@ -129,7 +138,8 @@ export const en: Translation<typeof zh> = {
     targetSet: 'Set a target mix',
     targetShare: 'Target share: {segment}',
     targetShareLabel: 'Target loan share',
-    targetShareHelp: "The segment's share of corporate loans at the end of the glide path; change one and the others rebalance in proportion, so they always sum to 100%",
+    targetShareHelp:
+      "The segment's share of corporate loans at the end of the glide path; change one and the others rebalance in proportion, so they always sum to 100%",
     targetSum: 'Total {sum}',
     targetNote: "The dashboard's mix is today's: new lending keeps today's structure, nothing is rebalanced.",
     pace: 'Pace',
@@ -141,7 +151,8 @@ export const en: Translation<typeof zh> = {
     products: 'Products per client',
     productsOf: '{segment}: products per client',
     attrition: 'Client attrition curve (by products held)',
-    attritionNote: 'Linear between the points; three or more products count as three. The source: with one product about half the clients leave within a year, with two about a third, with three or more about 10%.',
+    attritionNote:
+      'Linear between the points; three or more products count as three. The source: with one product about half the clients leave within a year, with two about a third, with three or more about 10%.',
     stress: 'Stress scenario',
     stressCustom: 'Custom (changed elsewhere)',
 
@@ -196,7 +207,8 @@ export const en: Translation<typeof zh> = {
     loansBySegment: 'Loans by segment (median, stacked)',
     loansSummary: 'Today: {today}; end of year {years} (median): {end}, total {total}.',
     cumTitle: 'Distribution of cumulative net profit over five years',
-    cumSummary: 'Net profit over {years} years: median {p50}, 5th percentile {p5}, 95th percentile {p95}; mean {mean}; probability of a cumulative loss {ploss}.',
+    cumSummary:
+      'Net profit over {years} years: median {p50}, 5th percentile {p5}, 95th percentile {p95}; mean {mean}; probability of a cumulative loss {ploss}.',
     lossSide: '← loss',
     breachTitle: 'Probability of breaching a regulatory limit (any quarter)',
     breachCaption: 'Each row: the share of paths that breach the requirement in at least one quarter of the five years.',
@@ -211,16 +223,26 @@ export const en: Translation<typeof zh> = {
     anyLimit: 'Any limit',
     quarterN: 'year {y} Q{q} ({p})',
 
-    explainNetProfit: 'Net profit = loan interest − FTP + deposit margin + fee income − servicing, manager and client-acquisition costs − the funding-gap premium − the carry of extra HQLA − realised loss − tax (per quarter). The book grows at {growth} a year and moves to the target mix {target} over {pace} quarters (each tier’s volume scaled by the demand its price keeps); SME price {spread}; clients who leave must be won again, using the managers’ onboarding capacity; bad quarters bring defaults in batches, which pulls the lower percentiles down.',
-    explainNim: "NIM = (loan interest − FTP) / performing loans, annualised. LPR today {lpr}, {lprNote}; loans follow the LPR at their yearly reset, deposit rates by {beta} of the change with about {lag} quarters' lag. More SMEs and higher markups raise the NIM.",
-    explainLoss: 'Expected loss = loans at the start × quarterly PD × LGD (dotted line, through-the-cycle PD). Realised loss = loans defaulting in the quarter × LGD: defaults per segment are drawn binomially, with a PD that moves with the systematic factor Z (AR(1), persistence φ = {phi}). {stress}',
-    explainNpl: 'A defaulted loan stays on the books as an NPL for {workout} quarters, then is written off. NPL ratio = NPLs / (performing loans + NPLs); it rises after a bad year and falls once the workout ends.',
-    explainCar: 'Capital = capital at the start + retained net profit (retention {retention}) − losses. Risk-weighted assets grow with the loans (SME risk weight {rw}). Minimum 10.5% (8% + 2.5% conservation buffer).',
-    explainLcr: 'LCR = HQLA / net cash outflows over 30 days. HQLA does not grow with the corporate book; new loans are funded by deposits and wholesale funding, so the LCR falls as the book grows. Deposits per yuan of loans: {deposits}. {run}',
-    explainNsfr: 'NSFR = available / required stable funding. Loans over one year need 85% stable funding; corporate deposits provide only 50%; when loans grow faster than stable deposits the NSFR falls.',
-    explainManagers: 'Managers needed = Σ ⌈clients / clients per manager⌉ ({cpm}). SME loans are small, so there are many more clients. {headcount}; each manager wins {onboarding} new clients a quarter, which caps net client growth.',
-    explainLoans: "New lending moves the mix from today's {now} to the target {target} over {pace} quarters, limited by demand (pricing above the market loses {elasticity} of demand per 10 bp), by the managers' onboarding capacity and by the growth of {growth} a year. Attrition follows products per client ({attrition}).",
-    explainCum: 'Each path adds up its quarterly net profit over {years} years into one number; the histogram is the distribution of those numbers. The left tail comes from bad years with clustered defaults ({stress}), the right tail from a smooth cycle.',
+    explainNetProfit:
+      'Net profit = loan interest − FTP + deposit margin + fee income − servicing, manager and client-acquisition costs − the funding-gap premium − the carry of extra HQLA − realised loss − tax (per quarter). The book grows at {growth} a year and moves to the target mix {target} over {pace} quarters (each tier’s volume scaled by the demand its price keeps); SME price {spread}; clients who leave must be won again, using the managers’ onboarding capacity; bad quarters bring defaults in batches, which pulls the lower percentiles down.',
+    explainNim:
+      "NIM = (loan interest − FTP) / performing loans, annualised. LPR today {lpr}, {lprNote}; loans follow the LPR at their yearly reset, deposit rates by {beta} of the change with about {lag} quarters' lag. More SMEs and higher markups raise the NIM.",
+    explainLoss:
+      'Expected loss = loans at the start × quarterly PD × LGD (dotted line, through-the-cycle PD). Realised loss = loans defaulting in the quarter × LGD: defaults per segment are drawn binomially, with a PD that moves with the systematic factor Z (AR(1), persistence φ = {phi}). {stress}',
+    explainNpl:
+      'A defaulted loan stays on the books as an NPL for {workout} quarters, then is written off. NPL ratio = NPLs / (performing loans + NPLs); it rises after a bad year and falls once the workout ends.',
+    explainCar:
+      'Capital = capital at the start + retained net profit (retention {retention}) − losses. Risk-weighted assets grow with the loans (SME risk weight {rw}). Minimum 10.5% (8% + 2.5% conservation buffer).',
+    explainLcr:
+      'LCR = HQLA / net cash outflows over 30 days. HQLA does not grow with the corporate book; new loans are funded by deposits and wholesale funding, so the LCR falls as the book grows. Deposits per yuan of loans: {deposits}. {run}',
+    explainNsfr:
+      'NSFR = available / required stable funding. Loans over one year need 85% stable funding; corporate deposits provide only 50%; when loans grow faster than stable deposits the NSFR falls.',
+    explainManagers:
+      'Managers needed = Σ ⌈clients / clients per manager⌉ ({cpm}). SME loans are small, so there are many more clients. {headcount}; each manager wins {onboarding} new clients a quarter, which caps net client growth.',
+    explainLoans:
+      "New lending moves the mix from today's {now} to the target {target} over {pace} quarters, limited by demand (pricing above the market loses {elasticity} of demand per 10 bp), by the managers' onboarding capacity and by the growth of {growth} a year. Attrition follows products per client ({attrition}).",
+    explainCum:
+      'Each path adds up its quarterly net profit over {years} years into one number; the histogram is the distribution of those numbers. The left tail comes from bad years with clustered defaults ({stress}), the right tail from a smooth cycle.',
     explainBreach: 'Every path checks every regulatory limit each quarter; a path counts for a limit if it breaches it in at least one quarter.',
     headcountAuto: 'The team is staffed as the book needs',
     headcountSet: 'Headcount {n}, growing {g} a year',

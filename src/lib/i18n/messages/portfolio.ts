@@ -74,7 +74,8 @@ export const zh = {
     legendBest: '最优配置',
     legendLimit: '{profile}波动率上限',
     limitLabel: '上限 {limit}',
-    frontierSummary: '有效前沿从最小波动率 {minVol}（收益 {minRet}）到最高收益 {maxRet}（波动率 {maxVol}）。当前配置：收益 {curRet}、波动率 {curVol}；最优配置：收益 {bestRet}、波动率 {bestVol}。',
+    frontierSummary:
+      '有效前沿从最小波动率 {minVol}（收益 {minRet}）到最高收益 {maxRet}（波动率 {maxVol}）。当前配置：收益 {curRet}、波动率 {curVol}；最优配置：收益 {bestRet}、波动率 {bestVol}。',
     frontierBounds: '约束：只做多、权重之和为100%、各类资产权重区间。',
 
     // risk
@@ -91,7 +92,8 @@ export const zh = {
     pass: '✓ 达标',
     fail: '✗ 超限',
     lossOf: '{money}（{pct}）',
-    riskNote: '风险价值VaR：投资期内在该置信度下的最大损失；预期损失ES（尾部损失）：超过VaR时的平均损失。参数法按对数正态（每年再平衡）计算；模拟法用 {paths} 条路径（种子 {seed}）。',
+    riskNote:
+      '风险价值VaR：投资期内在该置信度下的最大损失；预期损失ES（尾部损失）：超过VaR时的平均损失。参数法按对数正态（每年再平衡）计算；模拟法用 {paths} 条路径（种子 {seed}）。',
 
     // cash needs
     cashTitle: '资金需求匹配',
@@ -141,7 +143,8 @@ export const zh = {
 
     // rebalancing
     rebTitle: '再平衡规则比较',
-    rebIntro: '在同一组模拟路径上比较：不再平衡、定期再平衡（每月/每季/每年）与阈值再平衡（偏离目标±5个百分点时）。路径按编号各用独立随机流，后台线程数不改变任何结果。',
+    rebIntro:
+      '在同一组模拟路径上比较：不再平衡、定期再平衡（每月/每季/每年）与阈值再平衡（偏离目标±5个百分点时）。路径按编号各用独立随机流，后台线程数不改变任何结果。',
     paths: '模拟路径数',
     pathsOption: '{n} 条',
     withdraw: '资金需求到期时从组合中支取',
@@ -156,7 +159,8 @@ export const zh = {
     workersUsed: '{n} 个后台线程',
     cancelled: '已取消：后台线程已全部停止。',
     runError: '⚠ 模拟出错：{message}',
-    runInfo: '{paths} 条路径 · 种子 {seed} · 投资期 {years} 年（按月） · 交易费率 {cost} · {workers} · 用时 {seconds} 秒（模拟路径 {pathsSeconds} 秒 + 汇总 {summarySeconds} 秒）',
+    runInfo:
+      '{paths} 条路径 · 种子 {seed} · 投资期 {years} 年（按月） · 交易费率 {cost} · {workers} · 用时 {seconds} 秒（模拟路径 {pathsSeconds} 秒 + 汇总 {summarySeconds} 秒）',
     stale: '输入已改变，上次的结果不再适用：请重新运行。',
     notRun: '尚未运行。点击“运行再平衡比较”，在后台线程中模拟。',
     fanTitle: '财富扇形图（万元）',
@@ -221,7 +225,8 @@ export const zh = {
 export const en: Translation<typeof zh> = {
   portfolio: {
     title: 'Client portfolios',
-    intro: "Build a client's asset allocation: the best allocation on the efficient frontier within the client's risk tolerance, its volatility, value at risk (VaR) and expected shortfall (ES), whether planned cash needs are met in time, and a comparison of rebalancing rules.",
+    intro:
+      "Build a client's asset allocation: the best allocation on the efficient frontier within the client's risk tolerance, its volatility, value at risk (VaR) and expected shortfall (ES), whether planned cash needs are met in time, and a comparison of rebalancing rules.",
     current: 'Client: ',
     saving: 'Saving…',
     saved: 'Saved automatically',
@@ -288,7 +293,8 @@ export const en: Translation<typeof zh> = {
     legendBest: 'Best allocation',
     legendLimit: 'Volatility limit of {profile}',
     limitLabel: 'limit {limit}',
-    frontierSummary: 'The efficient frontier runs from the least volatility {minVol} (return {minRet}) to the highest return {maxRet} (volatility {maxVol}). Current allocation: return {curRet}, volatility {curVol}; best allocation: return {bestRet}, volatility {bestVol}.',
+    frontierSummary:
+      'The efficient frontier runs from the least volatility {minVol} (return {minRet}) to the highest return {maxRet} (volatility {maxVol}). Current allocation: return {curRet}, volatility {curVol}; best allocation: return {bestRet}, volatility {bestVol}.',
     frontierBounds: 'Constraints: long only, weights sum to 100%, per-class bounds.',
 
     riskTitle: 'Risk and return (horizon {years} years, amount {amount})',
@@ -304,7 +310,8 @@ export const en: Translation<typeof zh> = {
     pass: '✓ Within',
     fail: '✗ Breach',
     lossOf: '{money} ({pct})',
-    riskNote: 'Value at risk (VaR): the largest loss over the horizon at that confidence; expected shortfall (ES, tail loss): the mean loss beyond VaR. Parametric: lognormal, rebalanced yearly; simulated: {paths} paths (seed {seed}).',
+    riskNote:
+      'Value at risk (VaR): the largest loss over the horizon at that confidence; expected shortfall (ES, tail loss): the mean loss beyond VaR. Parametric: lognormal, rebalanced yearly; simulated: {paths} paths (seed {seed}).',
 
     cashTitle: 'Cash-flow matching',
     cashNeed: 'Cash need',
@@ -317,11 +324,13 @@ export const en: Translation<typeof zh> = {
     met: '✓ Met',
     notMet: '✗ Short',
     allMet: 'Probability that every cash need is met: current allocation {current}, best allocation {best}.',
-    cashNote: '{paths} simulated paths (rebalanced yearly, seed {seed}); each need is withdrawn proportionally from every class when due; “met” means with probability at least {c}.',
+    cashNote:
+      '{paths} simulated paths (rebalanced yearly, seed {seed}); each need is withdrawn proportionally from every class when due; “met” means with probability at least {c}.',
     cashNone: 'No cash needs: add one under “Client profile”, e.g. tuition in year 3.',
 
     assetsTitle: 'Asset classes and assumptions',
-    assetsIntro: 'Only the deposit rate is published data; the other defaults are assumed for the demo and can be changed at any time; an edited figure shows “edited by the client manager” as its source.',
+    assetsIntro:
+      'Only the deposit rate is published data; the other defaults are assumed for the demo and can be changed at any time; an edited figure shows “edited by the client manager” as its source.',
     include: 'Include',
     includeLabel: 'Include {name}',
     source: 'Source',
@@ -350,7 +359,8 @@ export const en: Translation<typeof zh> = {
     offending: 'Inconsistent cell',
 
     rebTitle: 'Comparing rebalancing rules',
-    rebIntro: 'Compared on the same simulated paths: no rebalancing, calendar rebalancing (monthly, quarterly, yearly) and threshold bands (when a weight drifts ±5 pp from its target). Each path draws from its own numbered random stream, so the number of workers never changes a result.',
+    rebIntro:
+      'Compared on the same simulated paths: no rebalancing, calendar rebalancing (monthly, quarterly, yearly) and threshold bands (when a weight drifts ±5 pp from its target). Each path draws from its own numbered random stream, so the number of workers never changes a result.',
     paths: 'Simulated paths',
     pathsOption: '{n}',
     withdraw: 'Withdraw the cash needs from the portfolio when due',
@@ -365,7 +375,8 @@ export const en: Translation<typeof zh> = {
     workersUsed: 'workers: {n}',
     cancelled: 'Cancelled: every worker has stopped.',
     runError: '⚠ The simulation failed: {message}',
-    runInfo: '{paths} paths · seed {seed} · horizon {years} years (monthly) · transaction cost {cost} · {workers} · {seconds} s (paths {pathsSeconds} s + summary {summarySeconds} s)',
+    runInfo:
+      '{paths} paths · seed {seed} · horizon {years} years (monthly) · transaction cost {cost} · {workers} · {seconds} s (paths {pathsSeconds} s + summary {summarySeconds} s)',
     stale: 'The inputs changed since the last run: run again.',
     notRun: 'Not run yet. “Run the comparison” simulates in background workers.',
     fanTitle: 'Wealth fan charts (CNY m)',
@@ -383,10 +394,12 @@ export const en: Translation<typeof zh> = {
     rebalances: 'Rebalancings per year',
     cost: 'Cost (CNY m / bp a year)',
     breach: 'Probability of breaching the risk level (volatility / loss)',
-    breachNote: '“Breaching the risk level”: drifting holdings take the volatility above the {profile} limit of {vol}, or the loss over the horizon exceeds {loss} (a 95% VaR limit itself allows this with probability {allowed}).',
+    breachNote:
+      '“Breaching the risk level”: drifting holdings take the volatility above the {profile} limit of {vol}, or the loss over the horizon exceeds {loss} (a 95% VaR limit itself allows this with probability {allowed}).',
 
     libTitle: 'Saved client portfolios',
-    libIntro: 'Every change is saved in this browser automatically. Create, duplicate, delete, export and import; tick two or more to compare them side by side.',
+    libIntro:
+      'Every change is saved in this browser automatically. Create, duplicate, delete, export and import; tick two or more to compare them side by side.',
     newDemo: 'New (demo client)',
     duplicate: 'Save a copy',
     exportCurrent: 'Export this portfolio',

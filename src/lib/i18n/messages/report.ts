@@ -1,4 +1,3 @@
-
 import type { Translation } from './types';
 
 export const zh = {
@@ -77,7 +76,7 @@ export const en: Translation<typeof zh> = {
     verdictSame: 'same',
     inputsTitle: 'Inputs that differ from the demo bank ({count})',
     inputsNone: 'Every input is the same as in the demo bank (the inverted-pyramid bank).',
-    inputsMore: '{count} more not listed; the library\'s comparison shows them all.',
+    inputsMore: "{count} more not listed; the library's comparison shows them all.",
     input: 'Input',
     demoValue: 'Demo bank',
     thisValue: 'This scenario',

@@ -8,7 +8,8 @@ export const zh = {
     computing: '正在工作线程中计算贷款簿…',
     engineError: '计算失败：{message}',
     namesTitle: '重点客户',
-    namesHelp: '按贷款、预期损失或经济资本排名前 {n} 户；集团客户合并为一户计算限额余量（单一客户 10%、单一集团 15%）。“≈”表示按客户层分摊的经济资本，其余为精确的 Euler 贡献。',
+    namesHelp:
+      '按贷款、预期损失或经济资本排名前 {n} 户；集团客户合并为一户计算限额余量（单一客户 10%、单一集团 15%）。“≈”表示按客户层分摊的经济资本，其余为精确的 Euler 贡献。',
     namesNeedBook: '重点客户表需要我行实际贷款：在“情景库”为本情景导入贷款明细 CSV，并在上方选择“我行实际贷款”。',
     rankBy: '排序依据',
     rankExposure: '贷款余额',
@@ -65,7 +66,8 @@ export const zh = {
     namedTitle: '命名情景：一次算完',
     namedHelp: '每行一个情景：名称: 路径=值, 路径=值。值可写 0.032、3.2% 或 25bp；客户层可用其标识，如 segments.small.pd。',
     namedRun: '计算全部',
-    namedExample: 'LPR 下调25基点: market.lpr1y=2.75%\nLPR 上调50基点: market.lpr1y=3.50%\nPD 上升50%: stress.pdMultiplier.small=1.5, stress.pdMultiplier.mid=1.5\n存款流失10%: stress.depositRunOff=10%',
+    namedExample:
+      'LPR 下调25基点: market.lpr1y=2.75%\nLPR 上调50基点: market.lpr1y=3.50%\nPD 上升50%: stress.pdMultiplier.small=1.5, stress.pdMultiplier.mid=1.5\n存款流失10%: stress.depositRunOff=10%',
     namedProblem: '第 {line} 行：{message}',
     namedLineFormat: '应写作“名称: 路径=值, 路径=值”',
     namedBadValue: '“{value}”不是数字（可写 0.032、3.2% 或 25bp）',
@@ -93,12 +95,13 @@ export const zh = {
 
 export const en: Translation<typeof zh> = {
   workbench: {
-    title: 'Strategist\'s workbench',
+    title: "Strategist's workbench",
     lead: 'The actual loan book client by client, risk and return; what-ifs in batch: two-way tables and named scenarios, exported as CSV or Excel.',
     computing: 'Computing the loan book in the worker…',
     engineError: 'The computation failed: {message}',
     namesTitle: 'The names that matter',
-    namesHelp: 'The top {n} clients by loans, expected loss or capital; a group counts as one obligor for the limit headroom (a client 10%, a group 15% of net capital). "≈" marks capital allocated within the segment; the rest are exact Euler contributions.',
+    namesHelp:
+      'The top {n} clients by loans, expected loss or capital; a group counts as one obligor for the limit headroom (a client 10%, a group 15% of net capital). "≈" marks capital allocated within the segment; the rest are exact Euler contributions.',
     namesNeedBook: 'The names table needs our actual loan book: import a loan-book CSV for this scenario in the Library and choose "Our actual loans" above.',
     rankBy: 'Rank by',
     rankExposure: 'Loans',
@@ -155,7 +158,8 @@ export const en: Translation<typeof zh> = {
     namedTitle: 'Named scenarios, all at once',
     namedHelp: 'One scenario a line: name: path=value, path=value. Values as 0.032, 3.2% or 25bp; a segment may be named by its key, e.g. segments.small.pd.',
     namedRun: 'Compute all',
-    namedExample: 'LPR −25 bp: market.lpr1y=2.75%\nLPR +50 bp: market.lpr1y=3.50%\nPD up 50%: stress.pdMultiplier.small=1.5, stress.pdMultiplier.mid=1.5\nDeposit run-off 10%: stress.depositRunOff=10%',
+    namedExample:
+      'LPR −25 bp: market.lpr1y=2.75%\nLPR +50 bp: market.lpr1y=3.50%\nPD up 50%: stress.pdMultiplier.small=1.5, stress.pdMultiplier.mid=1.5\nDeposit run-off 10%: stress.depositRunOff=10%',
     namedProblem: 'Line {line}: {message}',
     namedLineFormat: 'write "name: path=value, path=value"',
     namedBadValue: '"{value}" is not a number (write 0.032, 3.2% or 25bp)',
@@ -169,7 +173,8 @@ export const en: Translation<typeof zh> = {
     stressLprShock: 'Stress: LPR shock',
     stressPd: 'Stress: {segment} PD multiplier',
     mixTitle: 'The current mix applied to our actual loans',
-    mixHelp: 'The total kept, each segment moved to the dashboard\'s mix: a shrinking segment runs off its lowest-RAROC clients first, a growing one wins new clients at its average loan in the book, evenly over {pace} quarters.',
+    mixHelp:
+      "The total kept, each segment moved to the dashboard's mix: a shrinking segment runs off its lowest-RAROC clients first, a growing one wins new clients at its average loan in the book, evenly over {pace} quarters.",
     colNow: 'Loans now',
     colTarget: 'Target loans',
     colChange: 'Change',

@@ -1,6 +1,17 @@
 /** The figures of one mix, from a scenario prepared once: each segment tabulated per share level, a mix a sum over its segments. See index.ts. */
 import { fastWeightShape } from '../exposures';
-import { bankLiquidity, bankTerms, corporateRwa, marketRates, ratio, segmentFlows, segmentTerms, type BankTerms, type MarketRates, type SegmentFlows } from '../segment-economics';
+import {
+  bankLiquidity,
+  bankTerms,
+  corporateRwa,
+  marketRates,
+  ratio,
+  segmentFlows,
+  segmentTerms,
+  type BankTerms,
+  type MarketRates,
+  type SegmentFlows,
+} from '../segment-economics';
 import type { Scenario } from '../scenario';
 
 // ———————————————————————————————————————————— figures of one mix ————————————————————————————————————————————

@@ -29,6 +29,41 @@
  * sensitivity.ts (`tornado`, `marginalLoan`).
  */
 export { MIX_FIGURE_KEYS, createMixEvaluator, type MixFigureKey, type MixFigures, type MixEvaluator } from './figures';
-export { CONSTRAINT_KEYS, REGULATORY_CONSTRAINTS, type ConstraintKey, type MixConstraints, type FigureConstraintKey, type ActiveConstraint, type ShareBounds, type ShareBound, type ShareBoundAtOptimum } from './constraints';
-export { DEFAULT_MAX_GRID, gridSize, defaultDesignStep, designMix, mixAt, nearestMixIndex, designTransferables, type MixObjective, type DesignOptions, type ConstraintAtOptimum, type MixPoint, type MixDesign } from './simplex';
-export { DEFAULT_TORNADO_STEPS, tornado, withMarginalLoan, marginalLoan, type TornadoSteps, type TornadoLever, type TornadoBar, type Tornado, type MarginalLoanOptions, type BeforeAfter, type MarginalLoan } from './sensitivity';
+export {
+  CONSTRAINT_KEYS,
+  REGULATORY_CONSTRAINTS,
+  type ConstraintKey,
+  type MixConstraints,
+  type FigureConstraintKey,
+  type ActiveConstraint,
+  type ShareBounds,
+  type ShareBound,
+  type ShareBoundAtOptimum,
+} from './constraints';
+export {
+  DEFAULT_MAX_GRID,
+  gridSize,
+  defaultDesignStep,
+  designMix,
+  mixAt,
+  nearestMixIndex,
+  designTransferables,
+  type MixObjective,
+  type DesignOptions,
+  type ConstraintAtOptimum,
+  type MixPoint,
+  type MixDesign,
+} from './simplex';
+export {
+  DEFAULT_TORNADO_STEPS,
+  tornado,
+  withMarginalLoan,
+  marginalLoan,
+  type TornadoSteps,
+  type TornadoLever,
+  type TornadoBar,
+  type Tornado,
+  type MarginalLoanOptions,
+  type BeforeAfter,
+  type MarginalLoan,
+} from './sensitivity';

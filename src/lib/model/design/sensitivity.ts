@@ -92,11 +92,7 @@ export function clampToSpec(path: string, v: number): number {
  * figure. Uses `evaluate()` (granular EC).
  * @example tornado(demoScenario, 'raroc').bars[0].id // the lever that moves RAROC most
  */
-export function tornado(
-  scenario: Scenario,
-  metric: MetricKey,
-  options: { step?: Partial<TornadoSteps>; inputs?: boolean } = {},
-): Tornado {
+export function tornado(scenario: Scenario, metric: MetricKey, options: { step?: Partial<TornadoSteps>; inputs?: boolean } = {}): Tornado {
   const steps: TornadoSteps = { ...DEFAULT_TORNADO_STEPS, ...options.step };
   const read = METRICS[metric].read;
   const base = read(evaluate(scenario));
@@ -147,7 +143,17 @@ export function tornado(
         return { ...scenario, segments: scenario.segments.map((s, j) => ({ ...s, share: mix[j] })) };
       };
       const clampShare = (v: number) => Math.min(1, Math.max(0, v));
-      push('mix', seg.key, `segments.${i}.share`, steps.mix, 'absolute', seg.share, clampShare(seg.share - steps.mix), clampShare(seg.share + steps.mix), withShare);
+      push(
+        'mix',
+        seg.key,
+        `segments.${i}.share`,
+        steps.mix,
+        'absolute',
+        seg.share,
+        clampShare(seg.share - steps.mix),
+        clampShare(seg.share + steps.mix),
+        withShare,
+      );
     }
     inputLever('spread', seg.key, `segments.${i}.spreadBp`, steps.spreadBp, 'absolute');
     inputLever('productsPerClient', seg.key, `segments.${i}.productsPerClient`, steps.productsPerClient, 'absolute');

@@ -1,7 +1,34 @@
 /** The simplex design: every mix on the grid, feasibility, the best feasible mix, the constraints that bind there and the efficient frontier. See index.ts. */
 import type { Scenario } from '../scenario';
-import { MIX_FIGURE_KEYS, type MixFigureKey, type MixFigures, F, FIGURE_COUNT, type Level, type Prepared, prepare, levelOf, computeFigures, figuresObject } from './figures';
-import { type ConstraintKey, type MixConstraints, REGULATORY_CONSTRAINTS, type ActiveConstraint, resolveConstraints, relativeShortfall, isViolated, type ShareBounds, type ShareBound, type ShareBoundAtOptimum, SHARE_BOUNDS_BIT, resolveShareBounds, shareBoundsShortfall, breaksShareBounds } from './constraints';
+import {
+  MIX_FIGURE_KEYS,
+  type MixFigureKey,
+  type MixFigures,
+  F,
+  FIGURE_COUNT,
+  type Level,
+  type Prepared,
+  prepare,
+  levelOf,
+  computeFigures,
+  figuresObject,
+} from './figures';
+import {
+  type ConstraintKey,
+  type MixConstraints,
+  REGULATORY_CONSTRAINTS,
+  type ActiveConstraint,
+  resolveConstraints,
+  relativeShortfall,
+  isViolated,
+  type ShareBounds,
+  type ShareBound,
+  type ShareBoundAtOptimum,
+  SHARE_BOUNDS_BIT,
+  resolveShareBounds,
+  shareBoundsShortfall,
+  breaksShareBounds,
+} from './constraints';
 
 // ———————————————————————————————————————————— the grid ————————————————————————————————————————————
 
@@ -343,7 +370,12 @@ export function constraintsAtOptimum(
       const u = bestUnits.slice();
       u[a]--;
       u[b]++;
-      computeFigures(prep, u.map((x, j) => levels[j][x]), row, heads);
+      computeFigures(
+        prep,
+        u.map((x, j) => levels[j][x]),
+        row,
+        heads,
+      );
       const v = objectiveOf(design.objective, row);
       if (!(v > bestValue)) continue;
       for (const c of design.constraints) if (isViolated(c, row[F[c.figure]])) blocking.add(c.key);
@@ -387,7 +419,15 @@ export function mixAt(design: MixDesign, index: number): MixPoint {
   if (!(index >= 0 && index < design.count)) throw new RangeError(`mix ${index} is outside 0..${design.count - 1}`);
   const k = design.segmentKeys.length;
   const row = Float64Array.from(MIX_FIGURE_KEYS, (key) => design.figures[key][index]);
-  return pointFrom(index, design.segmentKeys, Array.from(design.shares.subarray(index * k, index * k + k)), row, design.objective, design.constraints, design.shareBounds);
+  return pointFrom(
+    index,
+    design.segmentKeys,
+    Array.from(design.shares.subarray(index * k, index * k + k)),
+    row,
+    design.objective,
+    design.constraints,
+    design.shareBounds,
+  );
 }
 
 /** Row of the grid mix nearest (Euclidean) to some shares: where the current mix sits. */

@@ -9,7 +9,17 @@ export const NEGLIGIBLE = 1e-25;
  * f ← f ⊛ a in place for one member, a = a₀·δ₀ + p·Σᵢ wᵢ·δ_(lo+i) (taps from `firstTap`, offsets ≥ 1),
  * over the support [lo, hi] growing to newHi. Descending k reads only entries not yet updated.
  */
-export function convolveMember(f: Float64Array, lo: number, hi: number, newHi: number, a0: number, p: number, offset: number, weights: Float64Array, firstTap: number): void {
+export function convolveMember(
+  f: Float64Array,
+  lo: number,
+  hi: number,
+  newHi: number,
+  a0: number,
+  p: number,
+  offset: number,
+  weights: Float64Array,
+  firstTap: number,
+): void {
   const taps = weights.length - firstTap;
   const o1 = offset + firstTap;
   if (taps === 1) {
@@ -46,7 +56,15 @@ export function convolveMember(f: Float64Array, lo: number, hi: number, newHi: n
  * at a time), with the support tracked and probabilities below 1e-25 dropped at both ends; the
  * support goes into `support` as [lo, hi].
  */
-export function realSpaceDistribution(f: Float64Array, groups: Group[], order: Int32Array, pz: Float64Array, curves: number, n: number, support: Int32Array): void {
+export function realSpaceDistribution(
+  f: Float64Array,
+  groups: Group[],
+  order: Int32Array,
+  pz: Float64Array,
+  curves: number,
+  n: number,
+  support: Int32Array,
+): void {
   const M = f.length;
   f.fill(0);
   f[0] = 1;

@@ -70,7 +70,15 @@ export function bandTailExpectation(band: Float64Array, range: Int32Array, rest:
  * The same expectation in Fourier space, for p(z) ≥ ½ where the recursion is unstable:
  * Σ_k m[k]·h[k] = (1/M)·Σ_t M(t)·conj H(t), M(t) = F(t)·b̃(t)/a(t), b̃(t) = Σ u·b(u)·e^(−2πitu/M).
  */
-export function fourierExpectation(book: ConditionalBook, specRe: Float64Array, specIm: Float64Array, hRe: Float64Array, hIm: Float64Array, grp: Group, p: number): number {
+export function fourierExpectation(
+  book: ConditionalBook,
+  specRe: Float64Array,
+  specIm: Float64Array,
+  hRe: Float64Array,
+  hIm: Float64Array,
+  grp: Group,
+  p: number,
+): number {
   const { twCos, twSin, half, M } = book;
   const mask = M - 1;
   const w = grp.weights;

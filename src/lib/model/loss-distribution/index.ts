@@ -317,7 +317,9 @@ export function lossDistribution(exposures: readonly CreditExposure[], options: 
       shareOfEconomicCapital: economicCapital !== 0 ? cap / economicCapital : 0,
     };
   };
-  const bySegment = book.segmentKeys.map((key, s) => contribution(key, s, book.segmentClients[s], book.segmentEad[s], book.segmentExpectedLoss[s], segmentTail[s]));
+  const bySegment = book.segmentKeys.map((key, s) =>
+    contribution(key, s, book.segmentClients[s], book.segmentEad[s], book.segmentExpectedLoss[s], segmentTail[s]),
+  );
   const nameGroup = new Map<number, number>();
   groups.forEach((g, gi) => g.name >= 0 && nameGroup.set(g.name, gi));
   const topNames = book.topRows.map((row, t) => {
@@ -328,7 +330,17 @@ export function lossDistribution(exposures: readonly CreditExposure[], options: 
   });
 
   const granular = granularClosedForm(book, levels, ecConfidence);
-  const plot = plotData(book, pmf, cdf, step, M, latticeSpan, tails.map((t) => t.valueAtRisk).concat(ec.valueAtRisk, granular.valueAtRisk), qMax, options.plotPoints);
+  const plot = plotData(
+    book,
+    pmf,
+    cdf,
+    step,
+    M,
+    latticeSpan,
+    tails.map((t) => t.valueAtRisk).concat(ec.valueAtRisk, granular.valueAtRisk),
+    qMax,
+    options.plotPoints,
+  );
   let last = M - 1;
   while (last > 0 && pmf[last] === 0) last--;
 
@@ -343,7 +355,12 @@ export function lossDistribution(exposures: readonly CreditExposure[], options: 
     expectedShortfall: ec.expectedShortfall,
     economicCapital,
     granularityAddOn: economicCapital - granular.economicCapital,
-    grid: { lossStep: step, probabilities: pmf.slice(0, last + 1), beyondGridProbability: atomMass, beyondGridMeanLoss: atomMass > 0 ? atomLoss / atomMass : 0 },
+    grid: {
+      lossStep: step,
+      probabilities: pmf.slice(0, last + 1),
+      beyondGridProbability: atomMass,
+      beyondGridMeanLoss: atomMass > 0 ? atomLoss / atomMass : 0,
+    },
     plot,
     contributions: { bySegment, topNames },
     granular,
@@ -361,7 +378,16 @@ export function lossDistribution(exposures: readonly CreditExposure[], options: 
 }
 
 /** Pass 1: Σ over lattice nodes of w·(conditional distribution), mixed in Fourier space when any group lives there. */
-function mixNodes(engine: ConditionalBook, quadrature: Quadrature, nodes: number[], cache: Float64Array | null, stride: number, pmf: Float64Array, specRe: Float64Array, specIm: Float64Array): void {
+function mixNodes(
+  engine: ConditionalBook,
+  quadrature: Quadrature,
+  nodes: number[],
+  cache: Float64Array | null,
+  stride: number,
+  pmf: Float64Array,
+  specRe: Float64Array,
+  specIm: Float64Array,
+): void {
   const half = engine.half;
   const M = engine.M;
   if (engine.usesFourier) {
@@ -445,7 +471,17 @@ function granularClosedForm(book: Book, levels: number[], ecConfidence: number):
  * (1.3×) or the 1 − 0.01·(1−q) quantile, density per yuan and P(L > x); the granular book at the
  * same losses, P(L_granular > x) = Φ(z*) with ℓ(z*) = x and density φ(z*)/|ℓ′(z*)|.
  */
-function plotData(book: Book, pmf: Float64Array, cdf: Float64Array, step: number, M: number, span: number, vars: number[], qMax: number, points: number = DEFAULTS.plotPoints): LossDistribution['plot'] {
+function plotData(
+  book: Book,
+  pmf: Float64Array,
+  cdf: Float64Array,
+  step: number,
+  M: number,
+  span: number,
+  vars: number[],
+  qMax: number,
+  points: number = DEFAULTS.plotPoints,
+): LossDistribution['plot'] {
   const n = Math.max(16, Math.floor(points));
   const loss = new Float64Array(n);
   const density = new Float64Array(n);

@@ -68,7 +68,8 @@ export function buildGroups(book: Book, exposures: readonly CreditExposure[], st
   const unitCap = tolerance > 0 ? 1 / tolerance : Infinity;
   const bucketOf = (u: number) => (u < unitCap ? Math.floor(u) : unitCap + Math.floor(Math.log(u / unitCap) / Math.log1p(tolerance)));
   const byClass = new Map<number, Map<number, number>>();
-  const acc: { cls: number; name: number; count: number; lossSum: number; lossSquareSum: number; w: Map<number, number>; loss: number; uniform: boolean }[] = [];
+  const acc: { cls: number; name: number; count: number; lossSum: number; lossSquareSum: number; w: Map<number, number>; loss: number; uniform: boolean }[] =
+    [];
   for (let row = 0; row < exposures.length; row++) {
     const c = book.rowClass[row];
     if (c < 0) continue;

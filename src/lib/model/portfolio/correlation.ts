@@ -93,7 +93,11 @@ export function checkCorrelation(matrix: readonly (readonly number[])[], names?:
   for (let i = 0; i < n; i++) {
     if (!Array.isArray(matrix[i]) || matrix[i].length !== n) {
       problems.push({
-        kind: 'shape', row: i, col: 0, value: NaN, cells: [],
+        kind: 'shape',
+        row: i,
+        col: 0,
+        value: NaN,
+        cells: [],
         message: { zh: `相关系数矩阵第${i + 1}行应有${n}个数`, en: `Row ${i + 1} of the correlation matrix must have ${n} entries` },
       });
       return fail('shape');
@@ -103,7 +107,14 @@ export function checkCorrelation(matrix: readonly (readonly number[])[], names?:
     for (let j = 0; j < n; j++) {
       if (!Number.isFinite(matrix[i][j])) {
         const c = cellName(names, i, j);
-        problems.push({ kind: 'notFinite', row: i, col: j, value: matrix[i][j], cells: [[i, j]], message: { zh: `${c.zh}不是有效数字`, en: `${c.en} is not a number` } });
+        problems.push({
+          kind: 'notFinite',
+          row: i,
+          col: j,
+          value: matrix[i][j],
+          cells: [[i, j]],
+          message: { zh: `${c.zh}不是有效数字`, en: `${c.en} is not a number` },
+        });
       }
     }
   }
@@ -118,7 +129,11 @@ export function checkCorrelation(matrix: readonly (readonly number[])[], names?:
       hasUnitDiagonal = false;
       const a = labelOf(names, i);
       problems.push({
-        kind: 'diagonal', row: i, col: i, value: d, cells: [[i, i]],
+        kind: 'diagonal',
+        row: i,
+        col: i,
+        value: d,
+        cells: [[i, i]],
         message: { zh: `对角线${a.zh}与自身的相关系数应为1，现为${fmt(d)}`, en: `The diagonal entry of ${a.en} must be 1, it is ${fmt(d)}` },
       });
     }
@@ -129,7 +144,14 @@ export function checkCorrelation(matrix: readonly (readonly number[])[], names?:
         isSymmetric = false;
         const c = cellName(names, i, j);
         problems.push({
-          kind: 'notSymmetric', row: i, col: j, value: v, cells: [[i, j], [j, i]],
+          kind: 'notSymmetric',
+          row: i,
+          col: j,
+          value: v,
+          cells: [
+            [i, j],
+            [j, i],
+          ],
           message: {
             zh: `矩阵不对称：${c.zh}在第${i + 1}行第${j + 1}列为${fmt(v)}，在第${j + 1}行第${i + 1}列为${fmt(matrix[j][i])}`,
             en: `Not symmetric: ${c.en} is ${fmt(v)} in row ${i + 1}, column ${j + 1} but ${fmt(matrix[j][i])} in row ${j + 1}, column ${i + 1}`,
@@ -140,7 +162,11 @@ export function checkCorrelation(matrix: readonly (readonly number[])[], names?:
         isInRange = false;
         const c = cellName(names, i, j);
         problems.push({
-          kind: 'range', row: i, col: j, value: v, cells: [[i, j]],
+          kind: 'range',
+          row: i,
+          col: j,
+          value: v,
+          cells: [[i, j]],
           message: { zh: `${c.zh} = ${fmt(v)}，超出[−1, 1]`, en: `${c.en} = ${fmt(v)} is outside [−1, 1]` },
         });
       }
@@ -149,54 +175,65 @@ export function checkCorrelation(matrix: readonly (readonly number[])[], names?:
 
   // Eigenvalues of the symmetrised matrix.
   const flat = flatten(matrix as number[][]);
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    const m = 0.5 * (flat[i * n + j] + flat[j * n + i]);
-    flat[i * n + j] = m;
-    flat[j * n + i] = m;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const m = 0.5 * (flat[i * n + j] + flat[j * n + i]);
+      flat[i * n + j] = m;
+      flat[j * n + i] = m;
+    }
   const { values, vectors } = symmetricEigen(flat, n);
   const minEigenvalue = values[0];
   const isPsd = minEigenvalue >= CORRELATION_TOLERANCE.eigenvalue;
 
   if (!isPsd && hasUnitDiagonal && isInRange) {
     const triples: { det: number; problem: CorrelationProblem }[] = [];
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) for (let k = j + 1; k < n; k++) {
-      const a = flat[i * n + j];
-      const b = flat[j * n + k];
-      const c = flat[i * n + k];
-      const det = 1 + 2 * a * b * c - a * a - b * b - c * c;
-      if (det >= -1e-12) continue;
-      // each cell's admissible interval given the other two
-      const cells: [number, number, number, number, number][] = [
-        [i, j, a, c, b], // ρij given ρik, ρjk
-        [j, k, b, a, c], // ρjk given ρij, ρik
-        [i, k, c, a, b], // ρik given ρij, ρjk
-      ];
-      let best: { row: number; col: number; value: number; lo: number; hi: number; dist: number } | null = null;
-      for (const [r, s, v, x, y] of cells) {
-        const root = Math.sqrt(Math.max(0, (1 - x * x) * (1 - y * y)));
-        const lo = x * y - root;
-        const hi = x * y + root;
-        const dist = v < lo ? lo - v : v > hi ? v - hi : 0;
-        if (!best || dist < best.dist) best = { row: r, col: s, value: v, lo, hi, dist };
-      }
-      if (!best) continue;
-      const ni = labelOf(names, i);
-      const nj = labelOf(names, j);
-      const nk = labelOf(names, k);
-      const target = cellName(names, best.row, best.col);
-      triples.push({
-        det,
-        problem: {
-          kind: 'notPsd', row: best.row, col: best.col, value: best.value, allowed: [best.lo, best.hi],
-          cells: [[i, j], [j, k], [i, k]],
-          message: {
-            zh: `${ni.zh}、${nj.zh}、${nk.zh}三者的相关系数互相矛盾（矩阵非半正定）：在另外两个相关系数不变时，${target.zh}必须在[${fmt(best.lo)}, ${fmt(best.hi)}]之内，现为${fmt(best.value)}`,
-            en: `The correlations of ${ni.en}, ${nj.en} and ${nk.en} cannot hold together (the matrix is not positive semi-definite): with the other two unchanged, ${target.en} must lie in [${fmt(best.lo)}, ${fmt(best.hi)}], it is ${fmt(best.value)}`,
-          },
-        },
-      });
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        for (let k = j + 1; k < n; k++) {
+          const a = flat[i * n + j];
+          const b = flat[j * n + k];
+          const c = flat[i * n + k];
+          const det = 1 + 2 * a * b * c - a * a - b * b - c * c;
+          if (det >= -1e-12) continue;
+          // each cell's admissible interval given the other two
+          const cells: [number, number, number, number, number][] = [
+            [i, j, a, c, b], // ρij given ρik, ρjk
+            [j, k, b, a, c], // ρjk given ρij, ρik
+            [i, k, c, a, b], // ρik given ρij, ρjk
+          ];
+          let best: { row: number; col: number; value: number; lo: number; hi: number; dist: number } | null = null;
+          for (const [r, s, v, x, y] of cells) {
+            const root = Math.sqrt(Math.max(0, (1 - x * x) * (1 - y * y)));
+            const lo = x * y - root;
+            const hi = x * y + root;
+            const dist = v < lo ? lo - v : v > hi ? v - hi : 0;
+            if (!best || dist < best.dist) best = { row: r, col: s, value: v, lo, hi, dist };
+          }
+          if (!best) continue;
+          const ni = labelOf(names, i);
+          const nj = labelOf(names, j);
+          const nk = labelOf(names, k);
+          const target = cellName(names, best.row, best.col);
+          triples.push({
+            det,
+            problem: {
+              kind: 'notPsd',
+              row: best.row,
+              col: best.col,
+              value: best.value,
+              allowed: [best.lo, best.hi],
+              cells: [
+                [i, j],
+                [j, k],
+                [i, k],
+              ],
+              message: {
+                zh: `${ni.zh}、${nj.zh}、${nk.zh}三者的相关系数互相矛盾（矩阵非半正定）：在另外两个相关系数不变时，${target.zh}必须在[${fmt(best.lo)}, ${fmt(best.hi)}]之内，现为${fmt(best.value)}`,
+                en: `The correlations of ${ni.en}, ${nj.en} and ${nk.en} cannot hold together (the matrix is not positive semi-definite): with the other two unchanged, ${target.en} must lie in [${fmt(best.lo)}, ${fmt(best.hi)}], it is ${fmt(best.value)}`,
+              },
+            },
+          });
+        }
     triples.sort((x, y) => x.det - y.det);
     for (const t of triples.slice(0, 10)) problems.push(t.problem);
     if (triples.length === 0) {
@@ -204,18 +241,23 @@ export function checkCorrelation(matrix: readonly (readonly number[])[], names?:
       let bi = 0;
       let bj = 1;
       let bestS = -1;
-      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-        const s = Math.abs(vectors[i * n] * vectors[j * n]);
-        if (s > bestS) {
-          bestS = s;
-          bi = i;
-          bj = j;
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++) {
+          const s = Math.abs(vectors[i * n] * vectors[j * n]);
+          if (s > bestS) {
+            bestS = s;
+            bi = i;
+            bj = j;
+          }
         }
-      }
       const c = cellName(names, bi, bj);
       const direction = vectors[bi * n] * vectors[bj * n] > 0 ? { zh: '调高', en: 'raising' } : { zh: '调低', en: 'lowering' };
       problems.push({
-        kind: 'notPsd', row: bi, col: bj, value: flat[bi * n + bj], cells: [[bi, bj]],
+        kind: 'notPsd',
+        row: bi,
+        col: bj,
+        value: flat[bi * n + bj],
+        cells: [[bi, bj]],
         message: {
           zh: `矩阵非半正定（最小特征值${minEigenvalue.toExponential(2)}），多个相关系数共同矛盾；影响最大的是${c.zh} = ${fmt(flat[bi * n + bj])}，可考虑${direction.zh}，或采用最近的有效相关矩阵`,
           en: `The matrix is not positive semi-definite (smallest eigenvalue ${minEigenvalue.toExponential(2)}): several correlations conflict; the most influential is ${c.en} = ${fmt(flat[bi * n + bj])}, consider ${direction.en} it, or use the nearest valid matrix`,
@@ -224,7 +266,11 @@ export function checkCorrelation(matrix: readonly (readonly number[])[], names?:
     }
   } else if (!isPsd) {
     problems.push({
-      kind: 'notPsd', row: 0, col: 0, value: minEigenvalue, cells: [],
+      kind: 'notPsd',
+      row: 0,
+      col: 0,
+      value: minEigenvalue,
+      cells: [],
       message: {
         zh: `矩阵非半正定（最小特征值${minEigenvalue.toExponential(2)}）`,
         en: `The matrix is not positive semi-definite (smallest eigenvalue ${minEigenvalue.toExponential(2)})`,
@@ -273,11 +319,12 @@ function projectPsd(x: Float64Array, n: number, floor: number): Float64Array {
       for (let j = 0; j < n; j++) out[i * n + j] += vi * vectors[j * n + k];
     }
   }
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    const m = 0.5 * (out[i * n + j] + out[j * n + i]);
-    out[i * n + j] = m;
-    out[j * n + i] = m;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const m = 0.5 * (out[i * n + j] + out[j * n + i]);
+      out[i * n + j] = m;
+      out[j * n + i] = m;
+    }
   return out;
 }
 
@@ -296,16 +343,17 @@ export function nearestCorrelation(matrix: readonly (readonly number[])[], optio
   const { tolerance = 1e-10, maxIterations = 2000, minEigenvalue = 1e-10 } = options;
   const n = matrix.length;
   const a = flatten(matrix as number[][]);
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    const m = 0.5 * (a[i * n + j] + a[j * n + i]);
-    a[i * n + j] = m;
-    a[j * n + i] = m;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      const m = 0.5 * (a[i * n + j] + a[j * n + i]);
+      a[i * n + j] = m;
+      a[j * n + i] = m;
+    }
   let y = Float64Array.from(a);
   const ds = new Float64Array(n * n);
   let iterations = 0;
   let isConverged = false;
-  for (; iterations < maxIterations; ) {
+  for (; iterations < maxIterations;) {
     iterations++;
     const r = new Float64Array(n * n);
     for (let i = 0; i < n * n; i++) r[i] = y[i] - ds[i];
@@ -331,9 +379,10 @@ export function nearestCorrelation(matrix: readonly (readonly number[])[], optio
   const lifted = projectPsd(y, n, minEigenvalue);
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) d[i] = 1 / Math.sqrt(lifted[i * n + i]);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    lifted[i * n + j] = i === j ? 1 : Math.max(-1, Math.min(1, lifted[i * n + j] * d[i] * d[j]));
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      lifted[i * n + j] = i === j ? 1 : Math.max(-1, Math.min(1, lifted[i * n + j] * d[i] * d[j]));
+    }
   let distance = 0;
   for (let i = 0; i < n * n; i++) distance += (lifted[i] - a[i]) ** 2;
   return { matrix: unflatten(lifted, n), distance: Math.sqrt(distance), iterations, isConverged };

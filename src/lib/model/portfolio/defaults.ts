@@ -38,7 +38,10 @@ export const DEFAULT_ASSET_CLASSES: readonly AssetClass[] = [
     // (the late-2022 bond sell-off pushed many below par).
     expectedReturn: 0.022,
     volatility: 0.012,
-    source: assumed('固收类净值型理财，收益约2%–3%，资管新规后净值有小幅波动', 'fixed-income net-value products, yield about 2–3%, small price swings since the 2018 asset-management rules'),
+    source: assumed(
+      '固收类净值型理财，收益约2%–3%，资管新规后净值有小幅波动',
+      'fixed-income net-value products, yield about 2–3%, small price swings since the 2018 asset-management rules',
+    ),
   },
   {
     key: 'govBond',
@@ -47,7 +50,10 @@ export const DEFAULT_ASSET_CLASSES: readonly AssetClass[] = [
     // medium-duration government bond index.
     expectedReturn: 0.018,
     volatility: 0.03,
-    source: assumed('收益率取2025年十年期国债收益率附近（约1.6%–1.9%），波动率按中等久期国债指数设定', 'return near the 2025 10-year CGB yield (about 1.6–1.9%), volatility of a medium-duration government bond index'),
+    source: assumed(
+      '收益率取2025年十年期国债收益率附近（约1.6%–1.9%），波动率按中等久期国债指数设定',
+      'return near the 2025 10-year CGB yield (about 1.6–1.9%), volatility of a medium-duration government bond index',
+    ),
   },
   {
     key: 'creditBond',
@@ -64,7 +70,10 @@ export const DEFAULT_ASSET_CLASSES: readonly AssetClass[] = [
     // the CSI 300 index's long-run annualised volatility.
     expectedReturn: 0.07,
     volatility: 0.22,
-    source: assumed('较国债约5个百分点的股票风险溢价；波动率与沪深300指数长期年化波动率同一量级', 'equity risk premium of about 5 pp over government bonds; volatility of the order of the CSI 300 index over the long run'),
+    source: assumed(
+      '较国债约5个百分点的股票风险溢价；波动率与沪深300指数长期年化波动率同一量级',
+      'equity risk premium of about 5 pp over government bonds; volatility of the order of the CSI 300 index over the long run',
+    ),
   },
   {
     key: 'gold',

@@ -96,7 +96,13 @@ function minVariance(p: Prepared): Float64Array {
   // return picks the best of them; used only when it raises the return materially, so a
   // unique minimum-variance portfolio is returned exactly.
   const delta = (1e-9 * Math.max(maxDiag, 1e-12)) / maxMu;
-  const tilted = solve(p, p.mu.map((m) => -delta * m), [ones(p.n)], [1], exact);
+  const tilted = solve(
+    p,
+    p.mu.map((m) => -delta * m),
+    [ones(p.n)],
+    [1],
+    exact,
+  );
   let gain = 0;
   for (let i = 0; i < p.n; i++) gain += (tilted[i] - exact[i]) * p.mu[i];
   return gain > 1e-7 * Math.max(maxMu, 1e-12) ? tilted : exact;
@@ -157,7 +163,9 @@ export function efficientFrontier(universe: AssetUniverse, constraints: Frontier
   const p = prepare(universe, constraints);
   const count = constraints.points ?? 25;
   if (!(Number.isInteger(count) && count >= 2 && count <= 1000)) {
-    throw new PortfolioInputError([{ path: 'points', message: { zh: '前沿点数应为2至1000的整数', en: 'The number of frontier points must be a whole number from 2 to 1000' } }]);
+    throw new PortfolioInputError([
+      { path: 'points', message: { zh: '前沿点数应为2至1000的整数', en: 'The number of frontier points must be a whole number from 2 to 1000' } },
+    ]);
   }
   const { wMin, wMax, rMin, rMax } = frontierEnds(p);
   if (!(rMax - rMin > 1e-12 * (1 + Math.abs(rMax)))) return [toPoint(p, wMin)];
@@ -263,13 +271,17 @@ export function bestAllocation(universe: AssetUniverse, constraints: FrontierCon
     grid.push({ w: wMax, pt: toPoint(p, wMax) });
   }
   let k = -1;
-  for (let i = grid.length - 1; i >= 0; i--) if (isOk(grid[i].pt)) {
-    k = i;
-    break;
-  }
+  for (let i = grid.length - 1; i >= 0; i--)
+    if (isOk(grid[i].pt)) {
+      k = i;
+      break;
+    }
   const finish = (pt: FrontierPoint, isFeasible: boolean, binding: BestAllocation['binding']): BestAllocation => {
     const message: Bilingual = !isFeasible
-      ? { zh: '在当前权重区间内，没有满足该风险等级限额的配置；显示的是最接近的配置', en: 'No allocation within the bounds meets the limits of this risk profile; the closest one is shown' }
+      ? {
+          zh: '在当前权重区间内，没有满足该风险等级限额的配置；显示的是最接近的配置',
+          en: 'No allocation within the bounds meets the limits of this risk profile; the closest one is shown',
+        }
       : binding === 'none'
         ? { zh: '最高收益的配置已在风险限额之内', en: 'The highest-return allocation is within the risk limits' }
         : binding === 'volatility'

@@ -125,7 +125,8 @@ export function runPaths(input: PathEngineInput): RulePaths[] {
   if (weightProblems.length > 0) throw new PortfolioInputError(weightProblems);
   const problems: PortfolioProblem[] = [];
   if (!(amount > 0 && Number.isFinite(amount))) problems.push({ path: 'amount', message: { zh: '投资金额应为正数', en: 'The amount must be positive' } });
-  if (!(input.years > 0 && input.years <= 100)) problems.push({ path: 'years', message: { zh: '期限应在(0, 100]年之内', en: 'The horizon must lie in (0, 100] years' } });
+  if (!(input.years > 0 && input.years <= 100))
+    problems.push({ path: 'years', message: { zh: '期限应在(0, 100]年之内', en: 'The horizon must lie in (0, 100] years' } });
   if (!(Number.isInteger(stepsPerYear) && stepsPerYear >= 1 && stepsPerYear <= 365)) {
     problems.push({ path: 'stepsPerYear', message: { zh: '每年步数应为1至365的整数', en: 'Steps per year must be a whole number from 1 to 365' } });
   }
@@ -159,13 +160,14 @@ export function runPaths(input: PathEngineInput): RulePaths[] {
   const pairI: number[] = [];
   const pairJ: number[] = [];
   const pairW: number[] = [];
-  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) {
-    const v = cov[i * n + j];
-    if (v === 0) continue;
-    pairI.push(i);
-    pairJ.push(j);
-    pairW.push(i === j ? v : 2 * v);
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i; j < n; j++) {
+      const v = cov[i * n + j];
+      if (v === 0) continue;
+      pairI.push(i);
+      pairJ.push(j);
+      pairW.push(i === j ? v : 2 * v);
+    }
   const pi = Int32Array.from(pairI);
   const pj = Int32Array.from(pairJ);
   const pw = Float64Array.from(pairW);

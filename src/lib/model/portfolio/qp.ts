@@ -45,10 +45,11 @@ function restrictedRank(aEq: Float64Array, m: number, n: number, use: (j: number
   for (let r = 0; r < m; r++) {
     const v = new Float64Array(n);
     let norm0 = 0;
-    for (let j = 0; j < n; j++) if (use(j)) {
-      v[j] = aEq[r * n + j];
-      norm0 += v[j] * v[j];
-    }
+    for (let j = 0; j < n; j++)
+      if (use(j)) {
+        v[j] = aEq[r * n + j];
+        norm0 += v[j] * v[j];
+      }
     for (const u of rows) {
       let dot = 0;
       for (let j = 0; j < n; j++) dot += u[j] * v[j];

@@ -109,11 +109,7 @@ export interface RebalancingResult {
  * const b = simulateRebalancingPaths(p, rules, { paths: 10_000, seed: 7, pathStart: 5_000, pathCount: 5_000 });
  * summarizeRebalancing(mergeRebalancingPaths([a, b])); // equals simulateRebalancing(p, rules, { paths: 10_000, seed: 7 })
  */
-export function simulateRebalancingPaths(
-  portfolio: ClientPortfolio,
-  rules: readonly RebalanceRule[],
-  options: RebalancingOptions,
-): RebalancingPaths {
+export function simulateRebalancingPaths(portfolio: ClientPortfolio, rules: readonly RebalanceRule[], options: RebalancingOptions): RebalancingPaths {
   const { paths, seed, stepsPerYear = 12, costRate = 0.001, pathStart = 0, withdrawCashNeeds = false, recordFan = true } = options;
   const years = options.years ?? portfolio.client.horizonYears;
   const pathCount = options.pathCount ?? paths - pathStart;
@@ -173,7 +169,10 @@ export function withdrawalSchedule(portfolio: ClientPortfolio, stepsPerYear: num
   for (const { need, i } of needs) {
     if (!(need.year > 0 && Number.isFinite(need.year)) || !(need.amount >= 0 && Number.isFinite(need.amount))) {
       throw new PortfolioInputError([
-        { path: `client.cashNeeds.${i}`, message: { zh: '资金需求的年份应为正数，金额不能为负', en: 'A cash need must have a positive year and a non-negative amount' } },
+        {
+          path: `client.cashNeeds.${i}`,
+          message: { zh: '资金需求的年份应为正数，金额不能为负', en: 'A cash need must have a positive year and a non-negative amount' },
+        },
       ]);
     }
   }
@@ -242,13 +241,34 @@ export function mergeRebalancingPaths(slices: readonly RebalancingPaths[]): Reba
       offset += s.pathCount;
     });
     return {
-      finalWealth: concat(parts.map((p) => p.finalWealth), (n) => new Float64Array(n)),
-      finalIndex: concat(parts.map((p) => p.finalIndex), (n) => new Float64Array(n)),
-      maxDrawdown: concat(parts.map((p) => p.maxDrawdown), (n) => new Float64Array(n)),
-      turnover: concat(parts.map((p) => p.turnover), (n) => new Float64Array(n)),
-      cost: concat(parts.map((p) => p.cost), (n) => new Float64Array(n)),
-      rebalances: concat(parts.map((p) => p.rebalances), (n) => new Uint32Array(n)),
-      flags: concat(parts.map((p) => p.flags), (n) => new Uint8Array(n)),
+      finalWealth: concat(
+        parts.map((p) => p.finalWealth),
+        (n) => new Float64Array(n),
+      ),
+      finalIndex: concat(
+        parts.map((p) => p.finalIndex),
+        (n) => new Float64Array(n),
+      ),
+      maxDrawdown: concat(
+        parts.map((p) => p.maxDrawdown),
+        (n) => new Float64Array(n),
+      ),
+      turnover: concat(
+        parts.map((p) => p.turnover),
+        (n) => new Float64Array(n),
+      ),
+      cost: concat(
+        parts.map((p) => p.cost),
+        (n) => new Float64Array(n),
+      ),
+      rebalances: concat(
+        parts.map((p) => p.rebalances),
+        (n) => new Uint32Array(n),
+      ),
+      flags: concat(
+        parts.map((p) => p.flags),
+        (n) => new Uint8Array(n),
+      ),
       fan,
       needWealth,
     };
@@ -340,10 +360,6 @@ export function summarizeRebalancing(raw: RebalancingPaths, histogramBins = 40):
  * const result = simulateRebalancing(demoClientPortfolio(), DEFAULT_REBALANCE_RULES, { paths: 10_000, seed: 42 });
  * result.rules[0].finalWealth.percentiles.p50; // median final wealth without rebalancing, yuan
  */
-export function simulateRebalancing(
-  portfolio: ClientPortfolio,
-  rules: readonly RebalanceRule[],
-  options: RebalancingOptions,
-): RebalancingResult {
+export function simulateRebalancing(portfolio: ClientPortfolio, rules: readonly RebalanceRule[], options: RebalancingOptions): RebalancingResult {
   return summarizeRebalancing(simulateRebalancingPaths(portfolio, rules, { ...options, pathStart: 0, pathCount: options.paths }));
 }

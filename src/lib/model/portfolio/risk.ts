@@ -25,7 +25,16 @@ import { normalCdf, normalQuantile } from '../normal';
 import { runPaths } from './paths';
 import { sortedCopy, standardDeviation, mean } from './stats';
 import type { AssetUniverse, WeightsInput } from './types';
-import { assertAssetUniverse, checkWeights, covarianceMatrix, logCovarianceMatrix, meanVariance, PortfolioInputError, returnVector, weightVector } from './universe';
+import {
+  assertAssetUniverse,
+  checkWeights,
+  covarianceMatrix,
+  logCovarianceMatrix,
+  meanVariance,
+  PortfolioInputError,
+  returnVector,
+  weightVector,
+} from './universe';
 
 /**
  * Parameters of the lognormal with the given mean and standard deviation of the gross return:
@@ -46,7 +55,12 @@ export function lognormalParameters(expectedReturn: number, volatility: number):
  * @param confidence e.g. 0.95
  * @example parametricLoss(0, 0.2, 1, 0.95).valueAtRisk // ≈ 0.2920
  */
-export function parametricLoss(expectedReturn: number, volatility: number, horizonYears: number, confidence: number): { valueAtRisk: number; expectedShortfall: number } {
+export function parametricLoss(
+  expectedReturn: number,
+  volatility: number,
+  horizonYears: number,
+  confidence: number,
+): { valueAtRisk: number; expectedShortfall: number } {
   const { m, s } = lognormalParameters(expectedReturn, volatility);
   const mean = m * horizonYears;
   const sd = s * Math.sqrt(horizonYears);
@@ -138,10 +152,14 @@ export function portfolioRisk(weights: WeightsInput, universe: AssetUniverse, op
   const { horizonYears, quantiles = [0.95, 0.99], amount = 1, paths = 20_000, seed = 1 } = options;
   assertAssetUniverse(universe);
   const w = weightVector(universe, weights);
-  const wp = checkWeights(w, universe.assets.map((a) => a.key));
+  const wp = checkWeights(
+    w,
+    universe.assets.map((a) => a.key),
+  );
   if (wp.length > 0) throw new PortfolioInputError(wp);
   for (const c of quantiles) {
-    if (!(c > 0 && c < 1)) throw new PortfolioInputError([{ path: 'quantiles', message: { zh: '置信水平应在(0, 1)之内', en: 'A confidence level must lie in (0, 1)' } }]);
+    if (!(c > 0 && c < 1))
+      throw new PortfolioInputError([{ path: 'quantiles', message: { zh: '置信水平应在(0, 1)之内', en: 'A confidence level must lie in (0, 1)' } }]);
   }
   if (!(horizonYears > 0)) throw new PortfolioInputError([{ path: 'horizonYears', message: { zh: '期限应为正数', en: 'The horizon must be positive' } }]);
   const mu = returnVector(universe);

@@ -78,23 +78,27 @@ export function checkAssetUniverse(universe: AssetUniverse): PortfolioProblem[] 
     });
     return problems;
   }
-  const check = checkCorrelation(correlation, assets.map((a) => a.name));
+  const check = checkCorrelation(
+    correlation,
+    assets.map((a) => a.name),
+  );
   for (const p of check.problems) problems.push({ path: `correlation.${p.row}.${p.col}`, message: p.message });
   if (problems.length === 0) {
     // the lognormal map needs 1 + ρσσ/((1+μ)(1+μ)) > 0
     const n = assets.length;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-      const x = (correlation[i][j] * assets[i].volatility * assets[j].volatility) / ((1 + assets[i].expectedReturn) * (1 + assets[j].expectedReturn));
-      if (x <= -1) {
-        problems.push({
-          path: `correlation.${i}.${j}`,
-          message: {
-            zh: `${assets[i].name.zh}与${assets[j].name.zh}的负相关过强，无法用对数正态模型表示`,
-            en: `The negative correlation of ${assets[i].name.en} and ${assets[j].name.en} is too strong for a lognormal model`,
-          },
-        });
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++) {
+        const x = (correlation[i][j] * assets[i].volatility * assets[j].volatility) / ((1 + assets[i].expectedReturn) * (1 + assets[j].expectedReturn));
+        if (x <= -1) {
+          problems.push({
+            path: `correlation.${i}.${j}`,
+            message: {
+              zh: `${assets[i].name.zh}与${assets[j].name.zh}的负相关过强，无法用对数正态模型表示`,
+              en: `The negative correlation of ${assets[i].name.en} and ${assets[j].name.en} is too strong for a lognormal model`,
+            },
+          });
+        }
       }
-    }
   }
   return problems;
 }
@@ -150,7 +154,10 @@ export function checkWeights(w: ArrayLike<number>, keys?: readonly string[]): Po
     sum += w[i];
   }
   if (Math.abs(sum - 1) > 1e-6) {
-    problems.push({ path: 'weights', message: { zh: `权重之和应为100%，现为${(sum * 100).toFixed(2)}%`, en: `Weights must sum to 100%, they sum to ${(sum * 100).toFixed(2)}%` } });
+    problems.push({
+      path: 'weights',
+      message: { zh: `权重之和应为100%，现为${(sum * 100).toFixed(2)}%`, en: `Weights must sum to 100%, they sum to ${(sum * 100).toFixed(2)}%` },
+    });
   }
   return problems;
 }
@@ -207,10 +214,16 @@ export function boundVectors(
     sumHi += upper[i];
   }
   if (sumLo > 1 + 1e-12) {
-    problems.push({ path: 'bounds', message: { zh: `各类资产下限之和${(sumLo * 100).toFixed(1)}%超过100%`, en: `The minimum weights sum to ${(sumLo * 100).toFixed(1)}%, above 100%` } });
+    problems.push({
+      path: 'bounds',
+      message: { zh: `各类资产下限之和${(sumLo * 100).toFixed(1)}%超过100%`, en: `The minimum weights sum to ${(sumLo * 100).toFixed(1)}%, above 100%` },
+    });
   }
   if (sumHi < 1 - 1e-12) {
-    problems.push({ path: 'bounds', message: { zh: `各类资产上限之和${(sumHi * 100).toFixed(1)}%不足100%`, en: `The maximum weights sum to ${(sumHi * 100).toFixed(1)}%, below 100%` } });
+    problems.push({
+      path: 'bounds',
+      message: { zh: `各类资产上限之和${(sumHi * 100).toFixed(1)}%不足100%`, en: `The maximum weights sum to ${(sumHi * 100).toFixed(1)}%, below 100%` },
+    });
   }
   if (problems.length > 0) throw new PortfolioInputError(problems);
   return { lower, upper };
@@ -232,10 +245,11 @@ export function covarianceMatrix(universe: AssetUniverse): Float64Array {
   const n = universe.assets.length;
   const rho = flatten(universe.correlation);
   const s = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    const r = i === j ? 1 : 0.5 * (rho[i * n + j] + rho[j * n + i]);
-    s[i * n + j] = r * universe.assets[i].volatility * universe.assets[j].volatility;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      const r = i === j ? 1 : 0.5 * (rho[i * n + j] + rho[j * n + i]);
+      s[i * n + j] = r * universe.assets[i].volatility * universe.assets[j].volatility;
+    }
   return s;
 }
 
@@ -248,9 +262,10 @@ export function logCovarianceMatrix(universe: AssetUniverse): Float64Array {
   const n = universe.assets.length;
   const s = covarianceMatrix(universe);
   const c = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    c[i * n + j] = Math.log1p(s[i * n + j] / ((1 + universe.assets[i].expectedReturn) * (1 + universe.assets[j].expectedReturn)));
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      c[i * n + j] = Math.log1p(s[i * n + j] / ((1 + universe.assets[i].expectedReturn) * (1 + universe.assets[j].expectedReturn)));
+    }
   return c;
 }
 

@@ -159,7 +159,16 @@ function multinomialTerms(prep: Prepared): MultinomialTerms {
  * probability prob[c] (a multinomial), and returns the exposure added: client by client by
  * inversion when k is below the number of classes, else by conditional binomials.
  */
-function addMultinomial(counts: Float64Array, exposure: Float64Array, prob: Float64Array, terms: MultinomialTerms, from: number, to: number, k: number, rng: Rng): number {
+function addMultinomial(
+  counts: Float64Array,
+  exposure: Float64Array,
+  prob: Float64Array,
+  terms: MultinomialTerms,
+  from: number,
+  to: number,
+  k: number,
+  rng: Rng,
+): number {
   let amount = 0;
   if (k < to - from) {
     for (let m = 0; m < k; m++) {
@@ -447,7 +456,10 @@ class FastPath {
       let k = Math.floor(xs);
       const frac = xs - k;
       if (frac > 0 && this.rng.next() < frac) k++;
-      this.added[s] = k > 0 ? addMultinomial(this.isMerged[s] ? this.nOld : this.nNew, this.exposure, this.probability, this.multinomial, g.classStart, g.classEnd, k, this.rng) : 0;
+      this.added[s] =
+        k > 0
+          ? addMultinomial(this.isMerged[s] ? this.nOld : this.nNew, this.exposure, this.probability, this.multinomial, g.classStart, g.classEnd, k, this.rng)
+          : 0;
       newClients += k;
       acquisitionCost += k * g.acquisitionCostPerClient;
     }

@@ -27,14 +27,7 @@ export { quantileSorted } from '../quantiles';
 export { simulatePerClientReference, simulatePerClientReferencePaths } from './reference';
 export { STRESS_PRESETS, applyStressPreset, type StressPreset, type StressPresetKey } from './stress';
 export { CancelledError, isCancelledError, CHECK_EVERY_PATHS } from './cancel';
-export {
-  DYNAMICS_DEFAULTS,
-  resolveDynamics,
-  maturingFraction,
-  glideShare,
-  lprAtStep,
-  type Dynamics,
-} from './dynamics';
+export { DYNAMICS_DEFAULTS, resolveDynamics, maturingFraction, glideShare, lprAtStep, type Dynamics } from './dynamics';
 
 /**
  * Runs a whole simulation in this thread: simulatePaths over the range, then summarizeSimulation.

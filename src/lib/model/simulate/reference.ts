@@ -227,7 +227,10 @@ class ReferencePath {
 }
 
 /** The per-client simulation of paths pathStart … pathStart + pathCount − 1, in the fast engine's part format. */
-export function simulatePerClientReferencePaths(scenario: Scenario, { seed, pathStart, pathCount, onProgress, isCancelled }: SimulatePathsOptions): SimulationPart {
+export function simulatePerClientReferencePaths(
+  scenario: Scenario,
+  { seed, pathStart, pathCount, onProgress, isCancelled }: SimulatePathsOptions,
+): SimulationPart {
   checkRange(pathStart, pathCount);
   const prep = preparedFor(scenario);
   const T = prep.steps;

@@ -25,7 +25,12 @@ function preset(key: StressPresetKey, label: Bilingual, description: Bilingual, 
 const NO_STRESS = (): Stress => ({ factorShift: [], pdMultiplier: {}, lprShock: 0, depositRunOff: 0 });
 
 export const STRESS_PRESETS: Readonly<Record<StressPresetKey, StressPreset>> = {
-  none: preset('none', { zh: '无压力', en: 'No stress' }, { zh: '系统性因子按历史规律随机波动', en: 'The systematic factor moves at random around its long-run mean' }, NO_STRESS),
+  none: preset(
+    'none',
+    { zh: '无压力', en: 'No stress' },
+    { zh: '系统性因子按历史规律随机波动', en: 'The systematic factor moves at random around its long-run mean' },
+    NO_STRESS,
+  ),
   recessionYear2: preset(
     'recessionYear2',
     { zh: '第二年经济衰退', en: 'Recession in year 2' },

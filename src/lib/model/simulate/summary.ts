@@ -68,7 +68,9 @@ function orderParts(parts: readonly SimulationPart[]): SimulationPart[] {
       throw new RangeError('a part has arrays of the wrong length');
     }
     if (k > 0 && p.pathStart !== sorted[k - 1].pathStart + sorted[k - 1].pathCount) {
-      throw new RangeError(`parts must cover consecutive paths: a part starts at ${p.pathStart}, expected ${sorted[k - 1].pathStart + sorted[k - 1].pathCount}`);
+      throw new RangeError(
+        `parts must cover consecutive paths: a part starts at ${p.pathStart}, expected ${sorted[k - 1].pathStart + sorted[k - 1].pathCount}`,
+      );
     }
   }
   return sorted;

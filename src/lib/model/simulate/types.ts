@@ -35,15 +35,7 @@ export const SEGMENT_COLUMNS = ['loans', 'clients'] as const;
 export type LimitKey = keyof typeof LIMITS;
 
 /** The limits of evaluate.ts, in the order of its `limits` list; bit i of a breach mask is LIMIT_KEYS[i]. */
-export const LIMIT_KEYS: readonly LimitKey[] = [
-  'singleClientToCapital',
-  'top10ToCapital',
-  'capitalAdequacyRatio',
-  'tier1Ratio',
-  'cet1Ratio',
-  'lcr',
-  'nsfr',
-];
+export const LIMIT_KEYS: readonly LimitKey[] = ['singleClientToCapital', 'top10ToCapital', 'capitalAdequacyRatio', 'tier1Ratio', 'cet1Ratio', 'lcr', 'nsfr'];
 
 /** 'max': breached when the value exceeds the limit; 'min': when it falls below. */
 export const LIMIT_DIRECTIONS: Record<LimitKey, 'max' | 'min'> = {

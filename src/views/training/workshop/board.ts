@@ -6,7 +6,15 @@
  */
 import type { ValidationProblem } from '../../../lib/model';
 import type { StoredResults } from '../../../lib/state/training-store';
-import { groupSubmissions, isMonteCarloFigure, rescoreResult, type RescoredResult, type TeamResult, type TeamResults, type WorkshopPack } from '../../../lib/training';
+import {
+  groupSubmissions,
+  isMonteCarloFigure,
+  rescoreResult,
+  type RescoredResult,
+  type TeamResult,
+  type TeamResults,
+  type WorkshopPack,
+} from '../../../lib/training';
 
 export type StoredOk = Extract<StoredResults, { ok: true }>;
 
@@ -47,7 +55,12 @@ export function resultKey(team: string, results: TeamResults, challengeId: strin
  * `simulated`: the `mc.*` figures the trainer's own Monte Carlo rerun found, by resultKey; until a
  * rerun is done, the figures the file reports stand in (and the rerun replaces them).
  */
-export function buildBoard(stored: readonly StoredResults[], packId: string, pack: WorkshopPack | null, simulated: Readonly<Record<string, Record<string, number>>> = {}): Board {
+export function buildBoard(
+  stored: readonly StoredResults[],
+  packId: string,
+  pack: WorkshopPack | null,
+  simulated: Readonly<Record<string, Record<string, number>>> = {},
+): Board {
   const files = stored.filter((s): s is StoredOk => s.ok && s.results.packId === packId);
   const teams: BoardTeam[] = groupSubmissions(files).map(({ team, current, all }) => {
     const results: TeamResults = current.results;

@@ -17,6 +17,9 @@ export async function readFileText(file: File): Promise<string> {
 
 /** A file name from user text: letters (any script), digits, - and _ only. */
 export function safeFileName(text: string): string {
-  const cleaned = text.trim().replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/[^\p{L}\p{N}_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   return cleaned.slice(0, 60) || 'file';
 }
