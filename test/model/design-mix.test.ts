@@ -262,8 +262,6 @@ describe('designMix: a hand-built scenario whose optimum is known', () => {
 });
 
 describe('designMix: feasibility is monotone where it must be', () => {
-  const ecNow = evaluate(demoScenario).safety.economicCapital;
-
   it('tightening the EC budget never enlarges the feasible set', () => {
     const all = designMix(demoScenario, { constraints: {} }).figures.economicCapital;
     const lo = Math.min(...all);

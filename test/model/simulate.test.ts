@@ -20,7 +20,6 @@ import {
   summarizeSimulation,
   type Scenario,
   type SimulationPart,
-  type SimulationResult,
 } from '../../src/lib/model';
 
 /** A scenario with a shorter horizon, for speed. */

@@ -11,7 +11,7 @@
  * A bare scenario (what `validateScenario` accepts) is also accepted, as a library of one.
  */
 import * as v from 'valibot';
-import { SCHEMA_VERSION, validateScenario, type Bilingual, type Scenario, type ValidationProblem } from '../model';
+import { validateScenario, type Bilingual, type Scenario, type ValidationProblem } from '../model';
 import { envelopeProblem, prefixed, readEnvelope, readJsonText } from './envelope';
 import { checkLoanBookRows, type LoanBookRow } from './loan-book';
 

@@ -27,8 +27,6 @@ function num(path: string) {
   const base = v.pipe(v.number(), v.finite(), v.minValue(spec.min), v.maxValue(spec.max));
   return spec.isInteger ? v.pipe(base, v.integer()) : base;
 }
-const finite = v.pipe(v.number(), v.finite());
-const nonNegative = v.pipe(v.number(), v.finite(), v.minValue(0));
 const fraction = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1));
 const bilingual = v.object({ zh: v.string(), en: v.string() });
 

@@ -19,20 +19,10 @@ import {
   portfolioRisk,
   simulateRebalancingPaths,
   summarizeRebalancing,
-  type AssetUniverse,
-  type BestAllocation,
-  type CashNeedsCheck,
-  type CashNeedsOptions,
   type ClientPortfolio,
-  type FrontierConstraints,
-  type FrontierPoint,
-  type PortfolioRisk,
-  type PortfolioRiskOptions,
   type RebalanceRule,
   type RebalancingPaths,
   type RebalancingResult,
-  type RiskProfile,
-  type WeightsInput,
 } from '../model';
 import type { PortfolioWorkerApi } from '../../../workers/portfolio.worker';
 import { CancelledError, defaultPoolSize, runPool, splitRange, type PoolProgress } from './pool';

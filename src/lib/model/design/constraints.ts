@@ -138,7 +138,10 @@ export function resolveShareBounds(keys: readonly string[], bounds: ShareBounds 
   return out;
 }
 
-/** The largest relative breach of the bounds by `shares` (≤ 0 inside every bound); the grid's shares are exact multiples of 1/N, so no tolerance is needed beyond 1e-12. */
+/**
+ * The largest relative breach of the bounds by `shares` (≤ 0 inside every bound); the grid's shares are exact multiples of 1/N, so no tolerance is
+ * needed beyond 1e-12.
+ */
 export function shareBoundsShortfall(bounds: readonly ShareBound[], share: (segment: number) => number): number {
   let worst = -Infinity;
   for (const b of bounds) {

@@ -1,4 +1,7 @@
-/** Conditional distributions at a node of Z: exact recursion on the lattice, binomial deposits, Fourier powers, and the ConditionalBook that holds them. See index.ts for the method. */
+/**
+ * Conditional distributions at a node of Z: exact recursion on the lattice, binomial deposits, Fourier powers, and the ConditionalBook that holds them.
+ * See index.ts for the method.
+ */
 import { type FftPlan, fftPlan, realFft } from './fft';
 import type { Group } from './book';
 

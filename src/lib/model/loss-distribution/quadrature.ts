@@ -1,4 +1,7 @@
-/** Quadrature over Z: the mapped trapezoid with extra nodes where the granular part moves fast, and the 32-point Gauss–Legendre table. See index.ts for the method. */
+/**
+ * Quadrature over Z: the mapped trapezoid with extra nodes where the granular part moves fast, and the 32-point Gauss–Legendre table. See index.ts for
+ * the method.
+ */
 import { normalPdf } from '../normal';
 import { DEFAULTS, type LossDistributionOptions } from './types';
 import { type Book, type Group, conditionalPd, conditionalPdSlope } from './book';

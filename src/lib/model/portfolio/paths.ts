@@ -114,7 +114,8 @@ export function stepCount(years: number, stepsPerYear: number): number {
 /**
  * Runs a slice of paths for every rule. Internal: the public entry points are
  * simulateRebalancingPaths, cashNeedsCheck and portfolioRisk.
- * @example runPaths({ universe, target, amount: 1e6, years: 10, stepsPerYear: 12, costRates, rules: [{ kind: 'none' }], withdrawalSteps: [], withdrawalAmounts: [], seed: 1, pathStart: 0, pathCount: 1000, recordFan: false })[0].finalWealth
+ * @example runPaths({ universe, target, amount: 1e6, years: 10, stepsPerYear: 12, costRates, rules: [{ kind: 'none' }], withdrawalSteps: [],
+ * withdrawalAmounts: [], seed: 1, pathStart: 0, pathCount: 1000, recordFan: false })[0].finalWealth
  */
 export function runPaths(input: PathEngineInput): RulePaths[] {
   const { universe, target, amount, stepsPerYear, costRates, seed, pathStart, pathCount, recordFan, onProgress } = input;

@@ -30,7 +30,6 @@ import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
 import { conditionalPd, ensurePdTables, preparedFor, type Prepared } from './setup';
 import { evaluate } from '../evaluate';
 import type { InitialSnapshot, SeriesKey, SimulatePathsOptions, SimulationPart } from './types';
-import { SERIES_KEYS } from './types';
 
 /** Checks a path range: whole numbers ≥ 0. */
 export function checkRange(pathStart: number, pathCount: number): void {
@@ -336,7 +335,7 @@ class FastPath {
     this.defaults(z, t);
     this.attrition();
     this.newLending(t);
-    this.runOffAboveGlide(t);
+    this.runOffAboveGlide();
     this.reprice(t);
     const mask = this.record(t, z, values, row);
     if (t < this.prep.steps) this.headcount = this.prep.headcount ? this.prep.headcount[t + 1] : values[row + SERIES_INDEX.managersNeeded];
@@ -468,7 +467,7 @@ class FastPath {
   }
 
   /** 5. Loans falling due above the glide path are not renewed, as far as the book keeps to its growth path. */
-  private runOffAboveGlide(t: number): void {
+  private runOffAboveGlide(): void {
     const { prep, perf, runOff, added, S } = this;
     let runOffMax = 0;
     let totalAfter = 0;
