@@ -57,4 +57,6 @@ function prewarm(): void {
 }
 afterFirstPaint(prewarm);
 
-export default mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) });
+// Mount in a task of its own: the first task only evaluates the scripts, so neither holds the main
+// thread long (a key press during start-up is answered between them).
+setTimeout(() => mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) }), 0);

@@ -19,3 +19,14 @@ export function afterFirstPaint(task: () => void): () => void {
     isCancelled = true;
   };
 }
+
+/**
+ * Resolves in a task of its own after the next frame: a screen renders its first fold, then the rest
+ * in later tasks, so that no single task of its start holds the main thread for long.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestAnimationFrame' in globalThis) requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
