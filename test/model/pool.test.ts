@@ -111,6 +111,14 @@ describe('warm workers between runs', () => {
     expect(state.created).toBe(4);
   });
 
+  it('on Cancel also terminates the idle workers of the kind, so none is left running', async () => {
+    const { state, create } = fakeWorkers();
+    prewarm(create, 3);
+    await runAndCancel(create);
+    expect(state.created).toBe(3);
+    expect(state.terminated).toBe(3);
+  });
+
   it('terminates a worker whose summary fails', async () => {
     const { state, create } = fakeWorkers();
     prewarm(create, 1);

@@ -6,7 +6,7 @@
  * Workers stay warm between runs: a worker's module load and JIT warm-up cost hundreds of ms, as
  * much as a whole run of 10,000 paths, so a run that ends well hands its workers back to an idle
  * set per kind (a kind is its factory function), and the next run of that kind takes them before
- * creating any. Cancel and failures terminate the run's workers instead; idle workers go after
+ * creating any. Cancel and failures terminate the run's workers and the idle ones; idle workers go after
  * `ENGINE_IDLE_MS` without a run, so their memory goes back to the page.
  * Chunk results come back in chunk order, whatever finished first: the caller merges them
  * in that order, so the number of workers never changes a result.
@@ -106,19 +106,31 @@ export function prewarm<W extends Terminable>(kind: () => W, n: number): void {
   if (missing > 0) releaseWorkers(kind, Array.from({ length: missing }, kind));
 }
 
-/** Terminates the idle workers of every kind (tests; a page being torn down). */
-export function disposeIdleWorkers(): void {
-  for (const set of idleSets.values()) {
+/** Terminates the idle workers of a kind (all kinds without one: tests, a page being torn down). */
+export function disposeIdleWorkers(kind?: () => Terminable): void {
+  for (const [k, set] of idleSets) {
+    if (kind && k !== kind) continue;
     set.timer.cancel();
     for (const w of set.workers.splice(0)) w.terminate();
   }
 }
 
 /**
+ * Ends a run that was cancelled or failed: its workers and the kind's idle ones are terminated, so
+ * that after Cancel no worker of the kind is left running, and a failure never hands the next run a
+ * worker that may share its cause.
+ */
+function dropWorkers<W extends Terminable>(kind: () => W, workers: readonly W[]): void {
+  for (const w of workers) w.terminate();
+  disposeIdleWorkers(kind);
+}
+
+/**
  * Runs `chunks` on workers of the kind `createWorker` (warm ones first); `runChunk` sends one chunk
  * to one worker and resolves with its result (it may report the chunk's own progress, 0..1).
- * Workers go back to the idle set when the run ends well, and are terminated when it fails or is
- * cancelled (a worker that failed, or still runs a cancelled chunk, must not serve the next run).
+ * Workers go back to the idle set when the run ends well, and are terminated with the kind's idle
+ * ones when it fails or is cancelled (a worker that failed, or still runs a cancelled chunk, must
+ * not serve the next run).
  */
 export async function runPool<C, R, W extends { terminate(): void }>(
   chunks: readonly C[],
@@ -180,14 +192,15 @@ export async function runPool<C, R, W extends { terminate(): void }>(
   } finally {
     signal?.removeEventListener('abort', abort);
     if (isClean) releaseWorkers(createWorker, workers);
-    else for (const w of workers) w.terminate();
+    else dropWorkers(createWorker, workers);
   }
 }
 
 /**
  * Runs one long call (a run's summary) on a warm worker of the kind `createWorker`, raced against
  * Cancel and a watchdog of `timeoutMs` (a summary reports no progress, so silence this long means
- * the worker died). The worker goes back to the idle set if the call succeeds, else is terminated.
+ * the worker died). The worker goes back to the idle set if the call succeeds, else is terminated
+ * with the kind's idle ones.
  */
 export async function runOnPoolWorker<W extends Terminable, R>(
   createWorker: () => W,
@@ -211,7 +224,7 @@ export async function runOnPoolWorker<W extends Terminable, R>(
     signal?.removeEventListener('abort', onAbort);
     watchdog.stop();
     if (isClean) releaseWorkers(createWorker, [worker]);
-    else worker.terminate();
+    else dropWorkers(createWorker, [worker]);
   }
 }
 
