@@ -15,6 +15,15 @@ describe('runSimulationOnPool', () => {
     expect(phases).toEqual(['paths', 'summary']);
   });
 
+  it('runs again on the warm workers of the last run, summary included, with the same numbers', async () => {
+    let made = 0;
+    const make = (): SimulationWorker => (made++, createInProcessSimulationWorker());
+    const first = await runSimulationOnPool(demoScenario, { ...options, workers: 2, createWorker: make });
+    const second = await runSimulationOnPool(demoScenario, { ...options, workers: 2, createWorker: make });
+    expect(made).toBe(2);
+    expect(second).toEqual(first);
+  });
+
   it('stops on cancel and terminates every worker it made', async () => {
     let made = 0;
     let terminated = 0;

@@ -2,6 +2,12 @@
  * A pool of module workers for long work split into independent chunks (after Squoosh's
  * worker bridge): chunks go to idle workers, progress and an ETA are reported, and an
  * AbortSignal terminates every worker at once, so nothing keeps running after Cancel.
+ *
+ * Workers stay warm between runs: a worker's module load and JIT warm-up cost hundreds of ms, as
+ * much as a whole run of 10,000 paths, so a run that ends well hands its workers back to an idle
+ * set per kind (a kind is its factory function), and the next run of that kind takes them before
+ * creating any. Cancel and failures terminate the run's workers and the idle ones; idle workers go after
+ * `ENGINE_IDLE_MS` without a run, so their memory goes back to the page.
  * Chunk results come back in chunk order, whatever finished first: the caller merges them
  * in that order, so the number of workers never changes a result.
  *
@@ -10,7 +16,8 @@
  * terminated, so the run ends with a message instead of freezing at "17 %".
  */
 import { CancelledError } from '../model/cancel';
-import { stallWatchdog } from './supervised';
+import { ENGINE_IDLE_MS } from './engine-client';
+import { idleTimer, stallWatchdog } from './supervised';
 
 /** The model's cancellation error: a cancelled pool and a cancelled engine run are one kind of failure. */
 export { CancelledError };
@@ -41,10 +48,89 @@ export function defaultPoolSize(): number {
   return Math.max(1, cores - 1);
 }
 
+interface Terminable {
+  terminate(): void;
+}
+
+/** Warm workers kept between runs, per kind; more than this are terminated (a run uses at most the cores). */
+const MAX_IDLE = 4;
+
+interface IdleSet {
+  workers: Terminable[];
+  timer: { arm(): void; cancel(): void };
+}
+
+const idleSets = new Map<() => Terminable, IdleSet>();
+
+function idleSet(kind: () => Terminable): IdleSet {
+  let set = idleSets.get(kind);
+  if (!set) {
+    const workers: Terminable[] = [];
+    set = {
+      workers,
+      timer: idleTimer(ENGINE_IDLE_MS, () => {
+        for (const w of workers.splice(0)) w.terminate();
+      }),
+    };
+    idleSets.set(kind, set);
+  }
+  return set;
+}
+
+/** Takes `n` workers of a kind: the warm ones first, then new ones from `kind`. */
+function takeWorkers<W extends Terminable>(kind: () => W, n: number): W[] {
+  const set = idleSet(kind);
+  set.timer.cancel();
+  const out = set.workers.splice(0, n) as W[];
+  while (out.length < n) out.push(kind());
+  if (set.workers.length) set.timer.arm();
+  return out;
+}
+
+/** Hands workers that finished their work well back to their kind's idle set. */
+function releaseWorkers<W extends Terminable>(kind: () => W, workers: readonly W[]): void {
+  const set = idleSet(kind);
+  for (const w of workers) {
+    if (set.workers.length < MAX_IDLE) set.workers.push(w);
+    else w.terminate();
+  }
+  if (set.workers.length) set.timer.arm();
+}
+
 /**
- * Runs `chunks` on fresh workers made by `createWorker`; `runChunk` sends one chunk to one
- * worker and resolves with its result (it may report the chunk's own progress, 0..1).
- * Workers are terminated when the run ends, fails or is cancelled.
+ * Starts workers of a kind until `n` are warm and idle (the page calls it after its first paint,
+ * so the first run does not wait for their modules); they go like any idle worker if no run comes.
+ */
+export function prewarm<W extends Terminable>(kind: () => W, n: number): void {
+  const missing = n - idleSet(kind).workers.length;
+  if (missing > 0) releaseWorkers(kind, Array.from({ length: missing }, kind));
+}
+
+/** Terminates the idle workers of a kind (all kinds without one: tests, a page being torn down). */
+export function disposeIdleWorkers(kind?: () => Terminable): void {
+  for (const [k, set] of idleSets) {
+    if (kind && k !== kind) continue;
+    set.timer.cancel();
+    for (const w of set.workers.splice(0)) w.terminate();
+  }
+}
+
+/**
+ * Ends a run that was cancelled or failed: its workers and the kind's idle ones are terminated, so
+ * that after Cancel no worker of the kind is left running, and a failure never hands the next run a
+ * worker that may share its cause.
+ */
+function dropWorkers<W extends Terminable>(kind: () => W, workers: readonly W[]): void {
+  for (const w of workers) w.terminate();
+  disposeIdleWorkers(kind);
+}
+
+/**
+ * Runs `chunks` on workers of the kind `createWorker` (warm ones first); `runChunk` sends one chunk
+ * to one worker and resolves with its result (it may report the chunk's own progress, 0..1).
+ * Workers go back to the idle set when the run ends well, and are terminated with the kind's idle
+ * ones when it fails or is cancelled (a worker that failed, or still runs a cancelled chunk, must
+ * not serve the next run).
  */
 export async function runPool<C, R, W extends { terminate(): void }>(
   chunks: readonly C[],
@@ -53,7 +139,7 @@ export async function runPool<C, R, W extends { terminate(): void }>(
   { size = defaultPoolSize(), signal, onProgress, stallMs = POOL_STALL_MS }: PoolOptions = {},
 ): Promise<R[]> {
   if (signal?.aborted) throw new CancelledError();
-  const workers = Array.from({ length: Math.max(1, Math.min(size, chunks.length)) }, createWorker);
+  const workers = takeWorkers(createWorker, Math.max(1, Math.min(size, chunks.length)));
   const results = new Array<R>(chunks.length);
   const chunkProgress = new Float64Array(chunks.length);
   const started = performance.now();
@@ -97,13 +183,48 @@ export async function runPool<C, R, W extends { terminate(): void }>(
     }
   }
 
+  let isClean = false;
   try {
     await Promise.race([Promise.all(workers.map(drive)), aborted]);
+    isClean = true;
     report(true);
     return results;
   } finally {
     signal?.removeEventListener('abort', abort);
-    for (const w of workers) w.terminate();
+    if (isClean) releaseWorkers(createWorker, workers);
+    else dropWorkers(createWorker, workers);
+  }
+}
+
+/**
+ * Runs one long call (a run's summary) on a warm worker of the kind `createWorker`, raced against
+ * Cancel and a watchdog of `timeoutMs` (a summary reports no progress, so silence this long means
+ * the worker died). The worker goes back to the idle set if the call succeeds, else is terminated
+ * with the kind's idle ones.
+ */
+export async function runOnPoolWorker<W extends Terminable, R>(
+  createWorker: () => W,
+  run: (worker: W) => Promise<R>,
+  { name, timeoutMs, signal }: { name: string; timeoutMs: number; signal?: AbortSignal },
+): Promise<R> {
+  if (signal?.aborted) throw new CancelledError();
+  const [worker] = takeWorkers(createWorker, 1);
+  const watchdog = stallWatchdog(name, timeoutMs);
+  let onAbort: () => void = () => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new CancelledError());
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  let isClean = false;
+  try {
+    const out = await Promise.race([run(worker), aborted, watchdog.stalled]);
+    isClean = true;
+    return out;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    watchdog.stop();
+    if (isClean) releaseWorkers(createWorker, [worker]);
+    else dropWorkers(createWorker, [worker]);
   }
 }
 

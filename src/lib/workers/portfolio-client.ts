@@ -5,10 +5,10 @@
  *   in one long-lived module worker, or in-process where there is no Worker (jsdom tests).
  * - `runRebalancingOnPool()`: the rebalancing comparison on the worker pool. The paths are cut
  *   into fixed chunks by path index (never by worker count); each chunk runs in whichever worker
- *   is free; the raw slices come back in chunk order and are merged and summarised in one more
- *   worker (the percentiles of 10,000 paths × 121 steps × 5 rules would block the page for about
+ *   is free; the raw slices come back in chunk order and are merged and summarised in one of the
+ *   pool's warm workers (the percentiles of 10,000 paths × 121 steps × 5 rules would block the page for about
  *   a second). Path k always draws from the stream (seed, k), so 1 worker or 4 give the same
- *   numbers. Cancel terminates every worker at once.
+ *   numbers. Workers stay warm between runs (see pool.ts); Cancel terminates the run's workers at once.
  */
 import { proxy, transfer, wrap } from 'comlink';
 import {
@@ -25,8 +25,8 @@ import {
   type RebalancingResult,
 } from '../model';
 import type { PortfolioWorkerApi } from '../../../workers/portfolio.worker';
-import { CancelledError, defaultPoolSize, runPool, splitRange, type PoolProgress } from './pool';
-import { stallWatchdog, supervise, type AsyncApi } from './supervised';
+import { defaultPoolSize, runOnPoolWorker, runPool, splitRange, type PoolProgress } from './pool';
+import { supervise, type AsyncApi } from './supervised';
 
 /**
  * The quick analyses, async whether they run in a worker or in-process: the worker's own API
@@ -163,25 +163,6 @@ export async function runRebalancingOnPool(
     { size: workers, signal, onProgress },
   );
   onPhase?.('summary');
-  return summarizeOffPage(slices, make, signal);
-}
-
-/** Merge and summary in a fresh worker, terminated on Cancel like the pool. */
-async function summarizeOffPage(slices: RebalancingPaths[], make: () => RebalancingWorker, signal?: AbortSignal): Promise<RebalancingResult> {
-  if (signal?.aborted) throw new CancelledError();
-  const worker = make();
-  // A summary takes seconds; a worker silent this long has died and would freeze the run.
-  const watchdog = stallWatchdog('portfolio', 120_000);
-  let onAbort: () => void = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new CancelledError());
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    return await Promise.race([worker.summarizeRebalancing(slices), aborted, watchdog.stalled]);
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    watchdog.stop();
-    worker.terminate();
-  }
+  // A summary takes seconds and reports no progress; a worker silent this long has died.
+  return runOnPoolWorker(make, (w) => w.summarizeRebalancing(slices), { name: 'portfolio', timeoutMs: 120_000, signal });
 }

@@ -1,10 +1,10 @@
 /**
  * Runs a Monte Carlo (docs/reference-model.md §7) on the worker pool: the paths are cut into chunks by path index
  * (never by worker count), each chunk runs in whichever worker is free, the raw parts come back in
- * chunk order (typed arrays transferred) and are summarised in one more worker, since the
+ * chunk order (typed arrays transferred) and are summarised in one of the pool's warm workers, since the
  * percentiles of 10,000 paths × 20 steps × 25 columns take far longer than a frame. Path i always
- * draws from createRng(seed, i), so 1 worker or 3 give the same numbers. Cancel terminates every
- * worker at once.
+ * draws from createRng(seed, i), so 1 worker or 3 give the same numbers. Workers stay warm between
+ * runs (see pool.ts); Cancel terminates every worker of the run at once.
  */
 import { proxy, transfer, wrap } from 'comlink';
 import {
@@ -19,8 +19,7 @@ import {
   type SimulationResult,
 } from '../model';
 import type { SimulationWorkerApi } from '../../../workers/simulation.worker';
-import { CancelledError, defaultPoolSize, runPool, splitRange, type PoolProgress } from './pool';
-import { stallWatchdog } from './supervised';
+import { defaultPoolSize, prewarm, runPool, runOnPoolWorker, splitRange, type PoolProgress } from './pool';
 
 /** The summary of 10,000 paths takes a few seconds; a worker silent this long is dead. */
 const SUMMARY_TIMEOUT_MS = 120_000;
@@ -105,12 +104,16 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     book = null,
   } = options;
   onPhase?.('paths');
+  // Pool workers are warm from earlier runs and may hold another run's book: each worker is told
+  // this run's book (or none) before its first call of the run, and only once.
   const withBook = new WeakSet<SimulationWorker>();
+  const useBook = async (w: SimulationWorker) => {
+    if (withBook.has(w)) return;
+    withBook.add(w);
+    await w.useBook(book ? copySimulationBook(book) : null);
+  };
   const runPaths = async (w: SimulationWorker, c: { start: number; count: number }, onChunk: (f: number) => void) => {
-    if (book && !withBook.has(w)) {
-      withBook.add(w);
-      await w.useBook(copySimulationBook(book));
-    }
+    await useBook(w);
     return w.runPaths(scenario, { seed, pathStart: c.start, pathCount: c.count }, onChunk);
   };
   const parts = await runPool<{ start: number; count: number }, SimulationPart, SimulationWorker>(splitRange(paths, pathsPerChunk), createWorker, runPaths, {
@@ -119,20 +122,14 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     onProgress,
   });
   onPhase?.('summary');
-  if (signal?.aborted) throw new CancelledError();
-  const worker = createWorker();
-  const watchdog = stallWatchdog('simulation', SUMMARY_TIMEOUT_MS);
-  let onAbort: () => void = () => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new CancelledError());
-    signal?.addEventListener('abort', onAbort, { once: true });
+  return runOnPoolWorker(createWorker, (w) => useBook(w).then(() => w.summarize(scenario, parts)), {
+    name: 'simulation',
+    timeoutMs: SUMMARY_TIMEOUT_MS,
+    signal,
   });
-  try {
-    const summary = (book ? worker.useBook(copySimulationBook(book)) : Promise.resolve()).then(() => worker.summarize(scenario, parts));
-    return await Promise.race([summary, aborted, watchdog.stalled]);
-  } finally {
-    signal?.removeEventListener('abort', onAbort);
-    watchdog.stop();
-    worker.terminate();
-  }
+}
+
+/** Starts `n` simulation workers after the page's first paint, so the first Run does not wait for their modules. */
+export function prewarmSimulationPool(n: number): void {
+  prewarm(createSimulationWorker, n);
 }

@@ -60,16 +60,16 @@ export function supervise<T>(name: string, create: () => Worker, { idleMs = null
   let live: Live<T> | null = null;
   let started = 0;
   let calls = 0;
-  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  const idle = idleTimer(idleMs, () => {
+    if (calls > 0 || !live) return;
+    live.worker.terminate();
+    live = null;
+  });
 
   const armIdle = () => {
-    clearTimeout(idleTimer);
-    if (idleMs === null || calls > 0 || !live) return;
-    idleTimer = setTimeout(() => {
-      if (calls > 0 || !live) return;
-      live.worker.terminate();
-      live = null;
-    }, idleMs);
+    idle.cancel();
+    if (calls > 0 || !live) return;
+    idle.arm();
   };
 
   const retire = (entry: Live<T>, failure: WorkerFailure) => {
@@ -103,7 +103,7 @@ export function supervise<T>(name: string, create: () => Worker, { idleMs = null
       armIdle();
     },
     call<R>(run: (remote: Remote<T>) => Promise<R>, timeoutMs: number): Promise<R> {
-      clearTimeout(idleTimer);
+      idle.cancel();
       calls++;
       const entry = live ?? start();
       let timer: ReturnType<typeof setTimeout> | undefined;
@@ -121,10 +121,25 @@ export function supervise<T>(name: string, create: () => Worker, { idleMs = null
       });
     },
     dispose() {
-      clearTimeout(idleTimer);
+      idle.cancel();
       live?.worker.terminate();
       live = null;
     },
+  };
+}
+
+/**
+ * Calls `onIdle` once `ms` after the last `arm` (re-arming starts the wait again; `cancel` stops it);
+ * with `ms` null it never does. Shared by the supervised engine and the pool's idle workers.
+ */
+export function idleTimer(ms: number | null, onIdle: () => void): { arm(): void; cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    arm() {
+      clearTimeout(timer);
+      if (ms !== null) timer = setTimeout(onIdle, ms);
+    },
+    cancel: () => clearTimeout(timer),
   };
 }
 
