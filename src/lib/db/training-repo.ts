@@ -4,7 +4,14 @@
  * damaged record is reported and left in place, never dropped.
  */
 import type { Scenario, ValidationProblem } from '../model';
-import { validatePack, validateTeamResults, type TeamResults, type WorkshopPack } from '../training';
+import type { TeamResults, WorkshopPack } from '../training';
+
+/**
+ * The pack and results validators, loaded on first use: they check challenge ids and score plays,
+ * so they bring the whole training layer (lessons, challenges, glossary), which the dashboard's
+ * first load must not carry.
+ */
+const packChecks = () => import('../training/pack');
 import type { AttemptRecord, LessonProgressRecord, MixLabDatabase, TeamResultRecord } from './database';
 
 export async function loadProgress(db: MixLabDatabase): Promise<Record<string, LessonProgressRecord>> {
@@ -63,6 +70,7 @@ export type StoredPack = { id: string; ok: true; pack: WorkshopPack } | { id: st
 
 export async function loadPacks(db: MixLabDatabase): Promise<StoredPack[]> {
   const rows = await db.packs.orderBy('createdAt').reverse().toArray();
+  const { validatePack } = await packChecks();
   return rows.map((r): StoredPack => {
     const checked = validatePack(r.data);
     return checked.ok ? { id: r.id, ok: true, pack: checked.value } : { id: r.id, ok: false, title: r.title, problems: checked.problems };
@@ -72,6 +80,7 @@ export async function loadPacks(db: MixLabDatabase): Promise<StoredPack[]> {
 export async function loadPack(db: MixLabDatabase, id: string): Promise<WorkshopPack | null> {
   const r = await db.packs.get(id);
   if (!r) return null;
+  const { validatePack } = await packChecks();
   const checked = validatePack(r.data);
   return checked.ok ? checked.value : null;
 }
@@ -108,6 +117,7 @@ export type StoredResults = ({ ok: true; results: TeamResults } | { ok: false; p
 
 export async function loadTeamResults(db: MixLabDatabase, packId: string | null): Promise<StoredResults[]> {
   const rows = packId === null ? await db.teamResults.toArray() : await db.teamResults.where('packId').equals(packId).toArray();
+  const { validateTeamResults } = await packChecks();
   return rows.map((r): StoredResults => {
     const checked = validateTeamResults(r.data);
     const where = { id: r.id!, packId: r.packId, team: r.team, importedAt: r.importedAt };
