@@ -569,7 +569,7 @@ export const INPUT_SPECS: readonly InputSpec[] = [
       zh: '系统性因子逐季的自相关AR(1)：越大，坏季度越容易连成坏年份',
       en: 'Quarter-to-quarter autocorrelation of the systematic factor, AR(1): the higher, the more bad quarters run into bad years',
     },
-    { zh: 'model.md §7 默认0.5（假设）', en: 'model.md §7 default 0.5 (assumed)' },
+    { zh: 'docs/reference-model.md §7 默认0.5（假设）', en: 'docs/reference-model.md §7 default 0.5 (assumed)' },
   ),
   spec(
     'simulation.nplWorkoutQuarters',

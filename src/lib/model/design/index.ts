@@ -1,5 +1,5 @@
 /**
- * Mix design 配合比设计 (model.md §8, issue 7): as a concrete mix is computed from its
+ * Mix design 配合比设计 (docs/reference-model.md §8): as a concrete mix is computed from its
  * requirements, compute the client mix from the bank's. Three tools:
  *
  * - `designMix`: every mix of the segments' shares on a simplex grid (5,151 mixes for three

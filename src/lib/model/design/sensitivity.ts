@@ -1,4 +1,4 @@
-/** Sensitivity tools of the mix design: the tornado of the levers and the marginal view of one more loan (model.md §8). See index.ts. */
+/** Sensitivity tools of the mix design: the tornado of the levers and the marginal view of one more loan (docs/reference-model.md §8). See index.ts. */
 import { evaluate } from '../evaluate';
 import { LIMITS } from '../regulation';
 import { ratio, segmentTerms } from '../segment-economics';
@@ -85,7 +85,7 @@ export function clampToSpec(path: string, v: number): number {
 }
 
 /**
- * Tornado of the levers (issue 7): each lever moved down and up by a stated step
+ * Tornado of the levers: each lever moved down and up by a stated step
  * (`DEFAULT_TORNADO_STEPS`: mix ±5 pp with proportional rebalancing, spreads ±15 bp,
  * LPR ±25 bp, products per client ±0.5, PD ±20% relative, LGD ±5 pp, deposits per loan ±0.1,
  * clients per manager ±20%, manager cost ±20%), ranked by the larger absolute change of the
@@ -245,7 +245,7 @@ export function withMarginalLoan(scenario: Scenario, segmentKey: string, amount:
 }
 
 /**
- * The marginal view of one more loan (issue 7, "one more SME loan"): the loan's own income,
+ * The marginal view of one more loan ("one more SME loan"): the loan's own income,
  * cost, expected loss and granular economic capital, so its RAROC and EVA; and what it does to
  * the bank: LCR, NSFR and capital ratio with the loan and its deposits (the funding gap filled
  * with wholesale funding, §6), and whether it becomes the largest client or breaks the 10%

@@ -205,7 +205,7 @@ export function pointFrom(
 }
 
 /**
- * Mix design over the simplex of segment shares (model.md §8). Evaluates every mix of the grid
+ * Mix design over the simplex of segment shares (docs/reference-model.md §8). Evaluates every mix of the grid
  * with the closed form (granular EC), marks it feasible or not under the constraints, finds the
  * best feasible mix for the objective, says which constraints bind there, and traces the
  * efficient frontier of net profit against economic capital.

@@ -114,7 +114,7 @@ export function prepareBook(exposures: readonly CreditExposure[], topCount: numb
     const count = rowCount(e);
     segmentClients[s] += count;
     segmentEad[s] += count * e.ead;
-    const el = count * e.ead * e.lgd * e.pd; // EL = Σ EAD·PD·LGD (model.md §3)
+    const el = count * e.ead * e.lgd * e.pd; // EL = Σ EAD·PD·LGD (docs/reference-model.md §3)
     segmentExpectedLoss[s] += el;
     expectedLoss += el;
     if (count === 1 && topCount > 0 && (topRows.length < topCount || e.ead > exposures[topRows[topRows.length - 1]].ead)) {
@@ -206,7 +206,7 @@ export function prepareBook(exposures: readonly CreditExposure[], topCount: numb
   };
 }
 
-/** Conditional default probability at z, p(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ)) (model.md §5). */
+/** Conditional default probability at z, p(z) = Φ((Φ⁻¹(PD) − √ρ·z)/√(1−ρ)) (docs/reference-model.md §5). */
 export function conditionalPd(c: Curve, z: number): number {
   if (c.pd <= 0) return 0;
   if (c.pd >= 1) return 1;

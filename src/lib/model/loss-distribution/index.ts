@@ -1,5 +1,5 @@
 /**
- * The credit loss distribution of a lumpy book (model.md §5, issue 3).
+ * The credit loss distribution of a lumpy book (docs/reference-model.md §5).
  *
  * Model: the one-factor Gaussian copula (Vasicek 1987/2002; the Basel ASRF model). Client i
  * defaults when √ρᵢ·Z + √(1−ρᵢ)·εᵢ < Φ⁻¹(PDᵢ), Z and εᵢ independent N(0,1). Given Z = z the
@@ -64,7 +64,7 @@ export { logFactorial } from './conditional';
 
 /**
  * The loss distribution of a credit book in the one-factor Gaussian copula, semi-analytically
- * (model.md §5; method in the module comment and docs/loss-distribution.md).
+ * (docs/reference-model.md §5; method in the module comment and docs/loss-distribution.md).
  *
  * Units: EAD and losses in yuan; PD, LGD, ρ and confidence levels as decimals.
  *

@@ -21,9 +21,9 @@ export interface CreditExposure {
 }
 
 export interface LossDistributionOptions {
-  /** Confidence levels of VaR and ES, e.g. [0.99, 0.999]. Default [0.99, 0.995, 0.999] (model.md §5). */
+  /** Confidence levels of VaR and ES, e.g. [0.99, 0.999]. Default [0.99, 0.995, 0.999] (docs/reference-model.md §5). */
   quantiles?: number[];
-  /** Confidence level of economic capital EC = VaR − EL and of the contributions. Default 0.999 (model.md §3). */
+  /** Confidence level of economic capital EC = VaR − EL and of the contributions. Default 0.999 (docs/reference-model.md §3). */
   ecConfidence?: number;
   /** How many of the largest single names get their own contribution. Default 20. */
   topNames?: number;
@@ -126,7 +126,7 @@ export interface LossDistribution {
     /** The largest single names (count 1) by EAD, largest first. */
     topNames: RiskContribution[];
   };
-  /** The infinitely granular closed form, per segment and in total (model.md §5, ASRF). */
+  /** The infinitely granular closed form, per segment and in total (docs/reference-model.md §5, ASRF). */
   granular: {
     expectedLoss: number;
     /** VaR at each requested level: Σ EAD·LGD·p(Φ⁻¹(1−q)), yuan. */
@@ -154,11 +154,11 @@ export interface LossDistribution {
   };
 }
 
-/** Default confidence levels (model.md §5: VaR and ES at 99%, 99.5% and 99.9%). */
+/** Default confidence levels (docs/reference-model.md §5: VaR and ES at 99%, 99.5% and 99.9%). */
 export const DEFAULT_LOSS_QUANTILES: readonly number[] = [0.99, 0.995, 0.999];
 
 export const DEFAULTS = {
-  ecConfidence: 0.999, // model.md §3: EC = VaR₉₉.₉ − EL
+  ecConfidence: 0.999, // docs/reference-model.md §3: EC = VaR₉₉.₉ − EL
   topNames: 20,
   stepsPerVaR: 400,
   ripplePrecision: 0.35,

@@ -1,5 +1,5 @@
 /**
- * The model's one source of random numbers (model.md §7): every Monte Carlo (the multi-year
+ * The model's one source of random numbers (docs/reference-model.md §7): every Monte Carlo (the multi-year
  * simulation, the loss Monte Carlo, the client-portfolio paths) draws from here.
  *
  * Generator: sfc32, Chris Doty-Humphrey's "Small Fast Counting" generator from the PractRand
