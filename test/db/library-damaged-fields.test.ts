@@ -6,7 +6,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
-import { checkRecord, createScenario, exportLibrary, listEntries } from '../../src/lib/db/library-repo';
+import { checkRecord, createScenario, listEntries } from '../../src/lib/db/library-records';
+import { exportLibrary } from '../../src/lib/db/library-repo';
 import { createDexieStore, type LibraryRecord } from '../../src/lib/db/library-store';
 import { demoScenario } from '../../src/lib/model';
 

@@ -11,8 +11,8 @@ import {
   patchMeta,
   restoreFromTrash,
   saveScenarioData,
-  addLoanBook,
-} from '../../src/lib/db/library-repo';
+} from '../../src/lib/db/library-records';
+import { addLoanBook } from '../../src/lib/db/library-repo';
 import { createDexieStore, createMemoryStore, type LibraryStore } from '../../src/lib/db/library-store';
 import { demoScenario, pyramidScenario, writePath } from '../../src/lib/model';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readEnvelope, readJsonText } from '../../src/lib/io/envelope';
-import { LIBRARY_FILE_FORMAT, parseLibraryData, parseLibraryText, TRANSFER_LIMITS } from '../../src/lib/io/library-file';
+import { LIBRARY_FILE_FORMAT, parseLibraryData, parseLibraryText } from '../../src/lib/io/library-file';
+import { TRANSFER_LIMITS } from '../../src/lib/io/limits';
 import { parsePortfolioData, parsePortfolioText, PORTFOLIO_FILE_FORMAT } from '../../src/lib/io/portfolio-file';
 
 const spec = {

@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
-import { addLoanBook, createScenario, exportLibrary, importData, listEntries, patchMeta, saveScenarioData } from '../../src/lib/db/library-repo';
+import { createScenario, listEntries, patchMeta, saveScenarioData } from '../../src/lib/db/library-records';
+import { addLoanBook, exportLibrary, importData } from '../../src/lib/db/library-repo';
 import { createDexieStore, createMemoryStore, type LibraryStore } from '../../src/lib/db/library-store';
-import { LIBRARY_FILE_FORMAT, parseLibraryData, parseLibraryText, planImport, serializeLibraryFile, uniqueTitle } from '../../src/lib/io/library-file';
+import { LIBRARY_FILE_FORMAT, parseLibraryData, parseLibraryText, planImport, serializeLibraryFile } from '../../src/lib/io/library-file';
+import { uniqueTitle } from '../../src/lib/io/limits';
 import { applyLevers, demoScenario, pyramidScenario, writePath } from '../../src/lib/model';
 
 let n = 0;
@@ -159,7 +161,7 @@ describe('planImport and uniqueTitle', () => {
 
 describe('copy titles do not pile up', () => {
   it('numbers a copy of a copy instead of appending another （副本）', async () => {
-    const { uniqueTitle } = await import('../../src/lib/io/library-file');
+    const { uniqueTitle } = await import('../../src/lib/io/limits');
     expect(uniqueTitle('倒金字塔银行', new Set(['倒金字塔银行']), '副本')).toBe('倒金字塔银行（副本）');
     expect(uniqueTitle('倒金字塔银行（副本）', new Set(['倒金字塔银行', '倒金字塔银行（副本）']), '副本')).toBe('倒金字塔银行（副本 2）');
     expect(uniqueTitle('Bank (copy 2)', new Set(['Bank', 'Bank (copy)', 'Bank (copy 2)']), 'copy')).toBe('Bank (copy 3)');

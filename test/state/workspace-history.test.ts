@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
-import { createScenario, listEntries } from '../../src/lib/db/library-repo';
+import { createScenario, listEntries } from '../../src/lib/db/library-records';
 import type { LibraryStore } from '../../src/lib/db/library-store';
 import { demoScenario, diffScenarios, pyramidScenario } from '../../src/lib/model';
 import { Library } from '../../src/lib/state/library.svelte';

@@ -7,7 +7,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
-import { createScenario } from '../../src/lib/db/library-repo';
+import { createScenario } from '../../src/lib/db/library-records';
 import { createDexieStore } from '../../src/lib/db/library-store';
 import { workspaceKey } from '../../src/lib/db/workspace-repo';
 import { demoScenario, validateScenario, type Scenario } from '../../src/lib/model';

@@ -14,7 +14,7 @@ import {
   type PlannedPortfolio,
 } from '../io/portfolio-file';
 import type { MixLabDatabase, PortfolioRecord } from './database';
-import { uniqueTitle } from '../io/library-file';
+import { uniqueTitle } from '../io/limits';
 
 export function newPortfolioId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;

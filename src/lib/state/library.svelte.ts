@@ -8,26 +8,20 @@ import { cloneScenario, demoScenario, jsonEqual, pyramidScenario, type Scenario 
 import type { LoanBookRecord } from '../db/database';
 import { createMemoryStore, isQuotaError, type LibraryRecord, type LibraryStore } from '../db/library-store';
 import {
-  addLoanBook,
   byUpdated,
   checkRecord,
   createScenario,
   deleteForever,
-  deleteLoanBook,
   duplicateScenario,
-  exportLibrary,
-  exportOne,
-  importParsed,
   moveToTrash,
   newId,
   patchMeta,
   restoreFromTrash,
   saveScenarioData,
-  type ExportOutcome,
-  type ImportOutcome,
   type LibraryEntry,
   type MetaPatch,
-} from '../db/library-repo';
+} from '../db/library-records';
+import { addLoanBook, deleteLoanBook, exportLibrary, exportOne, importParsed, type ExportOutcome, type ImportOutcome } from '../db/library-repo';
 import type { LoanBookRow } from '../io/loan-book';
 import type { ParsedImport } from '../io/library-file';
 import { engineForViews } from './engine-access';
@@ -35,7 +29,8 @@ import { describeError } from './errors';
 import type { Workspace } from './workspace.svelte';
 
 // What the library views read of a record: the checked entry, tags as stored, the import's outcome.
-export { checkRecord, normaliseTags, type ImportOutcome, type LibraryEntry } from '../db/library-repo';
+export { checkRecord, normaliseTags, type LibraryEntry } from '../db/library-records';
+export { type ImportOutcome } from '../db/library-repo';
 export type { LoanBookRecord } from '../db/database';
 
 export type WriteWarning = 'quota' | 'failed' | null;

@@ -25,14 +25,14 @@
 // workspace runs here (the closed form, the inputs, the merge), not the Monte Carlo or design engines.
 import { cloneScenario, demoScenario, pyramidScenario } from '../model/demo';
 import { jsonEqual, linkedPaths, mergeScenarios } from '../model/diff';
-import { evaluate, type Evaluation } from '../model/evaluate';
+import { evaluateClosedForm, type Evaluation } from '../model/closed-form';
 import { readPath, writePath } from '../model/inputs';
 import { rebalanceMix } from '../model/levers';
 import type { Scenario } from '../model/scenario';
 import { validateScenario, type ValidationProblem } from '../model/validate';
 import type { MixLabDatabase } from '../db/database';
 import { createDexieStore, createMemoryStore, isQuotaError, type LibraryRecord, type LibraryStore } from '../db/library-store';
-import { createScenario, newId, saveScenarioData, setBaseline } from '../db/library-repo';
+import { createScenario, newId, saveScenarioData, setBaseline } from '../db/library-records';
 import { isConflictMark, loadWorkspace, quarantineWorkspace, saveWorkspace, workspaceKey, type WorkspaceBase } from '../db/workspace-repo';
 import type { WorkspaceRecord } from '../db/database';
 import { i18n } from '../i18n/i18n.svelte';
@@ -501,7 +501,7 @@ export class Workspace {
   /** The closed form of the current scenario, synchronously (answers follow edits in order: none is stale). */
   #evaluate(): void {
     try {
-      const result = evaluate(this.scenario);
+      const result = evaluateClosedForm(this.scenario);
       this.previousEvaluation = this.evaluation;
       this.evaluation = result;
       this.engineError = null;
