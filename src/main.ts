@@ -39,10 +39,13 @@ document.addEventListener('visibilitychange', () => {
 
 // A new version installs in the background and waits (never mixing its files with the running
 // version's); the page offers to reload into it.
+// Registered once the first screen is shown: its download never competes with the first figures.
 if ('serviceWorker' in navigator) {
-  const updateSW = registerSW({
-    onNeedRefresh: () => status.updateReady(() => updateSW(true)),
-    onOfflineReady: () => (status.isOfflineReady = true),
+  afterFirstPaint(() => {
+    const updateSW = registerSW({
+      onNeedRefresh: () => status.updateReady(() => updateSW(true)),
+      onOfflineReady: () => (status.isOfflineReady = true),
+    });
   });
 }
 
@@ -59,6 +62,13 @@ function prewarm(): void {
 }
 afterFirstPaint(prewarm);
 
+// The rest of the strings once the first screen is shown (a screen or a language that needs them sooner loads them then).
+afterFirstPaint(() => void i18n.load().catch(() => {}));
+
 // Mount in a task of its own: the first task only evaluates the scripts, so neither holds the main
-// thread long (a key press during start-up is answered between them).
-setTimeout(() => mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) }), 0);
+// thread long (a key press during start-up is answered between them). A page in English waits for
+// its strings (the page carries only the first screen's Chinese).
+const strings = i18n.lang === 'zh' ? Promise.resolve() : i18n.load().catch(() => {});
+void strings.then(() =>
+  setTimeout(() => mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) }), 0),
+);

@@ -16,7 +16,7 @@ import { parseLoanBookCsv, type CsvProblem } from '../lib/io/loan-book';
 import { parseLibraryText } from '../lib/io/library-file';
 import { toCsv } from '../lib/export/table';
 import { formatMetricValue, formatMoney, formatPercent, type Lang } from '../lib/i18n/format';
-import { MESSAGES } from '../lib/i18n/messages';
+import { MESSAGES } from '../lib/i18n/messages/all';
 import {
   applyInputs,
   clientRisk,

@@ -1,7 +1,20 @@
+let markFirstScreen: () => void = () => {};
+const firstScreen = new Promise<void>((resolve) => (markFirstScreen = resolve));
+
 /**
- * Runs `task` once the page has loaded, painted a frame and gone idle: for work the first screen
- * does not show (starting workers, loading the print report's code), so that it never delays the
- * first paint or competes with its scripts. Returns a function that cancels it if not yet run.
+ * The first screen has its figures on screen (the dashboard says so once its principle panels are
+ * rendered; the app says so for a screen as soon as it is mounted): work waiting in `afterFirstPaint`
+ * may start. Later calls do nothing.
+ */
+export function firstScreenShown(): void {
+  markFirstScreen();
+}
+
+/**
+ * Runs `task` once the page has loaded, the first screen's figures are shown, a frame is painted and
+ * the page is idle: for work the first screen does not show (starting workers, loading the print
+ * report's code), so that it never delays the first figures or competes with their scripts.
+ * Returns a function that cancels it if not yet run.
  */
 export function afterFirstPaint(task: () => void): () => void {
   let isCancelled = false;
@@ -13,8 +26,11 @@ export function afterFirstPaint(task: () => void): () => void {
     else setTimeout(run, 200);
   };
   const afterPaint = () => ('requestAnimationFrame' in globalThis ? requestAnimationFrame(() => setTimeout(idle, 0)) : setTimeout(idle, 0));
-  if (typeof document === 'undefined' || document.readyState === 'complete') afterPaint();
-  else addEventListener('load', afterPaint, { once: true });
+  const whenLoaded = () => {
+    if (typeof document === 'undefined' || document.readyState === 'complete') afterPaint();
+    else addEventListener('load', afterPaint, { once: true });
+  };
+  void firstScreen.then(whenLoaded);
   return () => {
     isCancelled = true;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, zh } from '../../src/lib/i18n/messages';
+import { en, zh } from '../../src/lib/i18n/messages/all';
 import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread } from '../../src/lib/i18n/format';
 import { FIELD_LABELS, INPUT_SPECS } from '../../src/lib/model';
 

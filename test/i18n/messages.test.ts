@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AREAS, en, enTree, zh, zhTree } from '../../src/lib/i18n/messages';
+import { AREAS, en, enTree, zh, zhTree } from '../../src/lib/i18n/messages/all';
 
 const SRC = join(__dirname, '../../src');
 const TREE_DIR = join(SRC, 'lib/i18n/messages');

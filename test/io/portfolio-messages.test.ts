@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PORTFOLIO_SPECS } from '../../src/lib/io/portfolio-specs';
-import { enTree, zhTree } from '../../src/lib/i18n/messages';
+import { enTree, zhTree } from '../../src/lib/i18n/messages/all';
 
 describe('portfolio workspace strings', () => {
   it('has every key in both languages, none empty, placeholders matching', () => {

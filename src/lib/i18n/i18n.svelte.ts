@@ -1,7 +1,11 @@
 /**
  * The UI language as a rune: components read `i18n.lang` and call `i18n.t('area.key')` (the keys are
- * paths in the one messages tree, src/lib/i18n/messages); switching
- * re-renders every string. The choice is remembered in localStorage (a UI preference, not data).
+ * paths in the one messages tree, src/lib/i18n/messages); switching re-renders every string. The
+ * choice is remembered in localStorage (a UI preference, not data).
+ *
+ * The strings arrive in parts (messages/index.ts): the first screen's Chinese with the page, the
+ * rest of a language in one chunk (`load`). A string asked for before its part has arrived is
+ * empty for that moment and starts the load; the strings are a rune, so it then shows.
  */
 import {
   formatBp,
@@ -15,7 +19,7 @@ import {
   type Formatter,
   type Lang,
 } from './format';
-import { MESSAGES, type MessageKey } from './messages';
+import { FIRST_ZH, loadRest, type FlatMessages, type MessageKey } from './messages';
 
 const STORAGE_KEY = 'tong-mix-lab.lang';
 
@@ -37,8 +41,37 @@ export function interpolate(template: string, params?: Record<string, string | n
 
 export class I18n {
   lang = $state<Lang>(initialLang());
+  #messages = $state.raw<Record<Lang, FlatMessages>>({ zh: FIRST_ZH, en: {} });
+  #loading: Partial<Record<Lang, Promise<void>>> = {};
+  #complete = new Set<Lang>();
 
-  t = (key: MessageKey, params?: Record<string, string | number>): string => interpolate(MESSAGES[this.lang][key], params);
+  t = (key: MessageKey, params?: Record<string, string | number>): string => this.text(this.lang, key, params);
+
+  /** One string in a given language (empty until its part has loaded, which this starts). */
+  text(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+    const template = this.#messages[lang][key];
+    if (template !== undefined) return interpolate(template, params);
+    void this.load(lang);
+    return '';
+  }
+
+  /** Loads the rest of a language's strings (once); resolves when all of them are there. */
+  load(lang: Lang = this.lang): Promise<void> {
+    if (this.#complete.has(lang)) return Promise.resolve();
+    return (this.#loading[lang] ??= loadRest(lang).then(
+      (rest) => this.add(lang, rest, true),
+      (e: unknown) => {
+        delete this.#loading[lang]; // a failed download is tried again on the next call
+        throw e;
+      },
+    ));
+  }
+
+  /** Adds strings of a language; `isComplete` when they are all of it (tests and scripts add everything up front). */
+  add(lang: Lang, messages: FlatMessages, isComplete = false): void {
+    this.#messages = { ...this.#messages, [lang]: { ...this.#messages[lang], ...messages } };
+    if (isComplete) this.#complete.add(lang);
+  }
 
   /** Picks the current language from a bilingual record (segment names, input labels). */
   pick = (text: { zh: string; en: string }): string => text[this.lang];
@@ -58,7 +91,16 @@ export class I18n {
   }
   pp = (x: number, digits = 1) => formatPp(x, this.lang, digits);
 
-  setLang(lang: Lang): void {
+  /** Switches the language once its strings are there (at once when they already are). */
+  setLang(lang: Lang): Promise<void> {
+    if (this.#complete.has(lang)) {
+      this.#apply(lang);
+      return Promise.resolve();
+    }
+    return this.load(lang).then(() => this.#apply(lang));
+  }
+
+  #apply(lang: Lang): void {
     this.lang = lang;
     try {
       globalThis.localStorage?.setItem(STORAGE_KEY, lang);
@@ -68,9 +110,21 @@ export class I18n {
     if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   }
 
-  toggle(): void {
-    this.setLang(this.lang === 'zh' ? 'en' : 'zh');
+  toggle(): Promise<void> {
+    return this.setLang(this.lang === 'zh' ? 'en' : 'zh');
   }
 }
 
 export const i18n = new I18n();
+
+/** Both languages of one string, read when shown: for records that carry their own bilingual label (a field's spec). */
+export function bilingual(key: MessageKey): { readonly zh: string; readonly en: string } {
+  return {
+    get zh() {
+      return i18n.text('zh', key);
+    },
+    get en() {
+      return i18n.text('en', key);
+    },
+  };
+}

@@ -20,7 +20,7 @@
  * into the largest effect, so the waterfall closes to within one rounding of the last digit. Source: Shapley (1953), "A value for
  * n-person games"; its use for profit attribution: e.g. the "Shapley decomposition" of Shorrocks (2013).
  */
-import { evaluate } from './evaluate';
+import { evaluateClosedForm } from './closed-form';
 import { writePath } from './inputs';
 import { diffScenarios } from './diff';
 import type { Scenario } from './scenario';
@@ -160,7 +160,7 @@ function alignSegments(a: Scenario, b: Scenario): Scenario | null {
  * @example attributeNetProfit(demoScenario, pyramidScenario) // only `mix` is non-zero
  */
 export function attributeNetProfit(a: Scenario, b: Scenario): Attribution {
-  const profit = (s: Scenario) => evaluate(s).profitability.netProfit;
+  const profit = (s: Scenario) => evaluateClosedForm(s).profitability.netProfit;
   const from = profit(a);
   const to = profit(b);
   const total = to - from;

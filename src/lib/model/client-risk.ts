@@ -7,7 +7,7 @@
  * be transferred out of a worker without copying.
  */
 import { concentration, CONCENTRATION_LIMITS, loanBookExposures, type Concentration, type LoanBookRow } from './book';
-import { EC_CONFIDENCE, evaluate, type Evaluation } from './evaluate';
+import { EC_CONFIDENCE, evaluateClosedForm, type Evaluation } from './closed-form';
 import { lossDistribution, type CreditExposure, type LossDistribution } from './loss-distribution';
 import type { Scenario } from './scenario';
 import { vasicekLossQuantile } from './vasicek';
@@ -111,7 +111,7 @@ export function clientRisk(rows: readonly LoanBookRow[], scenario: Scenario, opt
     ecConfidence: EC_CONFIDENCE,
     topNames: exactNames,
   });
-  const evaluation = evaluate(scenario);
+  const evaluation = evaluateClosedForm(scenario);
   const n = rows.length;
   const c: ClientColumns = {
     ids: new Array<string>(n),

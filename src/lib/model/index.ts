@@ -8,8 +8,9 @@ export { vasicekLossQuantile, conditionalDefaultProbability } from './vasicek';
 export * from './scenario';
 export { demoScenario, pyramidScenario, cloneScenario } from './demo';
 export { applyLevers, rebalanceMix, mixOf, type LeverChanges } from './levers';
+export { evaluate, bookLoss } from './evaluate';
 export {
-  evaluate,
+  evaluateClosedForm,
   effectiveMaturity,
   loanRate,
   EC_CONFIDENCE,
@@ -19,7 +20,8 @@ export {
   type Evaluation,
   type SegmentResult,
   type LimitCheck,
-} from './evaluate';
+  type BookLoss,
+} from './closed-form';
 export { segmentWeights, weightShape, fastWeightShape, EXACT_SHAPE_MAX_CLIENTS } from './exposures';
 export {
   marketRates,
@@ -100,7 +102,7 @@ export {
   type ConcentrationCheck,
 } from './book';
 export * from './simulate';
-export { type EvaluateOptions } from './evaluate';
+export { type EvaluateOptions } from './closed-form';
 export { spreadCurve, type SpreadPoint, type SpreadCurve } from './spread-curve';
 export * from './client-risk';
 export * from './what-if';

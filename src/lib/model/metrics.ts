@@ -3,7 +3,7 @@
  * table, the tornado chart and the lessons address one figure the same way.
  */
 import type { Evaluation } from './evaluate';
-import { evaluate } from './evaluate';
+import { evaluateClosedForm } from './closed-form';
 import { INPUT_SPECS, readPath, writePath } from './inputs';
 import type { Scenario } from './scenario';
 
@@ -86,7 +86,7 @@ export interface Sensitivity {
  */
 export function sensitivities(scenario: Scenario, metric: MetricKey, bump = 0.1): Sensitivity[] {
   const read = METRICS[metric].read;
-  const base = read(evaluate(scenario));
+  const base = read(evaluateClosedForm(scenario));
   const out: Sensitivity[] = [];
   for (const spec of INPUT_SPECS) {
     if (spec.path === 'segments.*.share') continue;
@@ -94,7 +94,7 @@ export function sensitivities(scenario: Scenario, metric: MetricKey, bump = 0.1)
     for (const path of paths) {
       const value = readPath(scenario, path);
       if (typeof value !== 'number' || value === 0) continue;
-      const at = (v: number) => read(evaluate(writePath(scenario, path, Math.min(spec.max, Math.max(spec.min, v))))) - base;
+      const at = (v: number) => read(evaluateClosedForm(writePath(scenario, path, Math.min(spec.max, Math.max(spec.min, v))))) - base;
       out.push({ path, bump, down: at(value * (1 - bump)), up: at(value * (1 + bump)) });
     }
   }

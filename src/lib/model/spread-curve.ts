@@ -1,9 +1,9 @@
 /**
  * Net profit against one segment's spread over LPR: the curve a trainee reads beside the spread
- * slider, and its optimum. Each point is `evaluate()` of the scenario with that spread, so the
+ * slider, and its optimum. Each point is `evaluateClosedForm()` of the scenario with that spread, so the
  * pricing response (demand kept, adverse selection) is the one every screen uses.
  */
-import { evaluate } from './evaluate';
+import { evaluateClosedForm } from './closed-form';
 import { applyLevers } from './levers';
 import type { Scenario } from './scenario';
 
@@ -27,7 +27,7 @@ export function spreadCurve(scenario: Scenario, segmentKey: string, { minBp = -5
   const n = Math.max(1, Math.round((maxBp - minBp) / stepBp));
   for (let i = 0; i <= n; i++) {
     const spreadBp = minBp + i * stepBp;
-    points.push({ spreadBp, netProfit: evaluate(applyLevers(scenario, { spreadBp: { [segmentKey]: spreadBp } })).profitability.netProfit });
+    points.push({ spreadBp, netProfit: evaluateClosedForm(applyLevers(scenario, { spreadBp: { [segmentKey]: spreadBp } })).profitability.netProfit });
   }
   const best = points.reduce((a, b) => (b.netProfit > a.netProfit ? b : a));
   return { points, best };

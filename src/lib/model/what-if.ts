@@ -4,7 +4,7 @@
  * as the app: a path must name a number of the scenario, and every result passes
  * validateScenario() (the messages of a bad value are the validator's).
  */
-import { evaluate, LIMITS, type Evaluation } from './evaluate';
+import { evaluateClosedForm, LIMITS, type Evaluation } from './closed-form';
 import { inputSpec, readPath, writePath, type Bilingual } from './inputs';
 import { rebalanceMix } from './levers';
 import { METRICS, type MetricKey } from './metrics';
@@ -136,7 +136,7 @@ export type NamedResult = { name: string; sets: InputSet[] } & (
 export function evaluateNamed(base: Scenario, list: readonly NamedScenario[]): NamedResult[] {
   return list.map((item) => {
     const applied = applyInputs(base, item.sets);
-    return applied.ok ? { ...item, ok: true, figures: figuresOf(evaluate(applied.scenario)) } : { ...item, ok: false, problems: applied.problems };
+    return applied.ok ? { ...item, ok: true, figures: figuresOf(evaluateClosedForm(applied.scenario)) } : { ...item, ok: false, problems: applied.problems };
   });
 }
 
@@ -194,7 +194,7 @@ export function whatIfGrid(base: Scenario, x: WhatIfAxis, y: WhatIfAxis, onProgr
         invalid.push({ i, j, problem: applied.problems[0] });
         continue;
       }
-      const e = evaluate(applied.scenario);
+      const e = evaluateClosedForm(applied.scenario);
       for (const k of WHAT_IF_FIGURES) figures[k][j * nx + i] = METRICS[k].read(e);
     }
     onProgress?.((j + 1) * nx, nx * ny);

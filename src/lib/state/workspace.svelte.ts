@@ -83,6 +83,8 @@ export class Workspace {
    * there; what is on screen stays, and edits go to the journal, merged in after the reload.
    */
   isStorageReplaced = $state(false);
+  /** The open library record's title as stored (followed live), or null on a built-in starting point. */
+  libraryTitle = $state<string | null>(null);
   /** Where the library lives: IndexedDB, or memory when storage is unavailable or full. */
   library = $state.raw<LibraryStore>(createMemoryStore());
 
@@ -417,10 +419,12 @@ export class Workspace {
     this.#unobserve?.();
     this.#unobserve = null;
     this.#synced = null;
+    this.libraryTitle = null;
   }
 
   /** Another tab (or this one) wrote the library record: merge its inputs into ours. */
   #onLibraryRecord(id: string, record: LibraryRecord | undefined): void {
+    if (id === this.scenarioId) this.libraryTitle = typeof record?.title === 'string' ? record.title : null;
     if (!record || id !== this.scenarioId || !this.#synced) return;
     if (record.baseline !== undefined) {
       const b = validateScenario(record.baseline);

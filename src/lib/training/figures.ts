@@ -4,7 +4,7 @@
  * A per-segment figure is named `base.segmentKey` (`attrition.small`).
  */
 import { METRICS, demoScenario, type Bilingual, type MetricKey } from '../model';
-import { en as EN, zh as ZH } from '../i18n/messages';
+import { en as EN, zh as ZH } from '../i18n/messages/all';
 import type { TrainingContext } from './context';
 import { topClientsProfitShare } from './value';
 import { registeredFigureLabel } from './figure-registry';

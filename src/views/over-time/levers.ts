@@ -2,7 +2,7 @@
  * Pure helpers of the over-time levers: which segment is the SME one, the target mix as an array,
  * a target share changed with the others rebalanced, and which stress preset a scenario carries.
  */
-import { evaluate, jsonEqual, rebalanceMix, STRESS_PRESETS, type Scenario, type StressPresetKey } from '../../lib/model';
+import { evaluateClosedForm, jsonEqual, rebalanceMix, STRESS_PRESETS, type Scenario, type StressPresetKey } from '../../lib/model';
 
 /**
  * The scenario inputs SimulationLevers edits (segment fields per segment). The dashboard's generic
@@ -50,7 +50,7 @@ export function presetOf(scenario: Scenario): StressPresetKey | 'custom' {
   return 'custom';
 }
 
-/** Managers the book needs today (evaluate()'s Σ ⌈clients / clients per manager⌉), to pre-fill a set headcount. */
+/** Managers the book needs today (evaluateClosedForm()'s Σ ⌈clients / clients per manager⌉), to pre-fill a set headcount. */
 export function managersNeededToday(scenario: Scenario): number {
-  return evaluate(scenario).segments.reduce((a, s) => a + s.managersNeeded, 0);
+  return evaluateClosedForm(scenario).segments.reduce((a, s) => a + s.managersNeeded, 0);
 }

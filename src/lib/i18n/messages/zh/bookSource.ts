@@ -1,6 +1,4 @@
 /** Strings of the real / generated book switch, shared by the risk view and the workbench. */
-import type { Translation } from './types';
-
 export const zh = {
   bookSource: {
     legend: '计算所用贷款',
@@ -12,19 +10,5 @@ export const zh = {
     remove: '从本浏览器删除这份贷款明细',
     removeConfirm: '从本浏览器（IndexedDB）删除贷款明细“{name}”？此操作不可撤销；分享链接从不包含贷款明细。',
     removed: '贷款明细已从本浏览器删除',
-  },
-};
-
-export const en: Translation<typeof zh> = {
-  bookSource: {
-    legend: 'Book the engines run on',
-    real: 'Our actual loans',
-    generated: 'Model-generated loans',
-    fromReal: 'Figures from our actual loan book "{name}" ({clients} clients, {loans}), kept in this browser only',
-    fromGenerated: 'Figures from the loans the model generates from the scenario inputs',
-    noBook: 'No loan book is attached to this scenario: import a CSV for it in the Library to run on the actual loans.',
-    remove: 'Remove the book from this browser',
-    removeConfirm: 'Remove the loan book "{name}" from this browser (IndexedDB)? This cannot be undone; share links never carry a loan book.',
-    removed: 'The loan book was removed from this browser',
   },
 };

@@ -1,6 +1,4 @@
 /** The glossary view's own strings: zh first, en second. */
-import type { Translation } from './types';
-
 export const zh = {
   glossary: {
     title: '术语表',
@@ -11,18 +9,5 @@ export const zh = {
     none: '没有找到“{q}”。',
     related: '相关：',
     notFound: '术语表中没有“{term}”。',
-  },
-};
-
-export const en: Translation<typeof zh> = {
-  glossary: {
-    title: 'Glossary',
-    intro: 'Every term on screen, defined in Chinese and English. Term links in lessons and formula panels lead here.',
-    search: 'Search terms',
-    searchHelp: 'Type Chinese, English or an abbreviation',
-    count: '{n} terms',
-    none: 'Nothing found for "{q}".',
-    related: 'Related: ',
-    notFound: 'The glossary has no "{term}".',
   },
 };

@@ -1,53 +1,6 @@
-import type { Translation } from './types';
-
-export const zh = {
-  report: {
-    title: '客户结构配比报告',
-    description: '说明',
-    date: '日期',
-    version: '版本',
-    versionText: '砼 Mix Lab {app} · 情景格式 v{schema}',
-    noDescription: '（无说明）',
-    mixTitle: '配比与客户金字塔',
-    principlesTitle: '三项原则：指标、监管要求与达标情况',
-    figure: '指标',
-    value: '数值',
-    limit: '监管要求',
-    status: '是否达标',
-    pass: '✓ 达标，余量 {margin}',
-    fail: '✗ 超限 {margin}',
-    noLimit: '—',
-    twinTitle: '与正金字塔银行（40/30/30）对比',
-    twinIntro: '同一家银行，只把客户结构调到正金字塔；差额为“本情景 − 正金字塔”。',
-    thisScenario: '本情景',
-    twin: '正金字塔银行',
-    difference: '差额',
-    verdictBetter: '本情景较好',
-    verdictWorse: '本情景较差',
-    verdictSame: '相同',
-    inputsTitle: '与演示银行不同的输入（{count} 项）',
-    inputsNone: '所有输入与演示银行（倒金字塔银行）相同。',
-    inputsMore: '另有 {count} 项未列出，完整清单见“情景库”中的对比。',
-    input: '输入',
-    demoValue: '演示银行',
-    thisValue: '本情景',
-    overTimeTitle: '经营推演结果（{paths} 条路径，种子 {seed}）',
-    riskTitle: '风险分布（置信水平 {level}）',
-    riskEl: '预期损失（EL）',
-    riskVar: '风险价值（VaR）',
-    riskEs: '预期尾部损失（ES）',
-    riskEc: '经济资本（EC = VaR − EL）',
-    riskAddOn: '其中颗粒度附加 {addOn}',
-    overTimeStale: '注：推演结果来自此前的设置，与本情景不完全一致。',
-    cumProfit: '{years}年累计净利润',
-    p5: '5%分位',
-    p50: '中位数',
-    p95: '95%分位',
-    probLoss: '累计亏损的概率',
-    breachAny: '任一季度突破任一监管指标的概率',
-    footer: '本报告由浏览器本地计算生成，不含任何外部数据。',
-  },
-};
+/** English of zh/report.ts: the same groups and keys (a key missing or extra is a compile error). */
+import type { Translation } from '../types';
+import type { zh } from '../zh/report';
 
 export const en: Translation<typeof zh> = {
   report: {

@@ -1,56 +1,6 @@
-/** The compare view's strings: zh-CN first, English second. */
-import type { Translation } from './types';
-
-export const zh = {
-  compare: {
-    title: '情景对比',
-    intro: '最多并排对比4个情景：不同的输入会突出显示，主要指标在一张表中，图表叠加显示，瀑布图把净利润的变化拆分到各项因素。',
-    slot: '情景 {n}',
-    slotLabel: '对比的第 {n} 个情景',
-    remove: '移除',
-    removeLabel: '移除第 {n} 个情景',
-    add: '添加情景',
-    current: '看板中的当前情景：{name}',
-    builtinDemo: '倒金字塔银行（演示）',
-    builtinPyramid: '正金字塔银行（演示）',
-    library: '情景库',
-    builtins: '内置',
-    missing: '（已不在情景库中）',
-    needTwo: '至少选择两个情景进行对比。',
-    computing: '计算中…',
-    figures: '主要指标',
-    figure: '指标',
-    bestMark: '★ 最优',
-    delta: '与情景1相比 {delta}',
-    inputs: '不同的输入（{count}）',
-    inputsNone: '所选情景的输入完全相同。',
-    inputsHint: '与情景1不同的数值加粗并标有“≠”。',
-    differs: '与情景1不同',
-    charts: '指标图',
-    chartProfit: '效益性（亿元）',
-    chartSafety: '安全性（%）',
-    chartLiquidity: '流动性（%）',
-    waterfall: '净利润变化归因',
-    waterfallFrom: '从',
-    waterfallTo: '到',
-    waterfallIntro:
-      '把净利润从情景A到情景B的变化拆分为规模、定价、结构、信用成本、运营成本、资金成本和其他（税率等）效应。方法：Shapley值——对各组输入所有切换顺序的边际贡献取平均，各项之和恰好等于总变化，且与切换顺序无关。',
-    waterfallSegments: '两个情景的客户层不同，无法逐项归因；净利润变化为 {total}。',
-    start: '{name}净利润',
-    end: '{name}净利润',
-    total: '合计变化',
-    effect: '效应',
-    amount: '金额',
-    inputsOf: '涉及的输入',
-    'effect.volume': '规模效应',
-    'effect.rate': '定价效应',
-    'effect.mix': '结构效应',
-    'effect.creditCost': '信用成本',
-    'effect.operatingCost': '运营成本',
-    'effect.funding': '资金成本',
-    'effect.other': '其他（税率等）',
-  },
-};
+/** English of zh/compare.ts: the same groups and keys (a key missing or extra is a compile error). */
+import type { Translation } from '../types';
+import type { zh } from '../zh/compare';
 
 export const en: Translation<typeof zh> = {
   compare: {

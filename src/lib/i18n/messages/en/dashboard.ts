@@ -1,0 +1,60 @@
+/** English of zh/dashboard.ts: the same groups and keys (a key missing or extra is a compile error). */
+import type { Translation } from '../types';
+import type { zh } from '../zh/dashboard';
+
+export const en: Translation<typeof zh> = {
+  levers: {
+    title: 'Levers',
+    mix: 'Client mix (share of loans)',
+    mixHelp: 'The three always sum to 100%: move one and the other two rebalance in proportion.',
+    pricing: 'Pricing (spread over LPR)',
+    details: 'Segment inputs',
+    market: 'Market and funding',
+    bank: 'Balance sheet',
+    segmentInputs: '{segment}: inputs',
+    shareNumber: '{segment} share (%)',
+    spreadNumber: '{segment} spread (bp)',
+    spreadResponse: "Demand kept {kept} · borrowers' PD ×{pd} · beyond the franchise {excess}",
+    spreadCurve: '{segment}: net profit against the spread',
+    spreadCurveSummary:
+      '{segment}: net profit peaks at {best} ({profit}); now {current} ({now}). Above the market price {market}, demand leaves and borrowers get worse.',
+    spreadCurveBest: 'best',
+    spreadCurveNow: 'now',
+    spreadCurveTable: 'Data table',
+    spreadCol: 'Spread',
+    floatCol: 'Equivalent float',
+    profitCol: 'Net profit',
+    rate: 'rate {rate}',
+    clients: '{count} clients',
+    capitalApproach: 'Capital approach',
+    standardized: 'Standardized',
+    irb: 'Internal ratings-based (IRB)',
+  },
+  concrete: {
+    title: 'The concrete (砼) mix',
+    gravel: 'Gravel (large clients)',
+    sand: 'Sand (mid-sized clients)',
+    cement: 'Cement paste (small clients)',
+    caption: 'Drawn by share of loans: {parts}.',
+    diagnosisInverted: 'Too much gravel, too little sand and cement: an "inverted pyramid" client structure.',
+    diagnosisBalanced: 'Skeleton, filler and binder are more balanced: close to an upright pyramid.',
+    diagnosisMixed: 'Gravel no longer holds half, but there is little cement paste (small clients): between an upright and an inverted pyramid.',
+  },
+  segments: {
+    table: 'By segment',
+    loans: 'Loans',
+    clients: 'Clients',
+    rate: 'Rate',
+    margin: 'Pre-tax profit / loans',
+    managers: 'Client managers',
+    profit: 'Pre-tax profit',
+  },
+  pyramid: {
+    title: 'The client pyramid',
+    byClients: 'By number of clients',
+    byLoans: 'By loans',
+    inverted: 'Inverted pyramid',
+    upright: 'Upright pyramid',
+    mixed: 'Irregular',
+  },
+};
