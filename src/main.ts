@@ -70,5 +70,8 @@ afterFirstPaint(() => void i18n.load().catch(() => {}));
 // its strings (the page carries only the first screen's Chinese).
 const strings = i18n.lang === 'zh' ? Promise.resolve() : i18n.load().catch(() => {});
 void strings.then(() =>
-  setTimeout(() => mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) }), 0),
+  setTimeout(() => {
+    mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) });
+    document.getElementById('boot')?.remove();
+  }, 0),
 );
