@@ -6,8 +6,18 @@ export class AppShell {
 
   /** Switches the interface language with the header's button and waits for the page to say so. */
   async switchLanguage(lang: 'zh' | 'en'): Promise<void> {
-    await this.page.getByRole('button', { name: lang === 'en' ? 'English' : '中文', exact: true }).click();
-    await expect(this.page.locator('html')).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
+    await this.languageButton(lang).click();
+    await expect(this.html).toHaveAttribute('lang', lang === 'en' ? 'en' : 'zh-CN');
+  }
+
+  /** The header's button that switches to a language (named in that language). */
+  languageButton(lang: 'zh' | 'en'): Locator {
+    return this.page.getByRole('button', { name: lang === 'en' ? 'English' : '中文', exact: true });
+  }
+
+  /** The document element (its `lang` says the interface language). */
+  get html(): Locator {
+    return this.page.locator('html');
   }
 
   /** Opens a screen by its address (`dashboard`, `glossary?term=RAROC` …). */
@@ -40,6 +50,34 @@ export class AppShell {
   /** The open modal dialog. */
   get dialog(): Locator {
     return this.page.getByRole('dialog');
+  }
+
+  /** The header's projector (presentation) mode button. */
+  get projectorButton(): Locator {
+    return this.page.getByRole('button', { name: /投影模式|演示模式|Projector|Presentation/ });
+  }
+
+  /**
+   * Waits until the page has settled: two frames drawn (layout and resize observers have run),
+   * every finite CSS animation and transition finished, and the main thread idle.
+   */
+  async settled(): Promise<void> {
+    await this.page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const finite = document.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+      await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+      await new Promise((resolve) => requestIdleCallback(resolve));
+    });
+  }
+
+  /** "新版本已就绪" with its reload button, once a new version waits. */
+  get updateReady(): Locator {
+    return this.page.getByTestId('update-ready');
+  }
+
+  /** Presses the update's reload button and waits for the page to load again. */
+  async reloadToUpdate(): Promise<void> {
+    await Promise.all([this.page.waitForEvent('load'), this.page.getByTestId('update-reload').click()]);
   }
 
   /** Alerts on the page, optionally those with a text. */

@@ -109,6 +109,63 @@ export class DashboardPage {
     await this.page.getByTestId('confirm-dialog').getByRole('button', { name: '确定' }).click();
   }
 
+  /** A principle panel's heading (安全性 / 效益性 / 流动性 …). */
+  principle(name: string | RegExp): Locator {
+    return this.page.getByRole('heading', { name });
+  }
+
+  /** The one-line diagnosis of the mix. */
+  get diagnosis(): Locator {
+    return this.page.getByTestId('diagnosis');
+  }
+
+  /** A segment's share number field (%). */
+  shareNumber(segmentKey: string): Locator {
+    return this.page.locator(`#share-number-${segmentKey}`);
+  }
+
+  /** Presses "reset to the demo" and answers its confirmation. */
+  async resetToDemo(answer: '确定' | '取消'): Promise<void> {
+    await this.page.getByTestId('reset-demo').click();
+    await this.page.getByRole('button', { name: answer }).click();
+  }
+
+  /** A message shown at a field, by its text. */
+  fieldMessage(text: string): Locator {
+    return this.page.getByText(text);
+  }
+
+  /** The open glass box's list of what drives the figure. */
+  get glassBoxDrivers(): Locator {
+    return this.shell.dialog.locator('ol.drivers li');
+  }
+
+  // —— the layout's regions, in reading order on a phone ——
+
+  /** The "try this" tip. */
+  get tip(): Locator {
+    return this.page.locator('.hint').first();
+  }
+
+  get mixSliders(): Locator {
+    return this.page.locator('fieldset.mix').first();
+  }
+
+  /** The results beside (or below) the levers. */
+  get results(): Locator {
+    return this.page.locator('.mix-view').first();
+  }
+
+  /** The pricing levers after the mix. */
+  get pricingLevers(): Locator {
+    return this.page.locator('#levers-title ~ fieldset:not(.mix)').first();
+  }
+
+  /** The pyramid's rows (label and bar). */
+  get pyramidRows(): Locator {
+    return this.page.locator('.pyramid li');
+  }
+
   /** Sets a segment's spread over LPR (bp) in its number field, as a user types it. */
   async setSpread(segmentKey: string, bp: number): Promise<void> {
     const field = this.page.locator(`#spread-number-${segmentKey}`);
