@@ -1,4 +1,10 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+
+/** Clicks a button that downloads a file; returns the download. */
+export async function downloadFrom(button: Locator): Promise<Download> {
+  const [download] = await Promise.all([button.page().waitForEvent('download'), button.click()]);
+  return download;
+}
 
 /** What every screen shares: the header, the language switch, the nav, the open dialog, the screen's heading. */
 export class AppShell {

@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { downloadFrom } from './app-shell';
 
 /** Page model of the scenario library (after actualbudget/actual's e2e page models). */
 export class LibraryPage {
@@ -124,8 +125,7 @@ export class LibraryPage {
 
   /** Exports the whole library as a file. */
   async exportAll(): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: /导出整个情景库/ }).click()]);
-    return download;
+    return downloadFrom(this.page.getByRole('button', { name: /导出整个情景库/ }));
   }
 
   // —— a shared scenario, opened from a link ——

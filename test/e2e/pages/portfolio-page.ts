@@ -1,5 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
-import { AppShell } from './app-shell';
+import { AppShell, downloadFrom } from './app-shell';
 
 /** Page model of the client-portfolio workspace 客户投资组合. */
 export class PortfolioPage {
@@ -172,8 +172,7 @@ export class PortfolioPage {
   }
 
   async exportSelected(): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId('pf-export-selected').click()]);
-    return download;
+    return downloadFrom(this.page.getByTestId('pf-export-selected'));
   }
 
   async importFile(name: string, content: string): Promise<void> {

@@ -11,6 +11,11 @@ export class RiskPage {
     await this.gotoRisk();
   }
 
+  /** Opens the risk view by its address, without waiting for its figures. */
+  async openByAddress(): Promise<void> {
+    await this.page.goto('./#/risk');
+  }
+
   async gotoRisk(): Promise<void> {
     await this.page
       .getByRole('navigation')
@@ -80,6 +85,21 @@ export class RiskPage {
 
   async closeDialog(): Promise<void> {
     await this.page.keyboard.press('Escape');
+  }
+
+  /** Which book the figures are on: the real book by name, or the generated one. */
+  get bookLine(): Locator {
+    return this.page.getByTestId('risk-book-line');
+  }
+
+  /** Shows the contributions by segment, by name or by group of connected clients. */
+  async showContributionsBy(view: 'segment' | 'name' | 'group'): Promise<void> {
+    await this.page.getByTestId(`contrib-view-${view}`).check();
+  }
+
+  /** The contributions panel. */
+  get contributions(): Locator {
+    return this.page.getByTestId('contrib');
   }
 
   /** Shows the contributions of the largest clients by name instead of by segment. */

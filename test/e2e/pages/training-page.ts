@@ -1,5 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
-import { AppShell } from './app-shell';
+import { AppShell, downloadFrom } from './app-shell';
 
 type WorkshopPart = 'build' | 'team' | 'results' | 'debrief';
 
@@ -188,8 +188,7 @@ export class TrainingPage {
 
   /** Clicks a button that downloads a file; returns the download. */
   async download(button: Locator): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), button.click()]);
-    return download;
+    return downloadFrom(button);
   }
 
   async workshop(part: WorkshopPart): Promise<void> {
