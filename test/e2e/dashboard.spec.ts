@@ -83,10 +83,10 @@ test('pricing SMEs far above the market is not free profit: demand leaves, and t
   await app.setSpread('small', 250);
   await expect(app.spreadResponse('small')).toContainText('需求保留 36%'); // exp(−0.06 × 17) for 170 bp above the market
   const curve = await app.openSpreadCurve('small');
-  await expect(curve.locator('figcaption')).toContainText('净利润在LPR+');
-  await expect(curve.locator('figcaption')).toContainText('现为LPR+250基点');
+  await expect(app.spreadCurveCaption(curve)).toContainText('净利润在LPR+');
+  await expect(app.spreadCurveCaption(curve)).toContainText('现为LPR+250基点');
   // the one-year figure and the curve agree: the current point is below the best
-  const best = await curve.locator('tr.best-row td').nth(1).innerText();
+  const best = await app.spreadCurveBestProfit(curve);
   expect(best).not.toBe(await app.kpiText('netProfit'));
 });
 

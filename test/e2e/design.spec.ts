@@ -54,7 +54,7 @@ test('the current point moves by a mouse drag toward the pyramid, and the dashbo
   const design = new DesignPage(page);
   await design.open();
   const from = await design.center(design.point);
-  const to = await design.center(design.marker('pyramid').locator('path'));
+  const to = await design.center(design.markerShape('pyramid'));
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 });

@@ -86,7 +86,7 @@ test('rebalancing: progress with the time left, cancel at once, then a full run 
 
   await app.settings(1_000, 11);
   const text = await app.runToEnd();
-  await expect(app.table.locator('tbody tr')).toHaveCount(5);
+  await expect(app.strategyRows).toHaveCount(5);
   expect(text).toContain('不再平衡');
   expect(text).toContain('阈值再平衡（±5个百分点）');
   await expect(app.runInfo).toContainText('1,000 条路径 · 种子 11');
@@ -139,7 +139,7 @@ test('save, compare, export and import client portfolios', async ({ page }) => {
   const compare = app.comparison;
   await expect(compare).toContainText('进取型');
   await expect(compare).toContainText('平衡型');
-  await expect(compare.locator('td.diff').first()).toContainText('●');
+  await expect(app.comparisonDifferences.first()).toContainText('●');
 
   // export both, then import the file: names are taken, so copies come in
   const file = await (await app.exportSelected()).path();

@@ -34,7 +34,7 @@ test('the client-portfolio lesson is completed by typing weights with the keyboa
   await expect(lesson.debriefHeading).toBeFocused();
   await expect(lesson.debrief).toContainText('有效前沿');
   await expect(lesson.bestAllocation).toContainText('4.43%');
-  await expect(lesson.debrief.getByRole('link', { name: /有效前沿/ }).first()).toHaveAttribute('href', '#/glossary?term=efficientFrontier');
+  await expect(lesson.debriefTermLink(/有效前沿/)).toHaveAttribute('href', '#/glossary?term=efficientFrontier');
 
   await lesson.shell.goto('training');
   await expect(lesson.lessonStatus('portfolio-risk-profile')).toContainText('已完成');

@@ -106,10 +106,10 @@ test('a pack is exported, opened by a team, played, its results exported and imp
 
   // —— the debrief for the projector ——
   await app.workshop('debrief');
-  await expect(app.workshopDebrief.getByRole('img')).toBeVisible();
-  await expect(app.workshopDebrief.getByTestId('debrief-scores')).toContainText(team);
-  await expect(app.workshopDebrief.getByTestId('debrief-table')).toContainText(team);
-  await expect(app.workshopDebrief.getByTestId('debrief-table')).toContainText('LPR');
+  await expect(app.debriefChart).toBeVisible();
+  await expect(app.debriefScores).toContainText(team);
+  await expect(app.debriefTable).toContainText(team);
+  await expect(app.debriefTable).toContainText('LPR');
 });
 
 test('one workshop in two browsers: pack by file and by link is one pack, re-submissions and a hand-edited file, the debrief on a 1280×720 projector', async ({

@@ -185,6 +185,16 @@ export class DashboardPage {
     return details.locator('figure');
   }
 
+  /** The caption of an open profit-vs-spread curve (where the best spread is, where the current one is). */
+  spreadCurveCaption(curve: Locator): Locator {
+    return curve.locator('figcaption');
+  }
+
+  /** The net profit at the best spread, from the curve's table. */
+  async spreadCurveBestProfit(curve: Locator): Promise<string> {
+    return curve.locator('tr.best-row td').nth(1).innerText();
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.page.getByTestId('save-status')).toHaveText(/已保存|Saved/);
   }

@@ -150,6 +150,11 @@ export class DesignPage {
     return this.page.getByTestId('binding-share-bound');
   }
 
+  /** A marker's shape on the chart (what a mouse aims at). */
+  markerShape(id: string): Locator {
+    return this.marker(id).locator('path');
+  }
+
   /** The current mix from the text alternative, in whole percent. */
   async currentMix(): Promise<number[]> {
     const out: number[] = [];

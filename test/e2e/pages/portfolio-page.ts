@@ -171,6 +171,11 @@ export class PortfolioPage {
     return this.page.getByTestId('pf-compare');
   }
 
+  /** The comparison's cells marked as differing (●). */
+  get comparisonDifferences(): Locator {
+    return this.comparison.locator('td.diff');
+  }
+
   async exportSelected(): Promise<Download> {
     return downloadFrom(this.page.getByTestId('pf-export-selected'));
   }
@@ -194,6 +199,11 @@ export class PortfolioPage {
 
   get table(): Locator {
     return this.page.getByTestId('reb-table');
+  }
+
+  /** The strategies compared in the rebalancing table, one row each. */
+  get strategyRows(): Locator {
+    return this.table.locator('tbody tr');
   }
 
   /** Sets the rebalancing run's paths and seed. */

@@ -1,8 +1,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './app-shell';
+import { DashboardPage } from './dashboard-page';
 
 /** Page model of the loss-distribution view 风险分布. */
 export class RiskPage {
-  constructor(readonly page: Page) {}
+  readonly shell: AppShell;
+
+  constructor(readonly page: Page) {
+    this.shell = new AppShell(page);
+  }
 
   /** Opens the app on the dashboard and goes to the risk view through the nav, as a user would. */
   async open(): Promise<void> {
@@ -119,10 +125,9 @@ export class RiskPage {
 
   /** Moves the large-client share slider on the dashboard by `steps` key presses (negative: left). */
   async moveLargeShareOnDashboard(steps: number): Promise<Locator> {
-    const large = this.page.locator('#share-range-large');
-    await large.focus();
-    for (let i = 0; i < Math.abs(steps); i++) await this.page.keyboard.press(steps < 0 ? 'ArrowLeft' : 'ArrowRight');
-    return large;
+    const dashboard = new DashboardPage(this.page);
+    await dashboard.nudgeShare('large', steps);
+    return dashboard.shareSlider('large');
   }
 
   /** Back to the risk view through the nav, without waiting (the caller waits for what it expects). */
@@ -157,6 +162,6 @@ export class RiskPage {
   }
 
   async switchToEnglish(): Promise<void> {
-    await this.page.getByRole('button', { name: 'English', exact: true }).click();
+    await this.shell.switchLanguage('en');
   }
 }

@@ -118,6 +118,11 @@ export class TrainingPage {
     return this.page.getByRole('heading', { name: /讲评/ });
   }
 
+  /** A glossary link in the lesson's debrief. */
+  debriefTermLink(term: string | RegExp): Locator {
+    return this.debrief.getByRole('link', { name: term }).first();
+  }
+
   /** A formula button in the debrief that opens its glass box. */
   debriefFormula(name: string): Locator {
     return this.debrief.getByRole('button', { name, exact: true });
@@ -319,12 +324,17 @@ export class TrainingPage {
     return this.page.getByTestId('workshop-debrief');
   }
 
+  /** The debrief's chart of the teams' scores. */
+  get debriefChart(): Locator {
+    return this.workshopDebrief.getByRole('img');
+  }
+
   get debriefScores(): Locator {
-    return this.page.getByTestId('debrief-scores');
+    return this.workshopDebrief.getByTestId('debrief-scores');
   }
 
   get debriefTable(): Locator {
-    return this.page.getByTestId('debrief-table');
+    return this.workshopDebrief.getByTestId('debrief-table');
   }
 
   async toggleProjectorMode(): Promise<void> {
