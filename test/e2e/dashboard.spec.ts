@@ -11,15 +11,15 @@ test.beforeEach(async ({ context }) => {
 test('opens on the demo bank with the three principle panels and limits', async ({ page }) => {
   const app = new DashboardPage(page);
   await app.open();
-  await expect(page.getByRole('heading', { name: /安全性/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /效益性/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /流动性/ })).toBeVisible();
-  await expect(page.getByTestId('scenario-name')).toHaveText('倒金字塔银行');
+  await expect(app.principle(/安全性/)).toBeVisible();
+  await expect(app.principle(/效益性/)).toBeVisible();
+  await expect(app.principle(/流动性/)).toBeVisible();
+  await expect(app.scenarioName).toHaveText('倒金字塔银行');
   expect(await app.kpiText('netProfit')).toBe('7.86 亿元');
   expect(await app.kpiText('raroc')).toBe('13.74%');
   await expect(app.kpi('lcr')).toContainText('达标');
   await expect(app.kpi('top10ToCapital')).toContainText('上限 50.0%');
-  await expect(page.getByTestId('diagnosis')).toContainText('倒金字塔');
+  await expect(app.diagnosis).toContainText('倒金字塔');
   // the engine runs in a module worker
   expect(page.workers().length).toBeGreaterThan(0);
 });
@@ -28,53 +28,50 @@ test('a slider moved by keyboard changes the figures, and reload keeps the chang
   const app = new DashboardPage(page);
   await app.open();
   const before = await app.kpiText('netProfit');
-  const large = page.locator('#share-range-large');
-  await large.focus();
-  for (let i = 0; i < 25; i++) await page.keyboard.press('ArrowLeft');
+  const large = app.shareSlider('large');
+  await app.nudgeShare('large', -25);
   await expect(large).toHaveValue('40');
-  await expect(page.locator('#share-number-large')).toHaveValue('40');
+  await expect(app.shareNumber('large')).toHaveValue('40');
   await expect.poll(() => app.kpiText('netProfit')).not.toBe(before);
   await expect(app.kpi('netProfit')).toContainText('▲');
   // the others rebalanced in proportion (25:10) and the mix sums to 100%
-  const mid = Number(await page.locator('#share-range-mid').inputValue());
-  const small = Number(await page.locator('#share-range-small').inputValue());
+  const mid = Number(await app.shareSlider('mid').inputValue());
+  const small = Number(await app.shareSlider('small').inputValue());
   expect(mid + small).toBe(60);
   const after = await app.kpiText('netProfit');
   await app.waitSaved();
   await page.reload();
-  await expect(page.locator('#share-range-large')).toHaveValue('40');
+  await expect(large).toHaveValue('40');
   expect(await app.kpiText('netProfit')).toBe(after);
   // reset asks for confirmation; cancel keeps the change, confirm restores the demo
-  await page.getByTestId('reset-demo').click();
-  await page.getByRole('button', { name: '取消' }).click();
-  await expect(page.locator('#share-range-large')).toHaveValue('40');
-  await page.getByTestId('reset-demo').click();
-  await page.getByRole('button', { name: '确定' }).click();
-  await expect(page.locator('#share-range-large')).toHaveValue('65');
+  await app.resetToDemo('取消');
+  await expect(large).toHaveValue('40');
+  await app.resetToDemo('确定');
+  await expect(large).toHaveValue('65');
   expect(await app.kpiText('netProfit')).toBe('7.86 亿元');
 });
 
 test('switches between 中文 and English, with money in 亿元 / CNY m', async ({ page }) => {
   const app = new DashboardPage(page);
   await app.open();
-  await page.getByRole('button', { name: 'English', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^Safety/ })).toBeVisible();
+  await app.shell.languageButton('en').click();
+  await expect(app.principle(/^Safety/)).toBeVisible();
   expect(await app.kpiText('netProfit')).toBe('CNY 786 m');
-  await expect(page.getByRole('button', { name: '中文', exact: true })).toHaveText('中文');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await page.getByRole('button', { name: '中文', exact: true }).click();
-  await expect(page.getByRole('heading', { name: /^安全性/ })).toBeVisible();
+  await expect(app.shell.languageButton('zh')).toHaveText('中文');
+  await expect(app.shell.html).toHaveAttribute('lang', 'en');
+  await app.shell.languageButton('zh').click();
+  await expect(app.principle(/^安全性/)).toBeVisible();
 });
 
 test('a figure opens its glass box with the formula, the numbers and the source', async ({ page }) => {
   const app = new DashboardPage(page);
   await app.open();
-  await app.kpi('expectedLoss').click();
-  const dialog = page.getByRole('dialog');
+  await app.openGlassBox('expectedLoss');
+  const dialog = app.shell.dialog;
   await expect(dialog).toContainText('EL = Σ 贷款 × PD × LGD');
   await expect(dialog).toContainText('4.84 亿元');
   await expect(dialog).toContainText('巴塞尔II');
-  await expect(dialog.locator('ol.drivers li').first()).toBeVisible();
+  await expect(app.glassBoxDrivers.first()).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
@@ -86,22 +83,22 @@ test('pricing SMEs far above the market is not free profit: demand leaves, and t
   await app.setSpread('small', 250);
   await expect(app.spreadResponse('small')).toContainText('需求保留 36%'); // exp(−0.06 × 17) for 170 bp above the market
   const curve = await app.openSpreadCurve('small');
-  await expect(curve.locator('figcaption')).toContainText('净利润在LPR+');
-  await expect(curve.locator('figcaption')).toContainText('现为LPR+250基点');
+  await expect(app.spreadCurveCaption(curve)).toContainText('净利润在LPR+');
+  await expect(app.spreadCurveCaption(curve)).toContainText('现为LPR+250基点');
   // the one-year figure and the curve agree: the current point is below the best
-  const best = await curve.locator('tr.best-row td').nth(1).innerText();
+  const best = await app.spreadCurveBestProfit(curve);
   expect(best).not.toBe(await app.kpiText('netProfit'));
 });
 
 test('bad input shows a message at the field and never NaN', async ({ page }) => {
   const app = new DashboardPage(page);
   await app.open();
-  const field = page.locator('#share-number-large');
+  const field = app.shareNumber('large');
   await field.fill('150');
-  await expect(page.getByText('不能大于 100 %')).toBeVisible();
+  await expect(app.fieldMessage('不能大于 100 %')).toBeVisible();
   await field.fill('abc');
-  await expect(page.getByText('请输入数字')).toBeVisible();
-  await expect(page.locator('body')).not.toContainText('NaN');
+  await expect(app.fieldMessage('请输入数字')).toBeVisible();
+  await expect(app.shell.body).not.toContainText('NaN');
   expect(await app.kpiText('netProfit')).toBe('7.86 亿元');
 });
 

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { ComparePage } from './pages/compare-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { LibraryPage } from './pages/library-page';
 
@@ -13,7 +14,7 @@ test('creates 50 scenarios; after a reload all 50 are intact, with their edits',
   }
   // an edit of one of them, saved while typing
   await lib.rename(lib.nth(0), '第五十个方案');
-  await expect(page.getByTestId('library-count')).toHaveText('共 50 个情景');
+  await expect(lib.count).toHaveText('共 50 个情景');
   await expect.poll(async () => (await lib.stored()).some((r) => r.title === '第五十个方案')).toBe(true);
   const before = (await lib.titles()).sort();
   expect(new Set(before).size).toBe(50); // every title unique: 倒金字塔银行, …（副本 49）
@@ -34,29 +35,24 @@ test('two pages edit the same library and each sees the other’s changes', asyn
   await a.newFromDemo();
   await b.expectCount(1); // created in A, appears in B
   await b.rename(b.nth(0), '由B改名');
-  await expect(a.nth(0).getByTestId('card-title')).toHaveValue('由B改名');
+  await expect(a.cardTitle(a.nth(0))).toHaveValue('由B改名');
   // A tags while B describes the same record: both edits survive
-  const tags = a.nth(0).getByTestId('card-tags');
-  await tags.fill('培训, 试点');
-  await tags.blur();
-  const description = b.nth(0).getByTestId('card-description');
-  await description.fill('B写的说明');
-  await description.blur();
-  await expect(b.nth(0).locator('.tags')).toContainText('#培训');
-  await expect(a.nth(0).getByTestId('card-description')).toHaveValue('B写的说明');
+  await a.tag(a.nth(0), '培训, 试点');
+  await b.describe(b.nth(0), 'B写的说明');
+  await expect(b.cardTagList(b.nth(0))).toContainText('#培训');
+  await expect(a.cardDescription(a.nth(0))).toHaveValue('B写的说明');
   const [record] = await a.stored();
   expect(record.title).toBe('由B改名');
   expect(record.tags).toEqual(['培训', '试点']);
 
   // A opens it in the dashboard and moves the mix; B's card shows the new mix
-  await a.nth(0).getByTestId('card-open').click();
+  await a.openCard(a.nth(0));
   const dash = new DashboardPage(a.page);
   await expect(dash.kpi('netProfit')).toBeVisible();
-  await a.page.locator('#share-range-large').focus();
-  for (let i = 0; i < 5; i++) await a.page.keyboard.press('ArrowLeft');
-  await expect(a.page.locator('#share-range-large')).toHaveValue('60');
+  await dash.nudgeShare('large', -5);
+  await expect(dash.shareSlider('large')).toHaveValue('60');
   await expect(b.nth(0)).toContainText('大客户 60%');
-  await expect(a.page.getByTestId('scenario-changes')).toContainText('修改自动保存到情景库：由B改名');
+  await expect(dash.scenarioChanges).toContainText('修改自动保存到情景库：由B改名');
 });
 
 test('a malformed file and a CSV with bad rows show their errors and change nothing', async ({ page }) => {
@@ -67,8 +63,8 @@ test('a malformed file and a CSV with bad rows show their errors and change noth
   const before = await lib.stored();
 
   await lib.importJson('broken.json', '{ "format": "tong-mix-lab/library", ');
-  await expect(page.getByTestId('import-problems')).toContainText('文件“broken.json”有 1 处问题，未导入任何内容');
-  await expect(page.getByTestId('import-problems')).toContainText('不是有效的JSON');
+  await expect(lib.importProblems).toContainText('文件“broken.json”有 1 处问题，未导入任何内容');
+  await expect(lib.importProblems).toContainText('不是有效的JSON');
 
   const bad = {
     format: 'tong-mix-lab/library',
@@ -82,10 +78,11 @@ test('a malformed file and a CSV with bad rows show their errors and change noth
     ],
   };
   await lib.importJson('bad.json', JSON.stringify(bad));
-  const problems = page.getByTestId('import-problems');
+  const problems = lib.importProblems;
   await expect(problems).toContainText('第1个情景 · 1年期LPR');
   await expect(problems).toContainText('应在 0 – 0.1 之间');
   await expect(problems).toContainText('第1个情景 · 银行资产负债');
+  // One-off: an <img src=x> anywhere would be the file's title parsed as markup.
   await expect(page.locator('img[src=x]')).toHaveCount(0);
   expect(await lib.stored()).toEqual(before);
   await lib.expectCount(1);
@@ -97,15 +94,15 @@ test('a malformed file and a CSV with bad rows show their errors and change noth
     'A003,mid,abc,1.5,0.4,2,3.24%,30000000,2,',
   ].join('\n');
   await lib.importCsv(lib.nth(0), 'book.csv', csv);
-  const bookProblems = page.getByTestId('book-problems');
+  const bookProblems = lib.bookProblems;
   await expect(bookProblems).toContainText('文件“book.csv”有 3 处问题，未导入任何内容');
   await expect(bookProblems).toContainText('第 3 行，列“segment”');
   await expect(bookProblems).toContainText('第 4 行，列“exposure”');
   await expect(bookProblems).toContainText('第 4 行，列“pd”');
-  await expect(page.getByTestId('book-none')).toBeVisible();
+  await expect(lib.bookNone).toBeVisible();
   expect(await lib.storedLoanBooks()).toBe(0);
   expect(await lib.stored()).toEqual(before);
-  await expect(page.getByTestId('storage-panel')).toContainText('不会上传');
+  await expect(lib.storagePanel).toContainText('不会上传');
 });
 
 test('a good CSV loan book shows the real book’s concentration next to the generated one', async ({ page }) => {
@@ -116,9 +113,9 @@ test('a good CSV loan book shows the real book’s concentration next to the gen
   for (let i = 1; i <= 40; i++) rows.push(`L${i},large,${(30 - i / 2) * 1e8},0.6%,0.45,4,2.76%,${2e8},4,${i <= 3 ? '华东集团' : ''}`);
   for (let i = 1; i <= 60; i++) rows.push(`S${i},small,${6e6},3%,0.35,0.5,3.6%,${2e6},1,`);
   await lib.importCsv(lib.nth(0), 'real.csv', rows.join('\n'));
-  const figures = page.getByTestId('book-figures');
+  const figures = lib.bookFigures;
   await expect(figures).toBeVisible();
-  await expect(page.getByTestId('book-largest')).toContainText('L1');
+  await expect(lib.bookLargest).toContainText('L1');
   await expect(figures).toContainText('华东集团');
   expect(await lib.storedLoanBooks()).toBe(1);
   await expect(lib.nth(0)).toContainText('含贷款明细');
@@ -131,50 +128,47 @@ test('a share link opens read-only and saves to the library', async ({ context }
   await lib.newFromDemo();
   await lib.rename(lib.nth(0), '要分享的方案');
   // a hand-typed value in the dashboard travels too
-  await lib.nth(0).getByTestId('card-open').click();
+  await lib.openCard(lib.nth(0));
   const dash = new DashboardPage(page);
   await expect(dash.kpi('netProfit')).toBeVisible();
-  await page.locator('#lpr').fill('2.85');
+  await dash.typeLpr('2.85');
   await dash.waitSaved();
-  await page.goto('./#/library');
+  await dash.shell.goto('library');
   await lib.expectCount(1);
-  await lib.nth(0).getByTestId('card-share').click();
-  const link = await lib.nth(0).getByTestId('share-link').inputValue();
+  const link = await lib.shareLink(lib.nth(0));
   expect(link).toMatch(/#\/library\?d=[A-Za-z0-9_-]+$/);
 
   // a colleague's fresh browser
   const other = await context.browser()!.newContext();
   const theirs = await other.newPage();
   await theirs.goto(link);
-  const shared = theirs.getByTestId('shared-scenario');
-  await expect(shared).toContainText('只读');
-  await expect(theirs.getByTestId('shared-name')).toHaveText('要分享的方案');
-  await expect(theirs.getByTestId('shared-differs')).toContainText('1年期LPR');
-  await expect(theirs.getByTestId('shared-differs')).toContainText('2.85%');
-  await expect(theirs.getByTestId('shared-content')).toContainText('1年期LPR 2.85%');
-  await expect(shared.locator('input, textarea, select')).toHaveCount(0); // nothing editable
-  await theirs.getByTestId('shared-save').click();
-  await expect(theirs.getByTestId('shared-saved')).toContainText('要分享的方案');
   const theirLib = new LibraryPage(theirs);
+  await expect(theirLib.shared).toContainText('只读');
+  await expect(theirLib.sharedName).toHaveText('要分享的方案');
+  await expect(theirLib.sharedDiffers).toContainText('1年期LPR');
+  await expect(theirLib.sharedDiffers).toContainText('2.85%');
+  await expect(theirLib.sharedContent).toContainText('1年期LPR 2.85%');
+  await expect(theirLib.sharedControls).toHaveCount(0); // nothing editable
+  await theirLib.saveShared();
+  await expect(theirLib.sharedSaved).toContainText('要分享的方案');
   await theirLib.expectCount(1);
-  await theirs.getByTestId('shared-open').click();
-  await expect(theirs.locator('#lpr')).toHaveValue('2.85');
+  await theirLib.openShared();
+  await expect(new DashboardPage(theirs).lpr).toHaveValue('2.85');
   await other.close();
 
   // a cut link says what is wrong and saves nothing
   await page.goto(link.slice(0, link.length - 40));
-  await expect(page.getByTestId('shared-problems')).toContainText('链接已损坏');
+  await expect(lib.sharedProblems).toContainText('链接已损坏');
   await lib.expectCount(1);
 });
 
 test('undo and redo by keyboard, never inside a text field; what changed and reset', async ({ page }) => {
   const dash = new DashboardPage(page);
   await dash.open();
-  const large = page.locator('#share-range-large');
-  await large.focus();
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+  const large = dash.shareSlider('large');
+  await dash.nudgeShare('large', -5);
   await expect(large).toHaveValue('60');
-  await expect(page.getByTestId('changes-summary')).toContainText('我改了什么？（3）');
+  await expect(dash.changesSummary).toContainText('我改了什么？（3）');
   await page.keyboard.press('Control+z');
   await expect(large).toHaveValue('65');
   await page.keyboard.press('Control+Shift+z');
@@ -185,48 +179,42 @@ test('undo and redo by keyboard, never inside a text field; what changed and res
   await expect(large).toHaveValue('60');
 
   // typing in a field: Ctrl+Z is the field's own, the slider stays
-  const lpr = page.locator('#lpr');
+  const lpr = dash.lpr;
   await lpr.fill('2.9');
-  await expect(page.getByTestId('change-market.lpr1y')).toContainText('3.00% → 当前值 2.90%');
+  await expect(dash.change('market.lpr1y')).toContainText('3.00% → 当前值 2.90%');
   await lpr.press('Control+z'); // the field's own undo: the text goes back to 3
   await expect(lpr).toHaveValue('3');
   await expect(large).toHaveValue('60');
   await lpr.fill('2.9');
   await lpr.blur();
   // buttons too
-  await page.getByTestId('undo').click();
-  await expect(page.getByTestId('change-market.lpr1y')).toHaveCount(0);
-  await page.getByTestId('redo').click();
-  await expect(page.getByTestId('change-market.lpr1y')).toBeVisible();
+  await dash.undo();
+  await expect(dash.change('market.lpr1y')).toHaveCount(0);
+  await dash.redo();
+  await expect(dash.change('market.lpr1y')).toBeVisible();
   // reset one input after confirming
-  await page
-    .getByTestId('change-market.lpr1y')
-    .getByRole('button', { name: /恢复保存值/ })
-    .click();
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: '确定' }).click();
-  await expect(page.getByTestId('change-market.lpr1y')).toHaveCount(0);
+  await dash.resetChange('market.lpr1y');
+  await expect(dash.change('market.lpr1y')).toHaveCount(0);
   await expect(lpr).toHaveValue('3');
   // reset all to the demo, undoable
-  await page.getByTestId('reset-all-default').click();
-  await page.getByTestId('confirm-dialog').getByRole('button', { name: '确定' }).click();
+  await dash.resetAllToDemo();
   await expect(large).toHaveValue('65');
-  await page.locator('body').click();
+  await dash.shell.body.click(); // focus out of any field, so Ctrl+Z is the app's
   await page.keyboard.press('Control+z');
   await expect(large).toHaveValue('60');
 });
 
 test('compare: figures in one table, differing inputs marked, waterfall sums to the change', async ({ page }) => {
-  await page.goto('./#/compare?ids=builtin:demo,builtin:pyramid');
-  const figures = page.getByTestId('compare-figures');
-  await expect(figures).toBeVisible();
-  await expect(figures.locator('tr[data-metric=netProfit]')).toContainText('7.86 亿元');
-  await expect(figures).toContainText('★ 最优');
-  await expect(page.getByTestId('compare-inputs').locator('td.differs')).toHaveCount(3);
-  await expect(page.getByTestId('compare-inputs')).toContainText('≠');
-  await expect(page.getByTestId('waterfall')).toBeVisible();
-  const table = page.getByTestId('attribution-table');
-  await expect(table.locator('tr[data-effect=mix]')).toContainText('亿元');
-  await expect(table.locator('tr[data-effect=volume]')).toContainText('0.00 亿元');
+  const compare = new ComparePage(page);
+  await compare.open(['builtin:demo', 'builtin:pyramid']);
+  await expect(compare.figures).toBeVisible();
+  await expect(compare.figure('netProfit')).toContainText('7.86 亿元');
+  await expect(compare.figures).toContainText('★ 最优');
+  await expect(compare.differingInputs).toHaveCount(3);
+  await expect(compare.inputs).toContainText('≠');
+  await expect(compare.waterfall).toBeVisible();
+  await expect(compare.effect('mix')).toContainText('亿元');
+  await expect(compare.effect('volume')).toContainText('0.00 亿元');
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -237,7 +225,7 @@ test('the library passes axe and keeps working in memory without IndexedDB, sayi
   await lib.open();
   await lib.newFromDemo();
   await lib.expectCount(1);
-  await expect(page.getByTestId('storage-usage')).toContainText('已使用');
+  await expect(lib.storageUsage).toContainText('已使用');
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -246,12 +234,13 @@ test('the library passes axe and keeps working in memory without IndexedDB, sayi
   await noIdb.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
   const memory = new LibraryPage(noIdb);
   await memory.open();
-  await expect(noIdb.getByTestId('memory-warning')).toContainText('内存');
-  await expect(noIdb.getByRole('alert').first()).toBeVisible();
+  await expect(memory.memoryWarning).toContainText('内存');
+  const memoryDash = new DashboardPage(noIdb);
+  await expect(memoryDash.shell.alerts().first()).toBeVisible();
   await memory.newFromDemo();
   await memory.expectCount(1);
-  await memory.nth(0).getByTestId('card-open').click();
-  await noIdb.locator('#lpr').fill('2.8');
-  await noIdb.goto('./#/library');
+  await memory.openCard(memory.nth(0));
+  await memoryDash.typeLpr('2.8');
+  await memoryDash.shell.goto('library');
   await memory.expectCount(1);
 });

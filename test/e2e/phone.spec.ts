@@ -1,4 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './pages/app-shell';
+import { DashboardPage } from './pages/dashboard-page';
+import { NetworkWatch } from './pages/network-watch';
+import { OverTimePage } from './pages/over-time-page';
 
 /**
  * Phones (390×844): no screen scrolls sideways in either language, chart text stays ≥ 11 px,
@@ -13,13 +17,17 @@ test.beforeEach(async ({ context }) => {
   await context.clearCookies();
 });
 
-async function openIn(page: Page, lang: 'zh' | 'en', view: string) {
+async function openIn(page: Page, lang: 'zh' | 'en', view: string): Promise<AppShell> {
+  const shell = new AppShell(page);
+  const network = new NetworkWatch(page, page.context());
   await page.addInitScript((l) => localStorage.setItem('tong-mix-lab.lang', l), lang);
-  await page.goto(`./#/${view}`);
+  await shell.goto(view);
   // The views' busy text is '计算中…' / 'Computing…' (with its ellipsis: '查看计算' + '中客户' is not it).
-  await expect(page.locator('main')).not.toContainText(/计算中…|Computing…/, { timeout: 40_000 });
-  // Let lazy panels and charts settle.
-  await page.waitForTimeout(800);
+  await expect(shell.main).not.toContainText(/计算中…|Computing…/, { timeout: 40_000 });
+  // Lazy panels and charts loaded (no request in flight), drawn and done animating.
+  await network.settled();
+  await shell.settled();
+  return shell;
 }
 
 /** Elements wider than the page (what a user would have to scroll sideways to see). */
@@ -99,11 +107,12 @@ for (const lang of ['zh', 'en'] as const) {
 
 test('dashboard on a phone: the tip first, then the mix sliders, then the results', async ({ page }) => {
   await openIn(page, 'zh', 'dashboard');
-  const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y;
-  const hint = await top('.hint');
-  const mix = await top('fieldset.mix');
-  const results = await top('.mix-view');
-  const pricing = await top('#levers-title ~ fieldset:not(.mix)');
+  const dash = new DashboardPage(page);
+  const top = async (region: Locator) => (await region.boundingBox())!.y;
+  const hint = await top(dash.tip);
+  const mix = await top(dash.mixSliders);
+  const results = await top(dash.results);
+  const pricing = await top(dash.pricingLevers);
   expect(hint).toBeLessThan(mix);
   expect(mix).toBeLessThan(results);
   expect(results).toBeLessThan(pricing);
@@ -113,9 +122,9 @@ test.describe('projector', () => {
   test.use({ viewport: { width: 1920, height: 1080 } });
 
   test('in projector mode the pyramid labels are ≥ 14 px and never overlap their bars', async ({ page }) => {
-    await openIn(page, 'zh', 'dashboard');
-    await page.getByRole('button', { name: /投影模式|演示模式|Projector|Presentation/ }).click();
-    const rows = await page.locator('.pyramid li').evaluateAll((lis) =>
+    const shell = await openIn(page, 'zh', 'dashboard');
+    await shell.projectorButton.click();
+    const rows = await new DashboardPage(page).pyramidRows.evaluateAll((lis) =>
       lis.map((li) => {
         const text = li.querySelector('.text')!;
         const bar = li.querySelector('.bar')!.getBoundingClientRect();
@@ -136,21 +145,22 @@ test.describe('projector', () => {
 
 test('over time on a phone: Run waits for a bad field to be fixed, then brings the results into view', async ({ page }) => {
   await openIn(page, 'zh', 'over-time');
-  const run = page.getByTestId('ot-run');
-  await page.locator('#ot-paths').selectOption('1000');
-  const seed = page.locator('#ot-seed');
+  const overTime = new OverTimePage(page);
+  const run = overTime.runButton;
+  await overTime.setPaths(1000);
+  const seed = overTime.seedField;
   await seed.fill('abc');
   await seed.press('Tab');
   // The bad text stays, with its message; Run is disabled and says which field.
   await expect(seed).toHaveValue('abc');
   await expect(run).toBeDisabled();
-  await expect(page.getByTestId('ot-invalid')).toContainText('随机种子');
+  await expect(overTime.invalidNote).toContainText('随机种子');
   await seed.fill('7');
   await seed.press('Tab');
   await expect(run).toBeEnabled();
   await run.click();
-  await expect(page.getByTestId('ot-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-  await expect.poll(() => page.locator('.results').evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(844 * 0.6);
+  await expect(overTime.status).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect.poll(() => overTime.results.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(844 * 0.6);
 });
 
 test.describe('projector charts', () => {
@@ -158,15 +168,16 @@ test.describe('projector charts', () => {
 
   for (const view of ['risk', 'design', 'compare', 'portfolio', 'over-time']) {
     test(`${view}: chart text ≥ 14 px in projector mode`, async ({ page }) => {
-      await openIn(page, 'zh', view);
+      const shell = await openIn(page, 'zh', view);
       if (view === 'over-time') {
-        await page.locator('#ot-paths').selectOption('1000');
-        await page.getByTestId('ot-run').click();
-        await expect(page.getByTestId('ot-status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-        await page.waitForTimeout(1500);
+        const overTime = new OverTimePage(page);
+        await overTime.setPaths(1000);
+        await overTime.runButton.click();
+        await expect(overTime.status).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+        await shell.settled(); // the run's charts drawn
       }
-      await page.getByRole('button', { name: '投影模式' }).click();
-      await page.waitForTimeout(500);
+      await shell.projectorButton.click();
+      await shell.settled(); // the projector's larger type laid out
       const small = await page.evaluate(() => {
         const out: string[] = [];
         for (const t of document.querySelectorAll<SVGTextElement>('svg text')) {

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { compact, pdfPageCount, pdfText } from './pdf-text';
+import { compact } from './pdf-text';
 import { DashboardPage } from './pages/dashboard-page';
 import { OverTimePage } from './pages/over-time-page';
+import { ReportPage } from './pages/report-page';
 
 /**
  * "打印报告" prints a report laid out for paper, not the screen: rendered with Chromium's print
@@ -13,14 +14,7 @@ test.beforeEach(async ({ context }) => {
 });
 
 /** Prints to an A4 PDF once the report and each of `sections` (report test ids) are in the page. */
-async function printToPdf(page: Page, sections: string[] = []): Promise<{ pages: number; text: string }> {
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.getByTestId('report')).toBeAttached();
-  for (const id of sections) await expect(page.getByTestId(id)).toBeAttached();
-  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'screen' });
-  return { pages: pdfPageCount(pdf), text: compact(pdfText(pdf)) };
-}
+const printToPdf = (page: Page, sections: string[] = []) => new ReportPage(page).printToPdf(sections);
 
 test('the dashboard report: two A4 pages with the scenario, the principles, the twin and what differs', async ({ page }) => {
   const app = new DashboardPage(page);
@@ -70,8 +64,9 @@ test('with over-time results computed, the report adds them and stays on two pag
   await overTime.open();
   await overTime.setPaths(1000);
   await overTime.runToEnd();
-  await page.goto('./#/dashboard');
-  await expect(new DashboardPage(page).kpi('netProfit')).toBeVisible();
+  const dash = new DashboardPage(page);
+  await dash.shell.goto('dashboard');
+  await expect(dash.kpi('netProfit')).toBeVisible();
   // Printed once the report's over-time section carries the run's results.
   const { pages, text } = await printToPdf(page, ['report-over-time']);
   expect(pages).toBe(2);

@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { appendFile, cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { DashboardPage } from './pages/dashboard-page';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,23 +44,24 @@ async function serveCopy(): Promise<{ root: string; base: string; server: Server
 test('a waiting new version is offered with a reload button, and the reload uses it', async ({ page }) => {
   const site = await serveCopy();
   try {
+    const app = new DashboardPage(page);
     await page.goto(site.base);
-    await expect(page.getByTestId('kpi-netProfit')).toBeVisible();
+    await expect(app.kpi('netProfit')).toBeVisible();
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     // A second visit: the page is now controlled by the first version's worker.
     await page.reload();
-    await expect(page.getByTestId('kpi-netProfit')).toBeVisible();
+    await expect(app.kpi('netProfit')).toBeVisible();
     expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-    await expect(page.getByTestId('update-ready')).toHaveCount(0);
+    await expect(app.shell.updateReady).toHaveCount(0);
     // The second build: a changed service worker.
     await appendFile(join(site.root, 'sw.js'), '\n// second build\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    await expect(page.getByTestId('update-ready')).toContainText('新版本已就绪', { timeout: 30_000 });
+    await expect(app.shell.updateReady).toContainText('新版本已就绪', { timeout: 30_000 });
     // Waiting, not active: this page still runs the old version.
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
-    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
-    await expect(page.getByTestId('kpi-netProfit')).toBeVisible();
-    await expect(page.getByTestId('update-ready')).toHaveCount(0);
+    await app.shell.reloadToUpdate();
+    await expect(app.kpi('netProfit')).toBeVisible();
+    await expect(app.shell.updateReady).toHaveCount(0);
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(false);
   } finally {
     site.server.close();

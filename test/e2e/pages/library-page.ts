@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { downloadFrom } from './app-shell';
 
 /** Page model of the scenario library (after actualbudget/actual's e2e page models). */
 export class LibraryPage {
@@ -39,6 +40,146 @@ export class LibraryPage {
     const input = card.getByTestId('card-title');
     await input.fill(title);
     await input.blur();
+  }
+
+  /** Opens a card's scenario in the workspace. */
+  async openCard(card: Locator): Promise<void> {
+    await card.getByTestId('card-open').click();
+  }
+
+  /** The figures of an imported loan book, shown once it is parsed. */
+  get bookFigures(): Locator {
+    return this.page.getByTestId('book-figures');
+  }
+
+  /** "共 n 个情景" */
+  get count(): Locator {
+    return this.page.getByTestId('library-count');
+  }
+
+  cardTitle(card: Locator): Locator {
+    return card.getByTestId('card-title');
+  }
+
+  cardDescription(card: Locator): Locator {
+    return card.getByTestId('card-description');
+  }
+
+  /** The tags as the card shows them (#培训 …). */
+  cardTagList(card: Locator): Locator {
+    return card.locator('.tags');
+  }
+
+  async tag(card: Locator, tags: string): Promise<void> {
+    const input = card.getByTestId('card-tags');
+    await input.fill(tags);
+    await input.blur();
+  }
+
+  async describe(card: Locator, text: string): Promise<void> {
+    const input = this.cardDescription(card);
+    await input.fill(text);
+    await input.blur();
+  }
+
+  /** Makes a card's share link and returns it. */
+  async shareLink(card: Locator): Promise<string> {
+    await card.getByTestId('card-share').click();
+    return card.getByTestId('share-link').inputValue();
+  }
+
+  get importProblems(): Locator {
+    return this.page.getByTestId('import-problems');
+  }
+
+  get bookProblems(): Locator {
+    return this.page.getByTestId('book-problems');
+  }
+
+  /** "no loan book attached" on a card. */
+  get bookNone(): Locator {
+    return this.page.getByTestId('book-none');
+  }
+
+  /** The largest clients of the imported book. */
+  get bookLargest(): Locator {
+    return this.page.getByTestId('book-largest');
+  }
+
+  get storagePanel(): Locator {
+    return this.page.getByTestId('storage-panel');
+  }
+
+  get storageUsage(): Locator {
+    return this.page.getByTestId('storage-usage');
+  }
+
+  /** The warning that the library lives in memory only (no IndexedDB). */
+  get memoryWarning(): Locator {
+    return this.page.getByTestId('memory-warning');
+  }
+
+  get quotaWarning(): Locator {
+    return this.page.getByTestId('quota-warning');
+  }
+
+  /** Exports the whole library as a file. */
+  async exportAll(): Promise<Download> {
+    return downloadFrom(this.page.getByRole('button', { name: /导出整个情景库/ }));
+  }
+
+  // —— a shared scenario, opened from a link ——
+
+  get shared(): Locator {
+    return this.page.getByTestId('shared-scenario');
+  }
+
+  get sharedName(): Locator {
+    return this.page.getByTestId('shared-name');
+  }
+
+  /** What the shared scenario changes from the demo bank. */
+  get sharedDiffers(): Locator {
+    return this.page.getByTestId('shared-differs');
+  }
+
+  get sharedContent(): Locator {
+    return this.page.getByTestId('shared-content');
+  }
+
+  /** Any editable control in the shared view (there should be none: it is read-only). */
+  get sharedControls(): Locator {
+    return this.shared.locator('input, textarea, select');
+  }
+
+  /** The first figure of the shared scenario. */
+  get sharedFigure(): Locator {
+    return this.shared.locator('.num').first();
+  }
+
+  async saveShared(): Promise<void> {
+    await this.page.getByTestId('shared-save').click();
+  }
+
+  get sharedSaved(): Locator {
+    return this.page.getByTestId('shared-saved');
+  }
+
+  async openShared(): Promise<void> {
+    await this.page.getByTestId('shared-open').click();
+  }
+
+  get sharedProblems(): Locator {
+    return this.page.getByTestId('shared-problems');
+  }
+
+  /** The message when the worker that decodes the link did not answer, with its Retry button. */
+  get sharedFailure(): Locator {
+    return this.page.getByTestId('shared-failure');
+  }
+
+  async retryShared(): Promise<void> {
+    await this.sharedFailure.getByRole('button').click();
   }
 
   async importJson(name: string, content: string): Promise<void> {

@@ -1,14 +1,25 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppShell } from './app-shell';
+import { DashboardPage } from './dashboard-page';
 
 /** Page model of the loss-distribution view 风险分布. */
 export class RiskPage {
-  constructor(readonly page: Page) {}
+  readonly shell: AppShell;
+
+  constructor(readonly page: Page) {
+    this.shell = new AppShell(page);
+  }
 
   /** Opens the app on the dashboard and goes to the risk view through the nav, as a user would. */
   async open(): Promise<void> {
     await this.page.goto('./');
     await expect(this.page.getByTestId('kpi-netProfit')).toBeVisible();
     await this.gotoRisk();
+  }
+
+  /** Opens the risk view by its address, without waiting for its figures. */
+  async openByAddress(): Promise<void> {
+    await this.page.goto('./#/risk');
   }
 
   async gotoRisk(): Promise<void> {
@@ -82,6 +93,21 @@ export class RiskPage {
     await this.page.keyboard.press('Escape');
   }
 
+  /** Which book the figures are on: the real book by name, or the generated one. */
+  get bookLine(): Locator {
+    return this.page.getByTestId('risk-book-line');
+  }
+
+  /** Shows the contributions by segment, by name or by group of connected clients. */
+  async showContributionsBy(view: 'segment' | 'name' | 'group'): Promise<void> {
+    await this.page.getByTestId(`contrib-view-${view}`).check();
+  }
+
+  /** The contributions panel. */
+  get contributions(): Locator {
+    return this.page.getByTestId('contrib');
+  }
+
   /** Shows the contributions of the largest clients by name instead of by segment. */
   async showLargestClients(): Promise<void> {
     await this.page.getByTestId('contrib-view-name').check();
@@ -99,10 +125,9 @@ export class RiskPage {
 
   /** Moves the large-client share slider on the dashboard by `steps` key presses (negative: left). */
   async moveLargeShareOnDashboard(steps: number): Promise<Locator> {
-    const large = this.page.locator('#share-range-large');
-    await large.focus();
-    for (let i = 0; i < Math.abs(steps); i++) await this.page.keyboard.press(steps < 0 ? 'ArrowLeft' : 'ArrowRight');
-    return large;
+    const dashboard = new DashboardPage(this.page);
+    await dashboard.nudgeShare('large', steps);
+    return dashboard.shareSlider('large');
   }
 
   /** Back to the risk view through the nav, without waiting (the caller waits for what it expects). */
@@ -137,6 +162,6 @@ export class RiskPage {
   }
 
   async switchToEnglish(): Promise<void> {
-    await this.page.getByRole('button', { name: 'English', exact: true }).click();
+    await this.shell.switchLanguage('en');
   }
 }

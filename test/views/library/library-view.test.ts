@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { LIBRARY_FILE_FORMAT } from '../../src/lib/io/library-file';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { demoScenario, writePath } from '../../src/lib/model';
-import LibraryView from '../../src/views/library/LibraryView.svelte';
-import ProblemList from '../../src/lib/ui/ProblemList.svelte';
+import { LIBRARY_FILE_FORMAT } from '../../../src/lib/io/library-file';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { demoScenario, writePath } from '../../../src/lib/model';
+import LibraryView from '../../../src/views/library/LibraryView.svelte';
+import ProblemList from '../../../src/lib/ui/ProblemList.svelte';
 import { render } from '@testing-library/svelte';
-import { renderWithWorkspace } from './harness';
+import { renderWithWorkspace } from '../../helpers/harness';
 
 function upload(input: HTMLElement, name: string, text: string) {
   const file = new File([text], name, { type: 'application/json' });

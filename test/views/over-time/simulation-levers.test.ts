@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { STRESS_PRESETS } from '../../src/lib/model';
-import SimulationLevers from '../../src/views/over-time/SimulationLevers.svelte';
-import { renderWithWorkspace } from './harness';
+import { STRESS_PRESETS } from '../../../src/lib/model';
+import SimulationLevers from '../../../src/views/over-time/SimulationLevers.svelte';
+import { renderWithWorkspace } from '../../helpers/harness';
 
 describe('SimulationLevers', () => {
   it('a target share above 100% is reported at the field and nothing is committed', async () => {

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { cloneScenario, demoScenario, type Scenario } from '../../src/lib/model';
-import type { EngineClient } from '../../src/lib/workers/engine-client';
-import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
-import { riskProfile, type RiskProfile } from '../../src/lib/model/risk-profile';
-import { RiskRun } from '../../src/lib/state/risk-run.svelte';
-import RiskView from '../../src/views/risk/RiskView.svelte';
-import { renderWithWorkspace } from './harness';
+import { cloneScenario, demoScenario, type Scenario } from '../../../src/lib/model';
+import type { EngineClient } from '../../../src/lib/workers/engine-client';
+import { createInProcessEngine } from '../../../src/lib/workers/engine-in-process';
+import { riskProfile, type RiskProfile } from '../../../src/lib/model/risk-profile';
+import { RiskRun } from '../../../src/lib/state/risk-run.svelte';
+import RiskView from '../../../src/views/risk/RiskView.svelte';
+import { renderWithWorkspace } from '../../helpers/harness';
 
 // jsdom has no modal dialogs: open and close as the attribute.
 HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {

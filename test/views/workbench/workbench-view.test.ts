@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { cloneScenario, demoScenario, topClients } from '../../src/lib/model';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { libraryFor } from '../../src/lib/state/library.svelte';
-import { riskProfile } from '../../src/lib/model/risk-profile';
-import WorkbenchView from '../../src/views/workbench/WorkbenchView.svelte';
-import { generateBook } from '../fixtures/book-generator';
-import { renderWithWorkspace } from './harness';
+import { cloneScenario, demoScenario, topClients } from '../../../src/lib/model';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { libraryFor } from '../../../src/lib/state/library.svelte';
+import { riskProfile } from '../../../src/lib/model/risk-profile';
+import WorkbenchView from '../../../src/views/workbench/WorkbenchView.svelte';
+import { generateBook } from '../../fixtures/book-generator';
+import { renderWithWorkspace } from '../../helpers/harness';
 
 describe('WorkbenchView', () => {
   it('shows the actual book’s top names from the engine, and the generated book once the book is removed', async () => {

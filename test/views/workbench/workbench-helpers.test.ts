@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyInputs, demoScenario, whatIfGrid } from '../../src/lib/model';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { axisText, fromShown, gridLong, gridMatrix, inputOptions, limitContour, parseNamedLines, toShown } from '../../src/views/workbench/workbench';
+import { applyInputs, demoScenario, whatIfGrid } from '../../../src/lib/model';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { axisText, fromShown, gridLong, gridMatrix, inputOptions, limitContour, parseNamedLines, toShown } from '../../../src/views/workbench/workbench';
 
 describe('the limit contour of a two-way table', () => {
   it('traces the cells that pass, and nothing when all pass or all fail', () => {
@@ -71,7 +71,7 @@ describe('inputs and exports', () => {
 
 describe('the inputs sheet', () => {
   it('holds a number for every input, the unset PD stress multipliers as ×1', async () => {
-    const { inputsSheet } = await import('../../src/views/workbench/workbench');
+    const { inputsSheet } = await import('../../../src/views/workbench/workbench');
     const sheet = inputsSheet(demoScenario, 'en');
     expect(sheet.rows.slice(1).every((r) => typeof r[1] === 'number' && Number.isFinite(r[1]))).toBe(true);
     expect(sheet.rows.find((r) => r[0] === 'stress.pdMultiplier.small')?.[1]).toBe(1);

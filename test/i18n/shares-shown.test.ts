@@ -15,7 +15,7 @@ import ConcreteMix from '../../src/lib/charts/ConcreteMix.svelte';
 import MixSliders from '../../src/views/dashboard/MixSliders.svelte';
 import SimulationLevers from '../../src/views/over-time/SimulationLevers.svelte';
 import { mixShort } from '../../src/views/design/design-view';
-import { renderWithWorkspace } from './harness';
+import { renderWithWorkspace } from '../helpers/harness';
 
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 1e6) / 1e6;
 const digits = (x: string) => (x.split('.')[1] ?? '').replace(/[^0-9]/g, '').length;

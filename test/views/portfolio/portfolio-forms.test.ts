@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { checkCorrelation, demoClientPortfolio, type ClientPortfolio } from '../../src/lib/model';
-import AllocationPanel from '../../src/views/portfolio/AllocationPanel.svelte';
-import ClientForm from '../../src/views/portfolio/ClientForm.svelte';
-import CorrelationEditor from '../../src/views/portfolio/CorrelationEditor.svelte';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { checkCorrelation, demoClientPortfolio, type ClientPortfolio } from '../../../src/lib/model';
+import AllocationPanel from '../../../src/views/portfolio/AllocationPanel.svelte';
+import ClientForm from '../../../src/views/portfolio/ClientForm.svelte';
+import CorrelationEditor from '../../../src/views/portfolio/CorrelationEditor.svelte';
 
 const names = [
   { zh: '国债', en: 'Government bonds' },

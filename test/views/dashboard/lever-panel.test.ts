@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import LeverPanel from '../../src/views/dashboard/LeverPanel.svelte';
-import { renderWithWorkspace } from './harness';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import LeverPanel from '../../../src/views/dashboard/LeverPanel.svelte';
+import { renderWithWorkspace } from '../../helpers/harness';
 
 describe('LeverPanel', () => {
   it('moves the large-client slider and rebalances the others in proportion, summing to 100%', async () => {

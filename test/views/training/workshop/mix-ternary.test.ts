@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import MixTernary from '../../src/views/training/workshop/MixTernary.svelte';
+import MixTernary from '../../../../src/views/training/workshop/MixTernary.svelte';
 
 describe('the debrief ternary', () => {
   it('stacks the labels of teams that chose the same mix instead of drawing them over each other', () => {

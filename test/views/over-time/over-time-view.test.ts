@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { cloneScenario, demoScenario, LIMITS, simulate, writePath, type Scenario } from '../../src/lib/model';
-import type { RunInfo } from '../../src/lib/state/simulation-run.svelte';
-import { changedSince, overTimeFigures, prob, runToShow, verdictText } from '../../src/views/over-time/over-time-view';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { cloneScenario, demoScenario, LIMITS, simulate, writePath, type Scenario } from '../../../src/lib/model';
+import type { RunInfo } from '../../../src/lib/state/simulation-run.svelte';
+import { changedSince, overTimeFigures, prob, runToShow, verdictText } from '../../../src/views/over-time/over-time-view';
 
 const scenario: Scenario = cloneScenario(demoScenario);
 const result = simulate(scenario, { paths: 40, seed: 5 });

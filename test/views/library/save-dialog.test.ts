@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { applyLevers, demoScenario } from '../../src/lib/model';
-import { changeLine } from '../../src/views/library/format-input';
-import SaveDialog from '../../src/views/library/SaveDialog.svelte';
-import { renderWithWorkspace } from './harness';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { applyLevers, demoScenario } from '../../../src/lib/model';
+import { changeLine } from '../../../src/views/library/format-input';
+import SaveDialog from '../../../src/views/library/SaveDialog.svelte';
+import { renderWithWorkspace } from '../../helpers/harness';
 
 describe('saving the dashboard scenario', () => {
   it('prefills the name from what changed, with the mix summing to 100', () => {

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { demoScenario, designMix, type Scenario, type Segment } from '../../src/lib/model';
-import DesignView from '../../src/views/design/DesignView.svelte';
-import { renderWithWorkspace } from './harness';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { demoScenario, designMix, type Scenario, type Segment } from '../../../src/lib/model';
+import DesignView from '../../../src/views/design/DesignView.svelte';
+import { renderWithWorkspace } from '../../helpers/harness';
 
 /** The demo bank with a fourth segment of micro clients (5% of the book). */
 function fourSegments(): Scenario {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMixEvaluator, demoScenario, designMix, LIMITS, REGULATORY_CONSTRAINTS } from '../../src/lib/model';
+import { createMixEvaluator, demoScenario, designMix, LIMITS, REGULATORY_CONSTRAINTS } from '../../../src/lib/model';
 import {
   brokenConstraints,
   constraintsFrom,
@@ -9,7 +9,7 @@ import {
   mixLong,
   mixShort,
   withShares,
-} from '../../src/views/design/design-view';
+} from '../../../src/views/design/design-view';
 
 describe('design view helpers', () => {
   const today = createMixEvaluator(demoScenario).figures([0.65, 0.25, 0.1]);

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MixLabDatabase } from '../../src/lib/db/database';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { createServices, setPageServices } from '../../src/lib/state/services';
-import { forgetTrainingSession } from '../../src/lib/state/training-session.svelte';
-import { bankLessonById as lessonById, createContext } from '../../src/lib/training';
-import LessonPanels from '../../src/views/training/LessonPanels.svelte';
-import LessonPlayer from '../../src/views/training/LessonPlayer.svelte';
+import { MixLabDatabase } from '../../../src/lib/db/database';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { createServices, setPageServices } from '../../../src/lib/state/services';
+import { forgetTrainingSession } from '../../../src/lib/state/training-session.svelte';
+import { bankLessonById as lessonById, createContext } from '../../../src/lib/training';
+import LessonPanels from '../../../src/views/training/LessonPanels.svelte';
+import LessonPlayer from '../../../src/views/training/LessonPlayer.svelte';
 
 let db: MixLabDatabase;
 let counter = 0;

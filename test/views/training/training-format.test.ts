@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import { formatFigure } from '../../src/views/training/format';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import { formatFigure } from '../../../src/views/training/format';
 
 afterEach(() => i18n.setLang('zh'));
 

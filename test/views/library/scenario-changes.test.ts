@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { i18n } from '../../src/lib/i18n/i18n.svelte';
-import ScenarioChanges from '../../src/views/library/ScenarioChanges.svelte';
-import { renderWithWorkspace } from './harness';
+import { i18n } from '../../../src/lib/i18n/i18n.svelte';
+import ScenarioChanges from '../../../src/views/library/ScenarioChanges.svelte';
+import { renderWithWorkspace } from '../../helpers/harness';
 
 describe('ScenarioChanges', () => {
   it('lists what changed with labels and both values, undoes by button and keyboard, resets after confirming', async () => {
