@@ -3,8 +3,7 @@ import { render, screen } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import FanChart from '../../src/lib/charts/FanChart.svelte';
 import HistogramChart from '../../src/lib/charts/HistogramChart.svelte';
-import WealthFanChart from '../../src/views/portfolio/WealthFanChart.svelte';
-import { fanGeometry } from '../../src/lib/charts/fan-geometry';
+import { FAN_FRAME, fanGeometry } from '../../src/lib/charts/fan-geometry';
 
 const xs = [0, 1, 2, 3];
 const bands = { p5: [1, 0.8, 0.7, 0.6], p25: [1, 0.95, 0.9, 0.9], p50: [1, 1.05, 1.1, 1.15], p75: [1, 1.15, 1.3, 1.4], p95: [1, 1.3, 1.5, 1.7] };
@@ -24,12 +23,12 @@ describe('chart parts (frame, grid lines, axes)', () => {
     expect(img.querySelector('.axis-bottom')).toHaveTextContent('Years');
   });
 
-  it('the wealth fan draws the shared fan geometry, narrowed by its final histogram', () => {
+  it('a fan with a final histogram (the client wealth fan) draws the shared fan geometry, narrowed by the histogram', () => {
     const final = { edges: [0.5, 1, 1.5, 2], counts: [2, 5, 1] };
-    const { container } = render(WealthFanChart, {
+    const { container } = render(FanChart, {
       props: { x: xs, ...bands, yDomain: [0.5, 1.8], final, formatY: String, xLabel: 'Years', title: 'Wealth', summary: 's' },
     });
-    const g = fanGeometry(xs, bands, [0.5, 1.8], { frame: { width: 250, height: 160, margin: { top: 8, right: 6 + 34, bottom: 30, left: 40 } } });
+    const g = fanGeometry(xs, bands, [0.5, 1.8], { frame: { ...FAN_FRAME, margin: { ...FAN_FRAME.margin, right: FAN_FRAME.margin.right + 34 } } });
     const paths = Array.from(container.querySelectorAll('path')).map((p) => p.getAttribute('d'));
     expect(paths).toContain(g.median);
     expect(paths).toContain(g.outer);

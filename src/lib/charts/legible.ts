@@ -43,3 +43,14 @@ export function legibleText(minPx = 11, narrowPx = 700) {
     };
   };
 }
+
+/**
+ * Rough width of a label, px, in type of `px` size, for placing labels without measuring the DOM:
+ * CJK characters are square (one em), Latin ones a little over half an em.
+ * @example labelWidth('风险') // 22 (two CJK characters at 11px)
+ */
+export function labelWidth(text: string, px = 11): number {
+  let w = 0;
+  for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? px : px * 0.58;
+  return w;
+}

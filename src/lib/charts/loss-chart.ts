@@ -6,6 +6,7 @@
 import { max } from 'd3-array';
 import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale';
 import { line } from 'd3-shape';
+import { labelWidth } from './legible';
 
 export type LossChartMode = 'density' | 'tail';
 
@@ -129,12 +130,8 @@ export interface PlacedMarker extends LossMarker {
   anchor: 'start' | 'end';
 }
 
-/** Rough label width, px, at the chart's 11px type: CJK characters are about twice as wide. */
-export function labelWidth(text: string, px = 11): number {
-  let w = 0;
-  for (const ch of text) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? px : px * 0.58;
-  return w;
-}
+// Label widths are measured where every chart measures them (legible.ts).
+export { labelWidth };
 
 /**
  * Markers at their x, labels in rows so no two overlap. A label reads to the right of its line,

@@ -1,7 +1,8 @@
 /**
  * Geometry of a ternary (three-segment) mix diagram: shares ↔ x/y, snapping to a grid of whole
  * percentage points, keyboard moves, the hexagonal cell of each grid mix and contour lines of a
- * value over the grid. Pure functions (no DOM), used by TernaryMixChart.svelte and tested alone.
+ * value over the grid. Pure functions (no DOM), used by TernaryMixChart.svelte and the
+ * workshop's MixTernary.svelte, and tested alone.
  *
  * The triangle: segment 0 at the top corner, segment 1 bottom-left, segment 2 bottom-right, side
  * `side`, so a mix is the share-weighted average of the three corners (barycentric coordinates).
