@@ -1,5 +1,11 @@
 /** Strings shared across views: the app frame, navigation, scenario actions, inputs, metrics, limits and principles, the formula box. */
+import { METRICS, type MetricKey } from '../../model/metrics';
 import type { Translation } from './types';
+
+/** The metrics' names in one language, from the model's one table of them. */
+function metricLabels(lang: 'zh' | 'en'): Record<MetricKey, string> {
+  return Object.fromEntries(Object.values(METRICS).map((m) => [m.key, m.label[lang]])) as Record<MetricKey, string>;
+}
 
 export const zh = {
   app: {
@@ -59,27 +65,7 @@ export const zh = {
     dismiss: '知道了',
   },
   metric: {
-    netProfit: '净利润',
-    netInterestIncome: '净利息收入（NII）',
-    depositMargin: '存款FTP净收益',
-    feeIncome: '中间业务收入',
-    operatingCost: '运营成本',
-    expectedLoss: '预期损失（EL）',
-    roa: '资产收益率（ROA）',
-    raroc: '风险调整资本回报率（RAROC）',
-    eva: '经济增加值（EVA）',
-    costIncomeRatio: '成本收入比',
-    economicCapital: '经济资本（EC）',
-    rwa: '风险加权资产（RWA）',
-    capitalAdequacyRatio: '资本充足率（CAR）',
-    hhi: '集中度指数（HHI）',
-    effectiveClients: '有效客户数（1/HHI）',
-    largestClientToCapital: '单一最大客户贷款 / 资本净额',
-    top10ToCapital: '最大十家客户贷款 / 资本净额',
-    lcr: '流动性覆盖率（LCR）',
-    nsfr: '净稳定资金比例（NSFR）',
-    loanToDeposit: '存贷比（LDR）',
-    corporateDeposits: '对公存款',
+    ...metricLabels('zh'),
     openGlassBox: '查看{metric}的公式和计算过程',
     hurdle: '门槛 {value}',
   },
@@ -191,27 +177,7 @@ export const en: Translation<typeof zh> = {
     dismiss: 'Got it',
   },
   metric: {
-    netProfit: 'Net profit',
-    netInterestIncome: 'Net interest income (NII)',
-    depositMargin: 'Deposit FTP margin',
-    feeIncome: 'Fee income',
-    operatingCost: 'Operating cost',
-    expectedLoss: 'Expected loss (EL)',
-    roa: 'Return on assets (ROA)',
-    raroc: 'Risk-adjusted return on capital (RAROC)',
-    eva: 'Economic value added (EVA)',
-    costIncomeRatio: 'Cost-to-income ratio',
-    economicCapital: 'Economic capital (EC)',
-    rwa: 'Risk-weighted assets (RWA)',
-    capitalAdequacyRatio: 'Capital adequacy ratio (CAR)',
-    hhi: 'Concentration index (HHI)',
-    effectiveClients: 'Effective number of clients (1/HHI)',
-    largestClientToCapital: 'Largest client / net capital',
-    top10ToCapital: 'Top-10 clients / net capital',
-    lcr: 'Liquidity coverage ratio (LCR)',
-    nsfr: 'Net stable funding ratio (NSFR)',
-    loanToDeposit: 'Loan-to-deposit ratio (LDR)',
-    corporateDeposits: 'Corporate deposits',
+    ...metricLabels('en'),
     openGlassBox: 'Show the formula and working of {metric}',
     hurdle: 'hurdle {value}',
   },
