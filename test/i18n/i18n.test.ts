@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en, zh } from '../../src/lib/i18n/messages/all';
 import { formatBp, formatClientMoney, formatFloat, formatMoney, formatPercent, formatPp, formatSpread } from '../../src/lib/i18n/format';
-import { FIELD_LABELS, INPUT_SPECS } from '../../src/lib/model';
+import { FIELD_LABELS, INPUT_LABELS, INPUT_SPECS } from '../../src/lib/model';
 
 describe('messages', () => {
   it('has every key in both languages, none empty, placeholders matching', () => {
@@ -22,6 +22,13 @@ describe('messages', () => {
       }
       expect(s.min, s.path).toBeLessThan(s.max);
     }
+  });
+
+  it('reads every label from INPUT_LABELS: the form specs by path, the other fields through FIELD_LABELS', () => {
+    const all = Object.values(INPUT_LABELS) as unknown[];
+    for (const s of INPUT_SPECS) expect(s.label, s.path).toBe(INPUT_LABELS[s.path as keyof typeof INPUT_LABELS]);
+    for (const [path, label] of Object.entries(FIELD_LABELS)) expect(all, path).toContain(label);
+    expect(INPUT_SPECS.length + Object.keys(FIELD_LABELS).length).toBe(all.length);
   });
 
   it('labels each input in one table: FIELD_LABELS names only fields INPUT_SPECS does not', () => {

@@ -12,7 +12,7 @@ import { mixShape } from '../../src/lib/charts/pyramid-shape';
 import { demoScenario, inputSpec, pyramidScenario, rebalanceMix } from '../../src/lib/model';
 import { toDisplay } from '../../src/lib/i18n/units';
 import ConcreteMix from '../../src/lib/charts/ConcreteMix.svelte';
-import MixSliders from '../../src/views/dashboard/MixSliders.svelte';
+import LeverPanel from '../../src/views/dashboard/LeverPanel.svelte';
 import SimulationLevers from '../../src/views/over-time/SimulationLevers.svelte';
 import { mixShort } from '../../src/views/design/design-view';
 import { renderWithWorkspace } from '../helpers/harness';
@@ -57,7 +57,7 @@ describe('every displayed share list sums to 100', () => {
 
   it('the dashboard mix fields after a typed 45.5: one decimal, summing to 100', async () => {
     i18n.setLang('zh');
-    const { workspace } = await renderWithWorkspace(MixSliders as never);
+    const { workspace } = await renderWithWorkspace(LeverPanel as never);
     const large = document.getElementById('share-number-large') as HTMLInputElement;
     await fireEvent.input(large, { target: { value: '45.5' } });
     await fireEvent.blur(large);

@@ -35,6 +35,24 @@ describe('the file envelope (one reader for every exported file)', () => {
     expect(long.ok || long.problems[0]).toMatchObject({ path: 'items', expected: '≤ 2', message: { en: 'too long, at most 2' } });
   });
 
+  it('reads a one-record file: its own version field and its own words for another file or version', () => {
+    const record = {
+      format: 'tong-mix-lab/record',
+      version: 1,
+      versionKey: 'version',
+      notThisFile: { message: { zh: '不是记录', en: 'not a record' } },
+      otherFile: { zh: '不是记录', en: 'not a record' },
+      otherVersion: { zh: '版本不对', en: 'wrong version' },
+    } as const;
+    const data = { format: 'tong-mix-lab/record', version: 1, title: 'x' };
+    expect(readEnvelope(data, record)).toEqual({ ok: true, items: [data] });
+    const wrong = readEnvelope({ format: 'other', version: 2 }, record);
+    expect(wrong.ok ? [] : wrong.problems.map((p) => [p.path, p.message.en])).toEqual([
+      ['format', 'not a record'],
+      ['version', 'wrong version'],
+    ]);
+  });
+
   it('reads JSON text within a size limit, a byte-order mark allowed', () => {
     expect(readJsonText('\uFEFF{"a":1}', 100)).toEqual({ ok: true, data: { a: 1 } });
     const big = readJsonText('[1,2,3]', 3);

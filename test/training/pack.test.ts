@@ -92,6 +92,18 @@ describe('workshop pack validation', () => {
     }
   });
 
+  it('says which file it expected and which version, through the shared envelope reader', () => {
+    const messages = (data: unknown) => {
+      const checked = validatePack(data);
+      return checked.ok ? [] : checked.problems.map((p) => p.message.en);
+    };
+    expect(messages({ ...goodPack(), format: 'tong-mix-lab.team-results' })).toEqual(['not a workshop pack file']);
+    expect(messages({ ...goodPack(), version: 2 })).toEqual(['unsupported version, expected 1']);
+    expect(messages([1])).toEqual(['not a workshop pack file']);
+    const results = validateTeamResults({ ...goodResults(), format: 'tong-mix-lab.workshop-pack' });
+    expect(results.ok ? [] : results.problems.map((p) => p.message.en)).toEqual(['not a team results file']);
+  });
+
   it('reports every problem at once, deep ones with their full path', () => {
     const pack = roundTrip(goodPack()) as Record<string, any>;
     pack.scenarios[0].scenario.segments[2].pd = -1;

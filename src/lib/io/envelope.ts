@@ -1,8 +1,10 @@
 /**
  * The one reader of an exported file's envelope, shared by every file the app writes (library,
- * client portfolios): the text's size and JSON, then `{ format, schemaVersion, exportedAt?,
- * <list>: [...] }` checked against the file's format name, version and item limit. Each problem
- * says where (dotted path), what was expected, what was found, in both languages. Pure, never throws.
+ * client portfolios, workshop packs and team results): the text's size and JSON, then `{ format,
+ * schemaVersion, exportedAt?, <list>: [...] }` checked against the file's format name, version and
+ * item limit (a workshop file is one record: `{ format, version, ... }`, its other fields checked
+ * by its own schema). Each problem says where (dotted path), what was expected, what was found, in
+ * both languages. Pure, never throws.
  */
 import * as v from 'valibot';
 import type { ValidationProblem } from '../model';
@@ -13,12 +15,18 @@ export interface EnvelopeSpec<K extends string> {
   format: string;
   /** The `schemaVersion` of the envelope (each item may carry its own version too). */
   version: number;
-  /** The field that holds the items, e.g. `scenarios`. */
-  listKey: K;
-  /** At most this many items (at least one). */
-  maxItems: number;
+  /** The field that holds the version: `schemaVersion` unless told (the workshop files say `version`). */
+  versionKey?: string;
+  /** The field that holds the items, e.g. `scenarios`; absent: the file is one record, given back as the only item. */
+  listKey?: K;
+  /** At most this many items (at least one), with `listKey`. */
+  maxItems?: number;
   /** Said when the JSON is not an object with a `format` at all (`expected` optional). */
   notThisFile: Omit<ValidationProblem, 'path' | 'received'>;
+  /** Said when `format` names another file (default: "expected <format>"). */
+  otherFile?: ValidationProblem['message'];
+  /** Said when the version is another one (default: "expected <version>"). */
+  otherVersion?: ValidationProblem['message'];
 }
 
 export type EnvelopeRead = { ok: true; items: unknown[] } | { ok: false; problems: ValidationProblem[] };
@@ -98,20 +106,31 @@ export function readJsonText(textContent: string, maxChars: number): { ok: true;
 
 /**
  * Checks parsed JSON as the envelope `spec` describes and returns its items, still unchecked (the
- * caller validates each one under `<listKey>.<i>`). Never throws.
+ * caller validates each one under `<listKey>.<i>`; a one-record file comes back as its only item).
+ * Never throws.
  * @example readEnvelope({ format: 'tong-mix-lab/portfolios', schemaVersion: 1, portfolios: [p] }, spec) // { ok: true, items: [p] }
  */
 export function readEnvelope<K extends string>(data: unknown, spec: EnvelopeSpec<K>): EnvelopeRead {
   if (data === null || typeof data !== 'object' || Array.isArray(data) || !('format' in data)) {
     return { ok: false, problems: [{ path: '', ...spec.notThisFile, received: describeValue(data) }] };
   }
+  const versionKey = spec.versionKey ?? 'schemaVersion';
   const schema = v.object({
     format: v.literal(spec.format),
-    schemaVersion: v.literal(spec.version),
+    [versionKey]: v.literal(spec.version),
     exportedAt: v.optional(v.string()),
-    [spec.listKey]: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(spec.maxItems)),
+    ...(spec.listKey ? { [spec.listKey]: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(spec.maxItems ?? Infinity)) } : {}),
   });
   const envelope = v.safeParse(schema, data);
-  if (!envelope.success) return { ok: false, problems: envelope.issues.map((i) => envelopeProblem(i, '')) };
-  return { ok: true, items: (envelope.output as Record<string, unknown>)[spec.listKey] as unknown[] };
+  if (!envelope.success) {
+    return {
+      ok: false,
+      problems: envelope.issues.map((i) => {
+        const problem = envelopeProblem(i, '');
+        const told = problem.path === 'format' ? spec.otherFile : problem.path === versionKey ? spec.otherVersion : undefined;
+        return told ? { ...problem, message: told } : problem;
+      }),
+    };
+  }
+  return { ok: true, items: spec.listKey ? ((envelope.output as Record<string, unknown>)[spec.listKey] as unknown[]) : [data] };
 }

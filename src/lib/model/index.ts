@@ -56,6 +56,7 @@ export { BASEL_II_SCALING_FACTOR, OUTPUT_FLOOR, CNY_PER_EUR, turnoverEurMillions
 export {
   INPUT_SPECS,
   FIELD_LABELS,
+  INPUT_LABELS,
   inputSpec,
   checkInput,
   readPath,

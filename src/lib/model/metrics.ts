@@ -6,6 +6,7 @@ import type { Evaluation } from './evaluate';
 import { evaluateClosedForm } from './closed-form';
 import { INPUT_SPECS, readPath, writePath } from './inputs';
 import type { Scenario } from './scenario';
+import type { Bilingual } from './inputs';
 
 export type MetricKey =
   | 'netProfit'
@@ -37,6 +38,8 @@ export type MetricUnit = 'yuan' | 'percent' | 'count' | 'index';
 
 export interface MetricDef {
   key: MetricKey;
+  /** The figure's name as the app shows it (the UI's `metric.*` strings are read from here). */
+  label: Bilingual;
   principle: Principle;
   unit: MetricUnit;
   /** +1 when more is better for the bank, −1 when less is better. */
@@ -45,27 +48,174 @@ export interface MetricDef {
 }
 
 export const METRICS: Record<MetricKey, MetricDef> = {
-  netProfit: { key: 'netProfit', principle: 'profitability', unit: 'yuan', better: 1, read: (e) => e.profitability.netProfit },
-  netInterestIncome: { key: 'netInterestIncome', principle: 'profitability', unit: 'yuan', better: 1, read: (e) => e.profitability.netInterestIncome },
-  depositMargin: { key: 'depositMargin', principle: 'profitability', unit: 'yuan', better: 1, read: (e) => e.profitability.depositMargin },
-  feeIncome: { key: 'feeIncome', principle: 'profitability', unit: 'yuan', better: 1, read: (e) => e.profitability.feeIncome },
-  operatingCost: { key: 'operatingCost', principle: 'profitability', unit: 'yuan', better: -1, read: (e) => e.profitability.operatingCost },
-  expectedLoss: { key: 'expectedLoss', principle: 'profitability', unit: 'yuan', better: -1, read: (e) => e.profitability.expectedLoss },
-  roa: { key: 'roa', principle: 'profitability', unit: 'percent', better: 1, read: (e) => e.profitability.roa },
-  raroc: { key: 'raroc', principle: 'profitability', unit: 'percent', better: 1, read: (e) => e.profitability.raroc },
-  eva: { key: 'eva', principle: 'profitability', unit: 'yuan', better: 1, read: (e) => e.profitability.eva },
-  costIncomeRatio: { key: 'costIncomeRatio', principle: 'profitability', unit: 'percent', better: -1, read: (e) => e.profitability.costIncomeRatio },
-  economicCapital: { key: 'economicCapital', principle: 'safety', unit: 'yuan', better: -1, read: (e) => e.safety.economicCapital },
-  rwa: { key: 'rwa', principle: 'safety', unit: 'yuan', better: -1, read: (e) => e.safety.rwa },
-  capitalAdequacyRatio: { key: 'capitalAdequacyRatio', principle: 'safety', unit: 'percent', better: 1, read: (e) => e.safety.capitalAdequacyRatio },
-  hhi: { key: 'hhi', principle: 'safety', unit: 'index', better: -1, read: (e) => e.safety.hhi },
-  effectiveClients: { key: 'effectiveClients', principle: 'safety', unit: 'count', better: 1, read: (e) => e.safety.effectiveClients },
-  largestClientToCapital: { key: 'largestClientToCapital', principle: 'safety', unit: 'percent', better: -1, read: (e) => e.safety.largestClientToCapital },
-  top10ToCapital: { key: 'top10ToCapital', principle: 'safety', unit: 'percent', better: -1, read: (e) => e.safety.top10ToCapital },
-  lcr: { key: 'lcr', principle: 'liquidity', unit: 'percent', better: 1, read: (e) => e.liquidity.lcr },
-  nsfr: { key: 'nsfr', principle: 'liquidity', unit: 'percent', better: 1, read: (e) => e.liquidity.nsfr },
-  loanToDeposit: { key: 'loanToDeposit', principle: 'liquidity', unit: 'percent', better: -1, read: (e) => e.liquidity.loanToDeposit },
-  corporateDeposits: { key: 'corporateDeposits', principle: 'liquidity', unit: 'yuan', better: 1, read: (e) => e.liquidity.corporateDeposits },
+  netProfit: {
+    key: 'netProfit',
+    label: { zh: '净利润', en: 'Net profit' },
+    principle: 'profitability',
+    unit: 'yuan',
+    better: 1,
+    read: (e) => e.profitability.netProfit,
+  },
+  netInterestIncome: {
+    key: 'netInterestIncome',
+    label: { zh: '净利息收入（NII）', en: 'Net interest income (NII)' },
+    principle: 'profitability',
+    unit: 'yuan',
+    better: 1,
+    read: (e) => e.profitability.netInterestIncome,
+  },
+  depositMargin: {
+    key: 'depositMargin',
+    label: { zh: '存款FTP净收益', en: 'Deposit FTP margin' },
+    principle: 'profitability',
+    unit: 'yuan',
+    better: 1,
+    read: (e) => e.profitability.depositMargin,
+  },
+  feeIncome: {
+    key: 'feeIncome',
+    label: { zh: '中间业务收入', en: 'Fee income' },
+    principle: 'profitability',
+    unit: 'yuan',
+    better: 1,
+    read: (e) => e.profitability.feeIncome,
+  },
+  operatingCost: {
+    key: 'operatingCost',
+    label: { zh: '运营成本', en: 'Operating cost' },
+    principle: 'profitability',
+    unit: 'yuan',
+    better: -1,
+    read: (e) => e.profitability.operatingCost,
+  },
+  expectedLoss: {
+    key: 'expectedLoss',
+    label: { zh: '预期损失（EL）', en: 'Expected loss (EL)' },
+    principle: 'profitability',
+    unit: 'yuan',
+    better: -1,
+    read: (e) => e.profitability.expectedLoss,
+  },
+  roa: {
+    key: 'roa',
+    label: { zh: '资产收益率（ROA）', en: 'Return on assets (ROA)' },
+    principle: 'profitability',
+    unit: 'percent',
+    better: 1,
+    read: (e) => e.profitability.roa,
+  },
+  raroc: {
+    key: 'raroc',
+    label: { zh: '风险调整资本回报率（RAROC）', en: 'Risk-adjusted return on capital (RAROC)' },
+    principle: 'profitability',
+    unit: 'percent',
+    better: 1,
+    read: (e) => e.profitability.raroc,
+  },
+  eva: {
+    key: 'eva',
+    label: { zh: '经济增加值（EVA）', en: 'Economic value added (EVA)' },
+    principle: 'profitability',
+    unit: 'yuan',
+    better: 1,
+    read: (e) => e.profitability.eva,
+  },
+  costIncomeRatio: {
+    key: 'costIncomeRatio',
+    label: { zh: '成本收入比', en: 'Cost-to-income ratio' },
+    principle: 'profitability',
+    unit: 'percent',
+    better: -1,
+    read: (e) => e.profitability.costIncomeRatio,
+  },
+  economicCapital: {
+    key: 'economicCapital',
+    label: { zh: '经济资本（EC）', en: 'Economic capital (EC)' },
+    principle: 'safety',
+    unit: 'yuan',
+    better: -1,
+    read: (e) => e.safety.economicCapital,
+  },
+  rwa: {
+    key: 'rwa',
+    label: { zh: '风险加权资产（RWA）', en: 'Risk-weighted assets (RWA)' },
+    principle: 'safety',
+    unit: 'yuan',
+    better: -1,
+    read: (e) => e.safety.rwa,
+  },
+  capitalAdequacyRatio: {
+    key: 'capitalAdequacyRatio',
+    label: { zh: '资本充足率（CAR）', en: 'Capital adequacy ratio (CAR)' },
+    principle: 'safety',
+    unit: 'percent',
+    better: 1,
+    read: (e) => e.safety.capitalAdequacyRatio,
+  },
+  hhi: {
+    key: 'hhi',
+    label: { zh: '集中度指数（HHI）', en: 'Concentration index (HHI)' },
+    principle: 'safety',
+    unit: 'index',
+    better: -1,
+    read: (e) => e.safety.hhi,
+  },
+  effectiveClients: {
+    key: 'effectiveClients',
+    label: { zh: '有效客户数（1/HHI）', en: 'Effective number of clients (1/HHI)' },
+    principle: 'safety',
+    unit: 'count',
+    better: 1,
+    read: (e) => e.safety.effectiveClients,
+  },
+  largestClientToCapital: {
+    key: 'largestClientToCapital',
+    label: { zh: '单一最大客户贷款 / 资本净额', en: 'Largest client / net capital' },
+    principle: 'safety',
+    unit: 'percent',
+    better: -1,
+    read: (e) => e.safety.largestClientToCapital,
+  },
+  top10ToCapital: {
+    key: 'top10ToCapital',
+    label: { zh: '最大十家客户贷款 / 资本净额', en: 'Top-10 clients / net capital' },
+    principle: 'safety',
+    unit: 'percent',
+    better: -1,
+    read: (e) => e.safety.top10ToCapital,
+  },
+  lcr: {
+    key: 'lcr',
+    label: { zh: '流动性覆盖率（LCR）', en: 'Liquidity coverage ratio (LCR)' },
+    principle: 'liquidity',
+    unit: 'percent',
+    better: 1,
+    read: (e) => e.liquidity.lcr,
+  },
+  nsfr: {
+    key: 'nsfr',
+    label: { zh: '净稳定资金比例（NSFR）', en: 'Net stable funding ratio (NSFR)' },
+    principle: 'liquidity',
+    unit: 'percent',
+    better: 1,
+    read: (e) => e.liquidity.nsfr,
+  },
+  loanToDeposit: {
+    key: 'loanToDeposit',
+    label: { zh: '存贷比（LDR）', en: 'Loan-to-deposit ratio (LDR)' },
+    principle: 'liquidity',
+    unit: 'percent',
+    better: -1,
+    read: (e) => e.liquidity.loanToDeposit,
+  },
+  corporateDeposits: {
+    key: 'corporateDeposits',
+    label: { zh: '对公存款', en: 'Corporate deposits' },
+    principle: 'liquidity',
+    unit: 'yuan',
+    better: 1,
+    read: (e) => e.liquidity.corporateDeposits,
+  },
 };
 
 export interface Sensitivity {

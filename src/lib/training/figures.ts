@@ -4,7 +4,6 @@
  * A per-segment figure is named `base.segmentKey` (`attrition.small`).
  */
 import { METRICS, demoScenario, type Bilingual, type MetricKey } from '../model';
-import { en as EN, zh as ZH } from '../i18n/messages/all';
 import type { TrainingContext } from './context';
 import { topClientsProfitShare } from './value';
 import { registeredFigureLabel } from './figure-registry';
@@ -33,7 +32,7 @@ function metricFigure(key: MetricKey): FigureDef {
     unit: METRIC_UNIT[def.unit],
     better: def.better,
     perSegment: false,
-    label: () => ({ zh: ZH[`metric.${key}`], en: EN[`metric.${key}`] }),
+    label: () => def.label,
     read: (ctx) => def.read(ctx.evaluation),
     metric: key,
   };

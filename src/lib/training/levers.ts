@@ -2,11 +2,11 @@
  * Which levers a lesson or a challenge opens. The mix (linked shares), the target mix of the
  * rebalancing path, or one input by its path, with the range the lesson allows.
  */
-import { checkInput, FIELD_LABELS, inputSpec, rebalanceMix, writePath, type InputSpec, type Scenario, type ValidationProblem } from '../model';
+import { checkInput, INPUT_LABELS, inputSpec, rebalanceMix, writePath, type InputSpec, type Scenario, type ValidationProblem } from '../model';
 
 export type LeverDef = { kind: 'mix' } | { kind: 'targetMix' } | { kind: 'input'; path: string; min?: number; max?: number; step?: number };
 
-/** Inputs a lesson opens that the scenario form does not list (no default range there); labels from FIELD_LABELS. */
+/** Inputs a lesson opens that the scenario form does not list (no default range there); labels from the model's INPUT_LABELS. */
 const TRAINING_SPECS: InputSpec[] = [
   {
     path: 'levers.targetMix',
@@ -15,7 +15,7 @@ const TRAINING_SPECS: InputSpec[] = [
     min: 0,
     max: 1,
     step: 0.01,
-    label: FIELD_LABELS['levers.targetMix'],
+    label: INPUT_LABELS['levers.targetMix'],
     help: { zh: '调整路径的终点：各层贷款占比', en: 'Where the rebalancing path ends: share of loans by tier' },
     source: { zh: '演示假设', en: 'assumed for the demo' },
   },

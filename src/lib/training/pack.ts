@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { validateScenario, type Bilingual, type Scenario, type ValidationProblem } from '../model';
+import { describeValue, readEnvelope, readJsonText, type EnvelopeSpec } from '../io/envelope';
 import { CHALLENGE_IDS, challengeById, defaultWeights, isPortfolioChallenge, scoreBankPlay, type ChallengeDef } from './challenges';
 import { createContext } from './context';
 import { leverProblems } from './levers';
@@ -88,8 +89,6 @@ export const WeightsSchema = v.object({
 });
 
 const PackSchema = v.object({
-  format: v.literal(PACK_FORMAT),
-  version: v.literal(FILE_VERSION),
   id,
   title: text(120),
   createdAt: v.pipe(v.string(), v.maxLength(40)),
@@ -102,8 +101,6 @@ const PackSchema = v.object({
 });
 
 const ResultsSchema = v.object({
-  format: v.literal(RESULTS_FORMAT),
-  version: v.literal(FILE_VERSION),
   packId: id,
   packTitle: text(120),
   team: text(60),
@@ -127,25 +124,21 @@ const ResultsSchema = v.object({
 
 // —— problems ——
 
-function describe(x: unknown): string {
-  if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
-  if (Array.isArray(x)) return 'array';
-  if (x === null) return 'null';
-  return typeof x === 'object' ? 'object' : String(x);
+const otherVersion = { zh: `不支持的版本，应为 ${FILE_VERSION}`, en: `unsupported version, expected ${FILE_VERSION}` };
+
+/** A workshop file's envelope: one record, `{ format, version, ... }`. */
+function workshopEnvelope(format: string, notThisFile: ValidationProblem['message']): EnvelopeSpec<never> {
+  return { format, version: FILE_VERSION, versionKey: 'version', notThisFile: { message: notThisFile }, otherFile: notThisFile, otherVersion };
 }
 
-function problemFromIssue(issue: v.BaseIssue<unknown>, kind: 'pack' | 'results'): ValidationProblem {
+const PACK_ENVELOPE = workshopEnvelope(PACK_FORMAT, { zh: '这不是工作坊课程包文件', en: 'not a workshop pack file' });
+const RESULTS_ENVELOPE = workshopEnvelope(RESULTS_FORMAT, { zh: '这不是小组结果文件', en: 'not a team results file' });
+
+function problemFromIssue(issue: v.BaseIssue<unknown>): ValidationProblem {
   const path = v.getDotPath(issue) ?? '';
-  const received = describe(issue.input);
+  const received = describeValue(issue.input);
   const expected = issue.expected ?? undefined;
   switch (issue.type) {
-    case 'literal':
-      if (path === 'format') {
-        return kind === 'pack'
-          ? { path, received, expected, message: { zh: '这不是工作坊课程包文件', en: 'not a workshop pack file' } }
-          : { path, received, expected, message: { zh: '这不是小组结果文件', en: 'not a team results file' } };
-      }
-      return { path, received, expected, message: { zh: `不支持的版本，应为 ${FILE_VERSION}`, en: `unsupported version, expected ${FILE_VERSION}` } };
     case 'picklist':
       return { path, received, expected, message: { zh: '未知的课程或挑战', en: 'unknown lesson or challenge' } };
     case 'min_length':
@@ -164,6 +157,14 @@ function problemFromIssue(issue: v.BaseIssue<unknown>, kind: 'pack' | 'results')
     default:
       return { path, received, expected, message: { zh: `格式错误：应为 ${expected ?? '有效值'}`, en: `wrong type: expected ${expected ?? 'a valid value'}` } };
   }
+}
+
+/** `data` checked first as the workshop file `envelope` says, then against its own `schema`. */
+function parseWorkshopFile<S extends v.GenericSchema>(data: unknown, envelope: EnvelopeSpec<never>, schema: S): Checked<v.InferOutput<S>> {
+  const read = readEnvelope(data, envelope);
+  if (!read.ok) return fail(read.problems);
+  const parsed = v.safeParse(schema, data);
+  return parsed.success ? { ok: true, value: parsed.output } : fail(parsed.issues.map(problemFromIssue));
 }
 
 function scenarioProblems(data: unknown, prefix: string): { scenario: Scenario | null; problems: ValidationProblem[] } {
@@ -188,18 +189,10 @@ function fail<T>(problems: ValidationProblem[]): Checked<T> {
   return { ok: false, problems };
 }
 
-/** Reads JSON text; a parse error is a problem at the root, never an exception. */
+/** Reads JSON text (the app's one JSON reader); a parse error is a problem at the root, never an exception. */
 export function parseJson(textData: string): Checked<unknown> {
-  try {
-    return { ok: true, value: JSON.parse(textData) as unknown };
-  } catch (e) {
-    return fail([
-      {
-        path: '',
-        message: { zh: `不是有效的JSON：${e instanceof Error ? e.message : String(e)}`, en: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` },
-      },
-    ]);
-  }
+  const read = readJsonText(textData, Infinity);
+  return read.ok ? { ok: true, value: read.data } : read;
 }
 
 /**
@@ -209,9 +202,9 @@ export function parseJson(textData: string): Checked<unknown> {
  */
 export function validatePack(data: unknown): Checked<WorkshopPack> {
   try {
-    const parsed = v.safeParse(PackSchema, data);
-    if (!parsed.success) return fail(parsed.issues.map((i) => problemFromIssue(i, 'pack')));
-    const raw = parsed.output;
+    const parsed = parseWorkshopFile(data, PACK_ENVELOPE, PackSchema);
+    if (!parsed.ok) return parsed;
+    const raw = parsed.value;
     const problems: ValidationProblem[] = [];
     const scenarios: PackScenario[] = [];
     const scenarioIds = new Set<string>();
@@ -281,9 +274,9 @@ export function validatePack(data: unknown): Checked<WorkshopPack> {
 /** Validates unknown data as a team's results file. Never throws. */
 export function validateTeamResults(data: unknown): Checked<TeamResults> {
   try {
-    const parsed = v.safeParse(ResultsSchema, data);
-    if (!parsed.success) return fail(parsed.issues.map((i) => problemFromIssue(i, 'results')));
-    const raw = parsed.output;
+    const parsed = parseWorkshopFile(data, RESULTS_ENVELOPE, ResultsSchema);
+    if (!parsed.ok) return parsed;
+    const raw = parsed.value;
     const problems: ValidationProblem[] = [];
     const seen = new Set<string>();
     const results: TeamResult[] = [];

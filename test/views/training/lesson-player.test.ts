@@ -7,7 +7,7 @@ import { createServices, setPageServices } from '../../../src/lib/state/services
 import { forgetTrainingSession } from '../../../src/lib/state/training-session.svelte';
 import { bankLessonById as lessonById, createContext } from '../../../src/lib/training';
 import LessonPanels from '../../../src/views/training/LessonPanels.svelte';
-import LessonPlayer from '../../../src/views/training/LessonPlayer.svelte';
+import BankPlayer from '../../../src/views/training/BankPlayer.svelte';
 
 let db: MixLabDatabase;
 let counter = 0;
@@ -21,10 +21,10 @@ beforeEach(() => {
   i18n.setLang('zh');
 });
 
-describe('LessonPlayer', () => {
+describe('BankPlayer playing a lesson', () => {
   it('updates the goal check live when a lever moves, and saves progress', async () => {
     const lesson = lessonById('concrete-mix')!;
-    render(LessonPlayer, { props: { lesson } });
+    render(BankPlayer, { props: { activity: { kind: 'lesson', lesson } } });
     const status = screen.getByTestId('goal-status');
     expect(status).toHaveTextContent('尚未达成：还差 3 项');
     const items = () => screen.getAllByTestId('goal-item').map((li) => li.textContent ?? '');
@@ -51,7 +51,7 @@ describe('LessonPlayer', () => {
 
   it('follows a typed spread in lesson 3, shows its equivalent float and how far net profit is from the best', async () => {
     const lesson = lessonById('pricing-power')!;
-    render(LessonPlayer, { props: { lesson } });
+    render(BankPlayer, { props: { activity: { kind: 'lesson', lesson } } });
     const field = screen.getByLabelText('小客户 · LPR加点（基点）') as HTMLInputElement;
     const range = screen.getByLabelText('小客户 · LPR加点', { selector: 'input[type=range]' });
     expect(range).toHaveAttribute('aria-valuetext', 'LPR+80基点 · 约上浮27% · 3.80%');
@@ -83,7 +83,7 @@ describe('LessonPlayer', () => {
   });
 
   it('lesson 2: a diagnosis answer gets feedback only once committed, then locks until answered again', async () => {
-    render(LessonPlayer, { props: { lesson: lessonById('inverted-pyramid')! } });
+    render(BankPlayer, { props: { activity: { kind: 'lesson', lesson: lessonById('inverted-pyramid')! } } });
     const group = screen.getByRole('group', { name: '起始银行的税前利润主要来自哪一层客户？' });
     const options = group.querySelectorAll('input[type=radio]');
     await fireEvent.click(options[2]);

@@ -1,6 +1,7 @@
 /** English of zh/common.ts: the same groups and keys (a key missing or extra is a compile error). */
 import type { Translation } from '../types';
 import type { zh } from '../zh/common';
+import { metricLabels } from '../metric-labels';
 
 export const en: Translation<typeof zh> = {
   app: {
@@ -66,27 +67,7 @@ export const en: Translation<typeof zh> = {
     dismiss: 'Got it',
   },
   metric: {
-    netProfit: 'Net profit',
-    netInterestIncome: 'Net interest income (NII)',
-    depositMargin: 'Deposit FTP margin',
-    feeIncome: 'Fee income',
-    operatingCost: 'Operating cost',
-    expectedLoss: 'Expected loss (EL)',
-    roa: 'Return on assets (ROA)',
-    raroc: 'Risk-adjusted return on capital (RAROC)',
-    eva: 'Economic value added (EVA)',
-    costIncomeRatio: 'Cost-to-income ratio',
-    economicCapital: 'Economic capital (EC)',
-    rwa: 'Risk-weighted assets (RWA)',
-    capitalAdequacyRatio: 'Capital adequacy ratio (CAR)',
-    hhi: 'Concentration index (HHI)',
-    effectiveClients: 'Effective number of clients (1/HHI)',
-    largestClientToCapital: 'Largest client / net capital',
-    top10ToCapital: 'Top-10 clients / net capital',
-    lcr: 'Liquidity coverage ratio (LCR)',
-    nsfr: 'Net stable funding ratio (NSFR)',
-    loanToDeposit: 'Loan-to-deposit ratio (LDR)',
-    corporateDeposits: 'Corporate deposits',
+    ...metricLabels('en'),
     openGlassBox: 'Show the formula and working of {metric}',
     hurdle: 'hurdle {value}',
   },

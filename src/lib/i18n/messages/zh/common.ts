@@ -1,4 +1,6 @@
 /** Strings shared across views: the app frame, navigation, scenario actions, inputs, metrics, limits and principles, the formula box. */
+import { metricLabels } from '../metric-labels';
+
 export const zh = {
   app: {
     subtitle: '客户结构配比实验室',
@@ -59,27 +61,7 @@ export const zh = {
     dismiss: '知道了',
   },
   metric: {
-    netProfit: '净利润',
-    netInterestIncome: '净利息收入（NII）',
-    depositMargin: '存款FTP净收益',
-    feeIncome: '中间业务收入',
-    operatingCost: '运营成本',
-    expectedLoss: '预期损失（EL）',
-    roa: '资产收益率（ROA）',
-    raroc: '风险调整资本回报率（RAROC）',
-    eva: '经济增加值（EVA）',
-    costIncomeRatio: '成本收入比',
-    economicCapital: '经济资本（EC）',
-    rwa: '风险加权资产（RWA）',
-    capitalAdequacyRatio: '资本充足率（CAR）',
-    hhi: '集中度指数（HHI）',
-    effectiveClients: '有效客户数（1/HHI）',
-    largestClientToCapital: '单一最大客户贷款 / 资本净额',
-    top10ToCapital: '最大十家客户贷款 / 资本净额',
-    lcr: '流动性覆盖率（LCR）',
-    nsfr: '净稳定资金比例（NSFR）',
-    loanToDeposit: '存贷比（LDR）',
-    corporateDeposits: '对公存款',
+    ...metricLabels('zh'),
     openGlassBox: '查看{metric}的公式和计算过程',
     hurdle: '门槛 {value}',
   },
