@@ -1,7 +1,8 @@
 /**
  * The multi-year Monte Carlo: 10,000 paths × 20 quarters of the demo bank.
  * Prints the single-thread wall time (goal ≤ 2 s), an estimate with 2 Node worker threads using
- * the split API (the browser pool is timed in the browser), the memory it takes (goal ≤ 200 MB),
+ * the split API, the summary's steps shared out between them as the browser pool does (the pool
+ * itself is timed in the browser), the memory it takes (goal ≤ 200 MB),
  * and the speed-up against the per-client reference (goal ≥ 20×), run on fewer paths and scaled.
  * When this file is loaded as a worker thread it serves simulatePaths() instead.
  */
@@ -11,12 +12,18 @@ import {
   demoScenario,
   partTransferables,
   SERIES_KEYS,
+  mergeStepBands,
   simulatePaths,
   simulatePerClientReferencePaths,
   splitPaths,
+  stepSlice,
   summarizeSimulation,
+  summarizeStepBands,
   type Scenario,
   type SimulationPart,
+  type SimulationResult,
+  type SimulationStepSlice,
+  type StepBands,
 } from '../src/lib/model';
 import { fmtMs } from './util';
 
@@ -32,12 +39,21 @@ interface Job {
   pathStart: number;
   pathCount: number;
 }
+/** The summary as the browser pool shares it out: the first worker the whole parts and its steps' bands, the others their steps' rows. */
+type SummaryJob = { scenario: Scenario; parts: SimulationPart[]; bandSteps: [number, number] } | { slices: SimulationStepSlice[] };
 
 if (!isMainThread && (workerData as { isSimulateBench?: boolean } | null)?.isSimulateBench) {
-  // Worker side: one job per message, the part posted back with its buffers transferred.
-  parentPort!.on('message', (job: Job) => {
-    const part = simulatePaths(job.scenario, { seed: job.seed, pathStart: job.pathStart, pathCount: job.pathCount });
-    parentPort!.postMessage(part, partTransferables(part));
+  // Worker side: one job per message, the part (or the summary) posted back with its buffers transferred.
+  parentPort!.on('message', (job: Job | SummaryJob) => {
+    if ('slices' in job) {
+      const bands = summarizeStepBands(job.slices);
+      parentPort!.postMessage(bands, [bands.stats.buffer as ArrayBuffer]);
+    } else if ('parts' in job) {
+      parentPort!.postMessage(summarizeSimulation(job.scenario, job.parts, null, { bandSteps: job.bandSteps }));
+    } else {
+      const part = simulatePaths(job.scenario, { seed: job.seed, pathStart: job.pathStart, pathCount: job.pathCount });
+      parentPort!.postMessage(part, partTransferables(part));
+    }
   });
 }
 
@@ -50,12 +66,30 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-function runJob(worker: Worker, job: Job): Promise<SimulationPart> {
+function runJob<T>(worker: Worker, job: Job | SummaryJob, transferList: ArrayBuffer[] = []): Promise<T> {
   return new Promise((resolve, reject) => {
-    worker.once('message', (part: SimulationPart) => resolve(part));
+    worker.once('message', (answer: T) => resolve(answer));
     worker.once('error', reject);
-    worker.postMessage(job);
+    worker.postMessage(job, transferList);
   });
+}
+
+/** The summary on the workers, its steps shared out as the browser pool does (simulation-client.ts). */
+async function summarizeOnWorkers(workers: Worker[], scenario: Scenario, parts: SimulationPart[]): Promise<SimulationResult> {
+  const steps = parts[0].steps;
+  const ranges = splitPaths(steps, Math.min(workers.length, steps)).map((r) => [r.pathStart, r.pathStart + r.pathCount] as [number, number]);
+  const slices = ranges.slice(1).map(([from, to]) => parts.map((p) => stepSlice(p, from, to, true)));
+  const others = slices.map((sl, i) =>
+    runJob<StepBands>(
+      workers[i + 1],
+      { slices: sl },
+      sl.map((x) => x.values.buffer as ArrayBuffer),
+    ),
+  );
+  const first = runJob<SimulationResult>(workers[0], { scenario, parts, bandSteps: ranges[0] }, parts.flatMap(partTransferables));
+  const [result, ...bands] = await Promise.all([first, ...others]);
+  for (const b of bands) mergeStepBands(result, b);
+  return result;
 }
 
 async function timeWorkers(scenario: Scenario): Promise<{ coldMs: number; warmMs: number } | null> {
@@ -67,15 +101,15 @@ async function timeWorkers(scenario: Scenario): Promise<{ coldMs: number; warmMs
     workers = Array.from({ length: WORKERS }, () => new Worker(bootstrap, { workerData: { module: import.meta.url, isSimulateBench: true } }));
     const ranges = splitPaths(PATHS, WORKERS);
     // Cold: fresh workers, module load and JIT included (what a pool that starts workers per run pays).
-    let parts = await Promise.all(workers.map((w, i) => runJob(w, { scenario, seed: SEED, ...ranges[i] })));
-    summarizeSimulation(scenario, parts);
+    let parts = await Promise.all(workers.map((w, i) => runJob<SimulationPart>(w, { scenario, seed: SEED, ...ranges[i] })));
+    await summarizeOnWorkers(workers, scenario, parts);
     const coldMs = performance.now() - t0;
     // Warm: the same workers again, best of 3.
     let warmMs = Infinity;
     for (let r = 1; r <= 3; r++) {
       const t1 = performance.now();
-      parts = await Promise.all(workers.map((w, i) => runJob(w, { scenario, seed: SEED + r, ...ranges[i] })));
-      summarizeSimulation(scenario, parts);
+      parts = await Promise.all(workers.map((w, i) => runJob<SimulationPart>(w, { scenario, seed: SEED + r, ...ranges[i] })));
+      await summarizeOnWorkers(workers, scenario, parts);
       warmMs = Math.min(warmMs, performance.now() - t1);
     }
     return { coldMs, warmMs };

@@ -22,18 +22,28 @@ import {
   type WhatIfAxis,
   type WhatIfGrid,
 } from '../src/lib/model';
+import type { CheckedBookFigures } from '../src/lib/io/loan-book';
 import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/model/risk-profile';
 
 /** The last loan book posted, kept so a slider move does not post 200,000 rows again. */
 let heldBook: { id: string; rows: LoanBookRow[] } | null = null;
+/** The rows of the last CSV parsed here: the page names them with their stored id (holdParsedBook) instead of posting them back. */
+let lastParsed: LoanBookRow[] | null = null;
+/** The held book's checked figures for one scenario (the panel asks again when the scenario changes). */
+let heldFigures: { id: string; scenario: string; result: CheckedBookFigures } | null = null;
+
+/** The held book's rows, after taking the ones posted with this call. */
+function heldRows(book: { id: string; rows?: LoanBookRow[] }): LoanBookRow[] {
+  if (book.rows) heldBook = { id: book.id, rows: book.rows };
+  if (heldBook?.id !== book.id) throw new Error(BOOK_NOT_HELD);
+  return heldBook.rows;
+}
 
 const engine = {
   /** The whole book's loss distribution and concentration; typed arrays transferred. */
   /** On the real loan book when `book` is given: its rows once, then its id alone. */
   riskProfile: (scenario: Scenario, book?: { id: string; rows?: LoanBookRow[] }): RiskProfile => {
-    if (book?.rows) heldBook = { id: book.id, rows: book.rows };
-    if (book && heldBook?.id !== book.id) throw new Error(BOOK_NOT_HELD);
-    const profile = riskProfile(scenario, book ? heldBook!.rows : undefined, () => performance.now());
+    const profile = riskProfile(scenario, book ? heldRows(book) : undefined, () => performance.now());
     return transfer(profile, riskProfileTransferables(profile));
   },
   evaluate,
@@ -57,8 +67,30 @@ const engine = {
   },
   evaluateNamed,
   /** A loan-book CSV, parsed and checked here with progress (200,000 rows take seconds: never on the page's thread). */
-  parseLoanBookCsv: async (text: string, segments: { key: string; name: { zh: string; en: string } }[], onProgress?: (fraction: number) => void) =>
-    (await import('../src/lib/io/loan-book')).parseLoanBookCsv(text, segments, onProgress),
+  parseLoanBookCsv: async (text: string, segments: { key: string; name: { zh: string; en: string } }[], onProgress?: (fraction: number) => void) => {
+    const parsed = (await import('../src/lib/io/loan-book')).parseLoanBookCsv(text, segments, onProgress);
+    lastParsed = parsed.ok ? parsed.rows : null;
+    return parsed;
+  },
+  /** The rows of the last CSV parsed become the held book `id` (its stored id): they need not be posted back. */
+  holdParsedBook: (id: string): void => {
+    if (!lastParsed) throw new Error(BOOK_NOT_HELD);
+    heldBook = { id, rows: lastParsed };
+    lastParsed = null;
+  },
+  /**
+   * A stored book checked and its concentration beside the generated book's (the loan-book panel). Rows posted are
+   * checked and then held (as checked rows, which riskProfile reads by the same id); later calls send the id alone.
+   */
+  loanBookFigures: async (scenario: Scenario, book: { id: string; rows?: unknown[] }): Promise<CheckedBookFigures> => {
+    const key = JSON.stringify(scenario);
+    if (book.rows || heldFigures?.id !== book.id || heldFigures.scenario !== key) {
+      const checked = (await import('../src/lib/io/loan-book')).checkedBookFigures(book.rows ?? heldRows({ id: book.id }), scenario);
+      if (book.rows) heldBook = checked.ok ? { id: book.id, rows: checked.rows } : null;
+      heldFigures = { id: book.id, scenario: key, result: checked.ok ? { ok: true, figures: checked.figures } : { ok: false } };
+    }
+    return heldFigures.result;
+  },
 };
 
 export type EngineWorkerApi = typeof engine;

@@ -1,18 +1,22 @@
 /**
  * The Monte Carlo's worker boundary: one pure call per chunk of paths, the raw part posted back
  * with its typed arrays transferred (zero copy); and the summary of all parts (percentiles over
- * tens of megabytes take hundreds of ms, too long for the page's thread). The pool on the page
- * splits, merges and cancels.
+ * tens of megabytes take hundreds of ms, too long for the page's thread), its steps shared out
+ * among the workers. The pool on the page splits, merges and cancels.
  */
 import { expose, transfer } from 'comlink';
 import {
   partTransferables,
   simulatePaths,
+  stepBandsTransferables,
   summarizeSimulation,
+  summarizeStepBands,
   type Scenario,
   type SimulationBook,
   type SimulationPart,
   type SimulationResult,
+  type SimulationStepSlice,
+  type StepBands,
 } from '../src/lib/model';
 
 /** The real loan book this worker's runs start from (sent once per worker, not with every chunk); null: the generated book. */
@@ -29,8 +33,13 @@ const simulation = {
     return transfer(part, partTransferables(part));
   },
   /** Percentile bands, cumulative profit and breach probabilities of the parts (merged in path order). */
-  summarize(scenario: Scenario, parts: SimulationPart[]): SimulationResult {
-    return summarizeSimulation(scenario, parts, book);
+  summarize(scenario: Scenario, parts: SimulationPart[], bandSteps?: [number, number]): SimulationResult {
+    return summarizeSimulation(scenario, parts, book, { bandSteps });
+  },
+  /** The percentile bands of one range of steps (the other workers summarise the other steps at the same time); stats transferred. */
+  summarizeSteps(slices: SimulationStepSlice[]): StepBands {
+    const bands = summarizeStepBands(slices);
+    return transfer(bands, stepBandsTransferables(bands));
   },
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookFigures, calibrateFromBook, checkLoanBookRows, parseLoanBookCsv, type LoanBookRow } from '../../src/lib/io/loan-book';
+import { bookFigures, calibrateFromBook, checkedBookFigures, checkLoanBookRows, parseLoanBookCsv, type LoanBookRow } from '../../src/lib/io/loan-book';
+import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import { demoScenario, evaluate, validateScenario } from '../../src/lib/model';
 
 const HEADER = 'id,segment,exposure,pd,lgd,tenor,rate,deposits,products,group';
@@ -101,6 +102,27 @@ describe('bookConcentration and calibrateFromBook', () => {
     // the generated book is the scenario's: its largest client is evaluate()'s
     expect(f.generated.largestToCapital).toBeCloseTo(evaluate(demoScenario).safety.largestClientToCapital, 9);
     expect(f.generated.clients).toBe(evaluate(demoScenario).safety.clients);
+  });
+
+  it('checkedBookFigures: the panel’s figures of a stored book are bookFigures of its checked rows; a damaged record has none', () => {
+    const checked = checkedBookFigures(rows, demoScenario);
+    expect(checked).toEqual({ ok: true, figures: bookFigures(rows, demoScenario), rows });
+    expect(checkedBookFigures([...rows, { ...rows[0], id: 'E', pd: 2 }], demoScenario)).toEqual({ ok: false });
+    expect(checkedBookFigures([{ ...rows[0], segment: 'retail' }], demoScenario)).toEqual({ ok: false });
+  });
+
+  it('the engine answers the figures of the CSV it parsed under the stored id, without the rows being sent back', async () => {
+    const engine = createInProcessEngine();
+    const csv = [
+      HEADER,
+      ...rows.map((r) => [r.id, r.segment, r.exposure, r.pd, r.lgd, r.tenorYears, r.rate, r.deposits, r.productsHeld, r.group ?? ''].join(',')),
+    ].join('\n');
+    const parsed = await engine.parseLoanBookCsv(csv, segments);
+    expect(parsed.ok).toBe(true);
+    await engine.holdParsedBook('book-1');
+    expect(await engine.loanBookFigures(demoScenario, { id: 'book-1', rows: [] })).toEqual({ ok: true, figures: bookFigures(rows, demoScenario) });
+    // a book it does not hold is checked from the rows given
+    expect(await engine.loanBookFigures(demoScenario, { id: 'book-2', rows: [{ id: 'X' }] })).toEqual({ ok: false });
   });
 
   it('calibrates a valid scenario to the book (total, mix, PD, tenor, pricing)', () => {

@@ -12,12 +12,15 @@ import {
   glideShare,
   isCancelledError,
   maturingFraction,
+  mergeStepBands,
   simulate,
   simulatePaths,
   simulatePerClientReference,
   splitPaths,
+  stepSlice,
   STRESS_PRESETS,
   summarizeSimulation,
+  summarizeStepBands,
   type Scenario,
   type SimulationPart,
 } from '../../src/lib/model';
@@ -194,6 +197,18 @@ describe('simulate: reproducible and independent of the split', () => {
     const three = summarizeSimulation(scenario, parts);
     expect(three).toEqual(one);
     expect(simulate(scenario, { paths: 50, seed: 3 })).toEqual(one);
+  });
+
+  it('the steps summarised apart (as the workers share them out) and merged give the same result', () => {
+    const parts = [simulatePaths(scenario, { seed: 4, pathStart: 20, pathCount: 30 }), simulatePaths(scenario, { seed: 4, pathStart: 0, pathCount: 20 })];
+    const whole = summarizeSimulation(scenario, parts);
+    const T = whole.steps;
+    const head = summarizeSimulation(scenario, parts, null, { bandSteps: [0, 3] });
+    expect(head.bands.netProfit.p50[3]).toBeUndefined(); // left for the other workers
+    mergeStepBands(head, summarizeStepBands(parts.map((p) => stepSlice(p, 3, 5, true))));
+    mergeStepBands(head, summarizeStepBands(parts.map((p) => stepSlice(p, 5, T, true))));
+    expect(head).toEqual(whole);
+    expect(() => summarizeStepBands([stepSlice(parts[0], 3, 5), stepSlice(parts[1], 4, 5)])).toThrow(RangeError);
   });
 
   it('rejects parts that do not fit together', () => {

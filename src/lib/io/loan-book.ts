@@ -439,6 +439,22 @@ export function bookFigures(rows: readonly LoanBookRow[], scenario: Scenario): B
   return { real, generated, largest, bySegment };
 }
 
+/** A stored book's figures, or `ok: false` when its rows do not pass checkLoanBookRows (a damaged record shows none). */
+export type CheckedBookFigures = { ok: true; figures: BookFigures } | { ok: false };
+
+/**
+ * checkLoanBookRows, then bookFigures of the checked rows (returned too): what the loan-book panel
+ * shows of a stored book, computed in the engine worker (200,000 rows take about a second).
+ * @example checkedBookFigures(record.rows, scenario) // { ok: true, figures: { real, generated, largest, bySegment }, rows }
+ */
+export function checkedBookFigures(rows: unknown, scenario: Scenario): { ok: true; figures: BookFigures; rows: LoanBookRow[] } | { ok: false } {
+  const checked = checkLoanBookRows(
+    rows,
+    scenario.segments.map((s) => s.key),
+  );
+  return checked.ok ? { ok: true, figures: bookFigures(checked.rows, scenario), rows: checked.rows } : { ok: false };
+}
+
 function tenorBucket(years: number): (typeof TENOR_BUCKETS)[number] {
   if (years <= 0.25) return 'upTo3m';
   if (years <= 1) return 'm3to12';

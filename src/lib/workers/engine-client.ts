@@ -10,7 +10,7 @@ import { BOOK_NOT_HELD } from '../model/book-held';
 import { supervise, type AsyncApi } from './supervised';
 import type { DecodedShare } from '../io/share-link';
 import type { ParsedImport } from '../io/library-file';
-import type { LoanBookParse } from '../io/loan-book';
+import type { CheckedBookFigures, LoanBookParse } from '../io/loan-book';
 import { proxy } from 'comlink';
 
 /**
@@ -28,6 +28,8 @@ export const ENGINE_TIMEOUT_MS = {
   decodeShare: 15_000,
   parseLibraryText: 120_000,
   parseLoanBookCsv: 120_000,
+  holdParsedBook: 15_000,
+  loanBookFigures: 90_000,
   whatIfGrid: 60_000,
   evaluateNamed: 30_000,
 } as const;
@@ -38,12 +40,17 @@ export const ENGINE_TIMEOUT_MS = {
  * in-process. Not Comlink's `Remote<…>`: that also types the proxy's own methods (release, endpoint),
  * which the in-process engine and the tests' fakes have no use for.
  */
-export type EngineClient = Omit<AsyncApi<EngineWorkerApi>, 'riskProfile'> & {
+export type EngineClient = Omit<AsyncApi<EngineWorkerApi>, 'riskProfile' | 'loanBookFigures'> & {
   /**
    * The whole book's loss distribution, concentration and portfolio-basis capital; typed arrays arrive
    * transferred. On the real loan book when `book` is given (from a worker, its rows are posted once per book id).
    */
   riskProfile(scenario: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile>;
+  /**
+   * A stored book checked, with its concentration beside the generated book's (the loan-book panel). The rows go to
+   * the worker once per book id, and not at all after holdParsedBook(id) named the rows of the CSV it just parsed.
+   */
+  loanBookFigures(scenario: Scenario, book: { id: string; rows: unknown[] }): Promise<CheckedBookFigures>;
   /** Starts the worker now (at idle after the first paint), so the first heavy call does not wait for its module. */
   prewarm(): void;
   dispose(): void;
@@ -68,20 +75,24 @@ export function createWorkerEngine(): EngineClient {
   // The id of the book the worker holds: posting 200,000 rows costs about a second, so they go once.
   // A restarted worker holds none: it answers BOOK_NOT_HELD and the rows go again.
   let sentBookId: string | null = null;
-  async function riskProfileOf(s: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile> {
-    if (!book) return engine.call((r) => r.riskProfile(s), t.riskProfile);
+  /** A call on the held book `book.id`: its rows are posted only when the worker may not hold them. */
+  async function onHeldBook<R, T>(book: { id: string; rows: R[] }, call: (b: { id: string; rows?: R[] }) => Promise<T>): Promise<T> {
     const isSending = sentBookId !== book.id;
     // Set before the call: a second request right behind this one reaches the worker after it.
     sentBookId = book.id;
     try {
-      return await engine.call((r) => r.riskProfile(s, isSending ? book : { id: book.id }), t.riskProfile);
+      return await call(isSending ? book : { id: book.id });
     } catch (e) {
       if (isSending || !String(e).includes(BOOK_NOT_HELD)) {
         if (isSending) sentBookId = null;
         throw e;
       }
-      return engine.call((r) => r.riskProfile(s, book), t.riskProfile);
+      return call(book);
     }
+  }
+  function riskProfileOf(s: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile> {
+    if (!book) return engine.call((r) => r.riskProfile(s), t.riskProfile);
+    return onHeldBook(book, (b) => engine.call((r) => r.riskProfile(s, b), t.riskProfile));
   }
   return {
     riskProfile: riskProfileOf,
@@ -103,6 +114,11 @@ export function createWorkerEngine(): EngineClient {
           ) as Promise<LoanBookParse>,
         t.parseLoanBookCsv,
       ),
+    holdParsedBook: async (id) => {
+      await engine.call((r) => r.holdParsedBook(id), t.holdParsedBook);
+      sentBookId = id;
+    },
+    loanBookFigures: (s, book) => onHeldBook(book, (b) => engine.call<CheckedBookFigures>((r) => r.loanBookFigures(s, b), t.loanBookFigures)),
     whatIfGrid: (s, x, y, p) => engine.call((r) => r.whatIfGrid(s, x, y, p ? proxy(p) : undefined), t.whatIfGrid),
     evaluateNamed: (s, l) => engine.call((r) => r.evaluateNamed(s, l), t.evaluateNamed),
     prewarm: () => engine.warm(),

@@ -7,11 +7,14 @@ import { designMix, evaluate, evaluateNamed, marginalLoan, sensitivities, tornad
 import { riskProfile } from '../model/risk-profile';
 import { decodeShare } from '../io/share-link';
 import { parseLibraryText } from '../io/library-file';
-import { parseLoanBookCsv } from '../io/loan-book';
+import { checkedBookFigures, parseLoanBookCsv, type LoanBookRow } from '../io/loan-book';
 import type { EngineClient } from './engine-client';
 
 /** Runs the engine on the calling thread (tests, or a browser without module workers). */
 export function createInProcessEngine(): EngineClient {
+  // The worker's held books, on this thread: the rows of the last CSV parsed, named by holdParsedBook.
+  let lastParsed: LoanBookRow[] | null = null;
+  const held = new Map<string, LoanBookRow[]>();
   return {
     riskProfile: async (s, book) => riskProfile(s, book?.rows, () => performance.now()),
     evaluate: async (s) => evaluate(s),
@@ -21,7 +24,19 @@ export function createInProcessEngine(): EngineClient {
     marginalLoan: async (s, o) => marginalLoan(s, o),
     decodeShare,
     parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
-    parseLoanBookCsv: async (text, segments, onProgress) => parseLoanBookCsv(text, segments, onProgress),
+    parseLoanBookCsv: async (text, segments, onProgress) => {
+      const parsed = parseLoanBookCsv(text, segments, onProgress);
+      lastParsed = parsed.ok ? parsed.rows : null;
+      return parsed;
+    },
+    holdParsedBook: async (id) => {
+      if (lastParsed) held.set(id, lastParsed);
+      lastParsed = null;
+    },
+    loanBookFigures: async (s, book) => {
+      const checked = checkedBookFigures(held.get(book.id) ?? book.rows, s);
+      return checked.ok ? { ok: true, figures: checked.figures } : { ok: false };
+    },
     whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
     evaluateNamed: async (s, l) => evaluateNamed(s, l),
     prewarm: () => {},

@@ -1,22 +1,28 @@
 /**
  * Runs a Monte Carlo (docs/reference-model.md §7) on the worker pool: the paths are cut into chunks by path index
  * (never by worker count), each chunk runs in whichever worker is free, the raw parts come back in
- * chunk order (typed arrays transferred) and are summarised in one of the pool's warm workers, since the
- * percentiles of 10,000 paths × 20 steps × 25 columns take far longer than a frame. Path i always
+ * chunk order (typed arrays transferred) and are summarised in the pool's warm workers, the steps shared
+ * out among them, since the percentiles of 10,000 paths × 20 steps × 25 columns take far longer than a frame. Path i always
  * draws from createRng(seed, i), so 1 worker or 3 give the same numbers. Workers stay warm between
  * runs (see pool.ts); Cancel terminates every worker of the run at once.
  */
 import { proxy, transfer, wrap } from 'comlink';
 import {
   copySimulationBook,
+  mergeStepBands,
   partTransferables,
   simulatePaths,
   simulationBookBuffers,
+  splitPaths,
+  stepSlice,
   summarizeSimulation,
+  summarizeStepBands,
   type Scenario,
   type SimulationBook,
   type SimulationPart,
   type SimulationResult,
+  type SimulationStepSlice,
+  type StepBands,
 } from '../model';
 import type { SimulationWorkerApi } from '../../../workers/simulation.worker';
 import { defaultPoolSize, prewarm, runPool, runOnPoolWorker, splitRange, type PoolProgress } from './pool';
@@ -32,7 +38,9 @@ export interface SimulationWorker {
   /** The loan book the following calls start from (the worker keeps it); null for the generated book. */
   useBook(book: SimulationBook | null): Promise<void>;
   runPaths(scenario: Scenario, range: { seed: number; pathStart: number; pathCount: number }, onProgress?: (fraction: number) => void): Promise<SimulationPart>;
-  summarize(scenario: Scenario, parts: SimulationPart[]): Promise<SimulationResult>;
+  /** Everything but the bands of the steps outside `bandSteps` (summarised by summarizeSteps in other workers), when given. */
+  summarize(scenario: Scenario, parts: SimulationPart[], bandSteps?: [number, number]): Promise<SimulationResult>;
+  summarizeSteps(slices: SimulationStepSlice[]): Promise<StepBands>;
   terminate(): void;
 }
 
@@ -48,11 +56,21 @@ export function createSimulationWorker(): SimulationWorker {
     // each worker gets its own copy, whose buffers are transferred rather than cloned
     useBook: (book) => Promise.race([api.useBook(book ? transfer(book, simulationBookBuffers(book)) : null), failed]),
     runPaths: (scenario, range, onProgress) => Promise.race([api.runPaths(scenario, range, onProgress ? proxy(onProgress) : undefined), failed]),
-    summarize: (scenario, parts) => {
+    summarize: (scenario, parts, bandSteps) => {
       // the parts are the page's no longer: transferred, not copied (40 MB for 10,000 paths)
       const buffers = parts.flatMap(partTransferables);
-      return Promise.race([api.summarize(scenario, transfer(parts, buffers)), failed]);
+      return Promise.race([api.summarize(scenario, transfer(parts, buffers), bandSteps), failed]);
     },
+    summarizeSteps: (slices) =>
+      Promise.race([
+        api.summarizeSteps(
+          transfer(
+            slices,
+            slices.map((s) => s.values.buffer as ArrayBuffer),
+          ),
+        ),
+        failed,
+      ]),
     terminate: () => worker.terminate(),
   };
 }
@@ -65,7 +83,8 @@ export function createInProcessSimulationWorker(): SimulationWorker {
       book = next;
     },
     runPaths: async (scenario, range, onProgress) => simulatePaths(scenario, { ...range, onProgress, book }),
-    summarize: async (scenario, parts) => summarizeSimulation(scenario, parts, book),
+    summarize: async (scenario, parts, bandSteps) => summarizeSimulation(scenario, parts, book, { bandSteps }),
+    summarizeSteps: async (slices) => summarizeStepBands(slices),
     terminate: () => {},
   };
 }
@@ -122,11 +141,18 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     onProgress,
   });
   onPhase?.('summary');
-  return runOnPoolWorker(createWorker, (w) => useBook(w).then(() => w.summarize(scenario, parts)), {
-    name: 'simulation',
-    timeoutMs: SUMMARY_TIMEOUT_MS,
-    signal,
-  });
+  // The summary's steps are shared out among the pool's workers: the first takes the whole parts (and
+  // the cumulative figures and breaches, which read every step) with the bands of the first steps; each
+  // other worker, a copy of its steps' rows. Each step's bands are the same wherever they are computed.
+  const steps = parts[0]?.steps ?? 0;
+  const ranges = splitPaths(steps, Math.min(workers, steps)).map((r) => [r.pathStart, r.pathStart + r.pathCount] as [number, number]);
+  const slices = ranges.slice(1).map(([from, to]) => parts.map((p) => stepSlice(p, from, to, true)));
+  const onWorker = { name: 'simulation', timeoutMs: SUMMARY_TIMEOUT_MS, signal };
+  const others = slices.map((s) => runOnPoolWorker(createWorker, (w) => w.summarizeSteps(s), onWorker));
+  const first = runOnPoolWorker(createWorker, (w) => useBook(w).then(() => w.summarize(scenario, parts, ranges.length > 1 ? ranges[0] : undefined)), onWorker);
+  const [result, ...bands] = await Promise.all([first, ...others]);
+  for (const b of bands) mergeStepBands(result, b);
+  return result;
 }
 
 /** Starts `n` simulation workers after the page's first paint, so the first Run does not wait for their modules. */

@@ -22,7 +22,15 @@ import type { SimulateOptions, SimulationPart, SimulationResult } from './types'
 export * from './types';
 export { simulatePaths, initialSnapshot } from './engine';
 export { simulationBook, simulationBookBuffers, copySimulationBook, bookSegments, scenarioForBook, type SimulationBook, type BookSegment } from './book-input';
-export { summarizeSimulation } from './summary';
+export {
+  summarizeSimulation,
+  summarizeStepBands,
+  mergeStepBands,
+  stepSlice,
+  stepBandsTransferables,
+  type SimulationStepSlice,
+  type StepBands,
+} from './summary';
 export { quantileSorted } from '../quantiles';
 export { simulatePerClientReference, simulatePerClientReferencePaths } from './reference';
 export { STRESS_PRESETS, applyStressPreset, type StressPreset, type StressPresetKey } from './stress';

@@ -44,16 +44,6 @@ function bandStatistics(sample: Float64Array, out: number[]): void {
 
 const scratch = [0, 0, 0, 0, 0, 0];
 
-function fillBand(band: Band, t: number, sample: Float64Array): void {
-  bandStatistics(sample, scratch);
-  band.p5[t] = scratch[0];
-  band.p25[t] = scratch[1];
-  band.p50[t] = scratch[2];
-  band.p75[t] = scratch[3];
-  band.p95[t] = scratch[4];
-  band.mean[t] = scratch[5];
-}
-
 /** Checks that the parts fit together and returns them in path order. */
 function orderParts(parts: readonly SimulationPart[]): SimulationPart[] {
   if (parts.length === 0) throw new RangeError('summarizeSimulation needs at least one part');
@@ -76,12 +66,137 @@ function orderParts(parts: readonly SimulationPart[]): SimulationPart[] {
   return sorted;
 }
 
+/** Numbers per band and step in StepBands.stats: p5, p25, p50, p75, p95, mean. */
+const STATS = 6;
+
+/**
+ * A part's rows of steps [from, to) (the rows are step-major, so a step range is one stretch of
+ * `values`): what the summary of those steps reads. `copy` gives it its own buffer, to transfer to another worker.
+ */
+export interface SimulationStepSlice {
+  pathStart: number;
+  pathCount: number;
+  columns: number;
+  segmentCount: number;
+  from: number;
+  to: number;
+  /** values[((t − from)·pathCount + path)·columns + column]. */
+  values: Float64Array;
+}
+
+/**
+ * The rows of steps [from, to) of a part; a view of its buffer, or a copy when `copy` (for a transfer).
+ * @example stepSlice(part, 10, 20, true) // steps 11–20 of every path of the part
+ */
+export function stepSlice(part: SimulationPart, from: number, to: number, copy = false): SimulationStepSlice {
+  const row = part.pathCount * part.columns;
+  const values = copy ? part.values.slice(from * row, to * row) : part.values.subarray(from * row, to * row);
+  return { pathStart: part.pathStart, pathCount: part.pathCount, columns: part.columns, segmentCount: part.segmentCount, from, to, values };
+}
+
+/** The percentile bands of steps [from, to): stats[((t − from)·K + k)·6 + j], k over SERIES_KEYS then (share, loans, clients) per segment. */
+export interface StepBands {
+  from: number;
+  to: number;
+  stats: Float64Array;
+}
+
+/**
+ * The percentile bands of the steps of `slices` (consecutive paths, any order, one step range): the
+ * same numbers summarizeSimulation gives those steps, so the steps of a run can be summarised in
+ * several workers at once and merged with mergeStepBands.
+ * @example summarizeStepBands(parts.map((p) => stepSlice(p, 0, 10)))
+ */
+export function summarizeStepBands(slices: readonly SimulationStepSlice[]): StepBands {
+  if (slices.length === 0) throw new RangeError('summarizeStepBands needs at least one slice');
+  const ordered = [...slices].sort((a, b) => a.pathStart - b.pathStart);
+  const { from, to, columns, segmentCount: S } = ordered[0];
+  for (let k = 0; k < ordered.length; k++) {
+    const p = ordered[k];
+    if (p.from !== from || p.to !== to || p.columns !== columns || p.values.length !== (to - from) * p.pathCount * columns) {
+      throw new RangeError('slices must cover the same steps of one run');
+    }
+    if (k > 0 && p.pathStart !== ordered[k - 1].pathStart + ordered[k - 1].pathCount) throw new RangeError('slices must cover consecutive paths');
+  }
+  const paths = ordered.reduce((a, p) => a + p.pathCount, 0);
+  const K = SERIES_KEYS.length + 3 * S;
+  const stats = new Float64Array((to - from) * K * STATS);
+  // One sample per column, filled step by step from each path's contiguous row (cache-friendly).
+  const samples = Array.from({ length: columns }, () => new Float64Array(paths));
+  const shareSample = new Float64Array(paths);
+  const totalCol = SERIES_INDEX.totalLoans;
+  const put = (t: number, k: number, sample: Float64Array) => {
+    bandStatistics(sample, scratch);
+    stats.set(scratch, ((t - from) * K + k) * STATS);
+  };
+  for (let t = from; t < to; t++) {
+    let i = 0;
+    for (const part of ordered) {
+      const v = part.values;
+      for (let k = 0, row = (t - from) * part.pathCount * columns; k < part.pathCount; k++, i++, row += columns) {
+        for (let c = 0; c < columns; c++) samples[c][i] = v[row + c];
+      }
+    }
+    for (let s = 0; s < S; s++) {
+      const loans = samples[SERIES_COUNT + 2 * s];
+      const total = samples[totalCol];
+      for (let k = 0; k < paths; k++) shareSample[k] = total[k] > 0 ? loans[k] / total[k] : 0;
+      put(t, SERIES_KEYS.length + 3 * s, shareSample);
+      put(t, SERIES_KEYS.length + 3 * s + 1, loans);
+      put(t, SERIES_KEYS.length + 3 * s + 2, samples[SERIES_COUNT + 2 * s + 1]);
+    }
+    for (let j = 0; j < SERIES_KEYS.length; j++) put(t, j, samples[j]);
+  }
+  return { from, to, stats };
+}
+
+/** The buffer of a StepBands, for a zero-copy postMessage. */
+export function stepBandsTransferables(b: StepBands): ArrayBuffer[] {
+  return [b.stats.buffer as ArrayBuffer];
+}
+
+function writeBand(band: Band, t: number, stats: Float64Array, o: number): void {
+  band.p5[t] = stats[o];
+  band.p25[t] = stats[o + 1];
+  band.p50[t] = stats[o + 2];
+  band.p75[t] = stats[o + 3];
+  band.p95[t] = stats[o + 4];
+  band.mean[t] = stats[o + 5];
+}
+
+/**
+ * Writes the bands of steps [b.from, b.to) into a result (of summarizeSimulation with `bandSteps`, which left them out) and returns it.
+ * @example mergeStepBands(summarizeSimulation(s, parts, null, { bandSteps: [0, 10] }), summarizeStepBands(parts.map((p) => stepSlice(p, 10, 20))))
+ */
+export function mergeStepBands(result: SimulationResult, b: StepBands): SimulationResult {
+  const S = result.segments.length;
+  const K = SERIES_KEYS.length + 3 * S;
+  if (b.from < 0 || b.to > result.steps || b.stats.length !== (b.to - b.from) * K * STATS) throw new RangeError('the bands do not fit this result');
+  for (let t = b.from; t < b.to; t++) {
+    const o = (t - b.from) * K * STATS;
+    for (let j = 0; j < SERIES_KEYS.length; j++) writeBand(result.bands[SERIES_KEYS[j]], t, b.stats, o + j * STATS);
+    for (let s = 0; s < S; s++) {
+      const k = o + (SERIES_KEYS.length + 3 * s) * STATS;
+      writeBand(result.segments[s].share, t, b.stats, k);
+      writeBand(result.segments[s].loans, t, b.stats, k + STATS);
+      writeBand(result.segments[s].clients, t, b.stats, k + 2 * STATS);
+    }
+  }
+  return result;
+}
+
 /**
  * Merges parts into the bands the charts read. The parts must be consecutive ranges of paths of
- * one run (any order; they are sorted by pathStart).
+ * one run (any order; they are sorted by pathStart). With `bandSteps: [from, to]` only those steps'
+ * bands are computed (the others, summarised elsewhere with summarizeStepBands, are merged in with mergeStepBands).
  * @example summarizeSimulation(scenario, [simulatePaths(scenario, { seed, pathStart: 0, pathCount: 500 }), …])
  */
-export function summarizeSimulation(scenario: Scenario, parts: readonly SimulationPart[], book?: SimulationBook | null): SimulationResult {
+export function summarizeSimulation(
+  scenario: Scenario,
+  parts: readonly SimulationPart[],
+  book?: SimulationBook | null,
+  options: { bandSteps?: readonly [number, number] } = {},
+): SimulationResult {
   const ordered = orderParts(parts);
   const prep = preparedFor(scenario, book);
   const T = ordered[0].steps;
@@ -90,33 +205,12 @@ export function summarizeSimulation(scenario: Scenario, parts: readonly Simulati
     throw new RangeError('the parts were not simulated from this scenario (steps or segments differ)');
   }
   const columns = ordered[0].columns;
-  const S = prep.segments.length;
   const paths = ordered.reduce((a, p) => a + p.pathCount, 0);
   if (paths === 0) throw new RangeError('summarizeSimulation needs at least one path');
-  // One sample per column, filled step by step from each path's contiguous row (cache-friendly).
-  const samples = Array.from({ length: columns }, () => new Float64Array(paths));
-  const shareSample = new Float64Array(paths);
   const bands = Object.fromEntries(SERIES_KEYS.map((k) => [k, emptyBand(T)])) as Record<SeriesKey, Band>;
   const segmentBands = prep.segments.map((g) => ({ key: g.key, name: g.name, loans: emptyBand(T), clients: emptyBand(T), share: emptyBand(T) }));
-  const totalCol = SERIES_INDEX.totalLoans;
-  for (let t = 0; t < T; t++) {
-    let i = 0;
-    for (const part of ordered) {
-      const v = part.values;
-      for (let k = 0, row = t * part.pathCount * columns; k < part.pathCount; k++, i++, row += columns) {
-        for (let c = 0; c < columns; c++) samples[c][i] = v[row + c];
-      }
-    }
-    for (let s = 0; s < S; s++) {
-      const loans = samples[SERIES_COUNT + 2 * s];
-      const total = samples[totalCol];
-      for (let k = 0; k < paths; k++) shareSample[k] = total[k] > 0 ? loans[k] / total[k] : 0;
-      fillBand(segmentBands[s].share, t, shareSample);
-      fillBand(segmentBands[s].loans, t, loans);
-      fillBand(segmentBands[s].clients, t, samples[SERIES_COUNT + 2 * s + 1]);
-    }
-    for (let j = 0; j < SERIES_KEYS.length; j++) fillBand(bands[SERIES_KEYS[j]], t, samples[j]); // reorders the samples: last
-  }
+  const [bandsFrom, bandsTo] = options.bandSteps ?? [0, T];
+  const stepBands = bandsTo > bandsFrom ? summarizeStepBands(ordered.map((p) => stepSlice(p, bandsFrom, bandsTo))) : null;
 
   // Cumulative net profit and realised loss per year, per path.
   const profitCol = SERIES_INDEX.netProfit;
@@ -192,7 +286,7 @@ export function summarizeSimulation(scenario: Scenario, parts: readonly Simulati
     byStep: stepCount[l].map((c) => c / paths),
   }));
 
-  return {
+  const result: SimulationResult = {
     seed: ordered[0].seed,
     paths,
     steps: T,
@@ -221,4 +315,5 @@ export function summarizeSimulation(scenario: Scenario, parts: readonly Simulati
     breaches,
     probabilityOfAnyBreach: anyBreach / paths,
   };
+  return stepBands ? mergeStepBands(result, stepBands) : result;
 }
