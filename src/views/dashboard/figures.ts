@@ -87,7 +87,7 @@ export function pyramidRows(e: Evaluation) {
     byClients: e.segments.map((s, i) => ({
       label: i18n.pick(s.name),
       value: s.clients,
-      display: i18n.t('levers.clients', { count: s.clients.toLocaleString() }),
+      display: i18n.t('levers.clients', { count: formatCount(s.clients) }),
       color: segmentColor(i),
     })),
     byLoans: e.segments.map((s, i) => ({ label: i18n.pick(s.name), value: s.loans, display: i18n.money(s.loans, 0), color: segmentColor(i) })),
