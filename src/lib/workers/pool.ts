@@ -228,6 +228,40 @@ export async function runOnPoolWorker<W extends Terminable, R>(
   }
 }
 
+/** The two phases of a seeded path run on the pool: the paths in chunks, then their summary. */
+export type PathRunPhase = 'paths' | 'summary';
+
+/** What every seeded path run on the pool takes (Monte Carlo, rebalancing); `W` is its kind of worker. */
+export interface PathRunOptions<W> {
+  paths: number;
+  seed: number;
+  /** Pool size; default all cores but one. The result does not depend on it. */
+  workers?: number;
+  signal?: AbortSignal;
+  onProgress?: (p: PoolProgress) => void;
+  onPhase?: (phase: PathRunPhase) => void;
+  /** Worker factory (tests pass the in-process one). */
+  createWorker?: () => W;
+  pathsPerChunk?: number;
+}
+
+/**
+ * The paths phase of a seeded path run: reports the phase, cuts `paths` into chunks of
+ * `pathsPerChunk` by path index (never by worker count) and runs them on the pool, answering the
+ * chunks' results in chunk order. The caller then summarises them (its summary phase).
+ * @example const parts = await runPathChunks(1000, 250, make, (w, c, on) => w.runPaths(c, on), { workers: 2, onPhase });
+ */
+export function runPathChunks<R, W extends Terminable>(
+  paths: number,
+  pathsPerChunk: number,
+  createWorker: () => W,
+  runChunk: (worker: W, chunk: { start: number; count: number }, onChunkProgress: (f: number) => void) => Promise<R>,
+  { workers, signal, onProgress, onPhase }: Pick<PathRunOptions<W>, 'workers' | 'signal' | 'onProgress' | 'onPhase'>,
+): Promise<R[]> {
+  onPhase?.('paths');
+  return runPool(splitRange(paths, pathsPerChunk), createWorker, runChunk, { size: workers ?? defaultPoolSize(), signal, onProgress });
+}
+
 /** Splits `total` items into chunks of at most `size`: [{ start, count }, …]. */
 export function splitRange(total: number, size: number): { start: number; count: number }[] {
   const out: { start: number; count: number }[] = [];

@@ -25,7 +25,7 @@ import {
   type RebalancingResult,
 } from '../model';
 import type { PortfolioWorkerApi } from '../../../workers/portfolio.worker';
-import { defaultPoolSize, runOnPoolWorker, runPool, splitRange, type PoolProgress } from './pool';
+import { defaultPoolSize, runOnPoolWorker, runPathChunks, type PathRunOptions, type PathRunPhase } from './pool';
 import { supervise, type AsyncApi } from './supervised';
 
 /**
@@ -110,22 +110,12 @@ export function createInProcessRebalancingWorker(): RebalancingWorker {
   };
 }
 
-export type RebalancingPhase = 'paths' | 'summary';
+export type RebalancingPhase = PathRunPhase;
 
-export interface RebalancingRunOptions {
-  paths: number;
-  seed: number;
-  /** Pool size; default all cores but one. The result does not depend on it. */
-  workers?: number;
+export interface RebalancingRunOptions extends PathRunOptions<RebalancingWorker> {
   costRate?: number;
   withdrawCashNeeds?: boolean;
   stepsPerYear?: number;
-  signal?: AbortSignal;
-  onProgress?: (p: PoolProgress) => void;
-  onPhase?: (phase: RebalancingPhase) => void;
-  /** Worker factory (tests pass the in-process one). */
-  createWorker?: () => RebalancingWorker;
-  pathsPerChunk?: number;
 }
 
 /**
@@ -155,12 +145,12 @@ export async function runRebalancingOnPool(
     ...(options.stepsPerYear !== undefined ? { stepsPerYear: options.stepsPerYear } : {}),
   };
   const ruleList = rules.map((r) => ({ ...r }));
-  onPhase?.('paths');
-  const slices = await runPool<{ start: number; count: number }, RebalancingPaths, RebalancingWorker>(
-    splitRange(paths, pathsPerChunk),
+  const slices = await runPathChunks<RebalancingPaths, RebalancingWorker>(
+    paths,
+    pathsPerChunk,
     make,
     (w, c, onChunk) => w.rebalancingPaths(portfolio, ruleList, { ...settings, pathStart: c.start, pathCount: c.count }, onChunk),
-    { size: workers, signal, onProgress },
+    { workers, signal, onProgress, onPhase },
   );
   onPhase?.('summary');
   // A summary takes seconds and reports no progress; a worker silent this long has died.

@@ -25,7 +25,7 @@ import {
   type StepBands,
 } from '../model';
 import type { SimulationWorkerApi } from '../../../workers/simulation.worker';
-import { defaultPoolSize, prewarm, runPool, runOnPoolWorker, splitRange, type PoolProgress } from './pool';
+import { defaultPoolSize, prewarm, runOnPoolWorker, runPathChunks, type PathRunOptions, type PathRunPhase } from './pool';
 
 /** The summary of 10,000 paths takes a few seconds; a worker silent this long is dead. */
 const SUMMARY_TIMEOUT_MS = 120_000;
@@ -89,19 +89,9 @@ export function createInProcessSimulationWorker(): SimulationWorker {
   };
 }
 
-export type SimulationPhase = 'paths' | 'summary';
+export type SimulationPhase = PathRunPhase;
 
-export interface RunOptions {
-  paths: number;
-  seed: number;
-  /** Pool size; default all cores but one. The result does not depend on it. */
-  workers?: number;
-  signal?: AbortSignal;
-  onProgress?: (p: PoolProgress) => void;
-  onPhase?: (phase: SimulationPhase) => void;
-  /** Worker factory (tests pass the in-process one). */
-  createWorker?: () => SimulationWorker;
-  pathsPerChunk?: number;
+export interface RunOptions extends PathRunOptions<SimulationWorker> {
   /** Start from this loan book (the attached 我行实际贷款) instead of the generated one; sent once to each worker. */
   book?: SimulationBook | null;
 }
@@ -122,7 +112,6 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     pathsPerChunk = PATHS_PER_CHUNK,
     book = null,
   } = options;
-  onPhase?.('paths');
   // Pool workers are warm from earlier runs and may hold another run's book: each worker is told
   // this run's book (or none) before its first call of the run, and only once.
   const withBook = new WeakSet<SimulationWorker>();
@@ -135,11 +124,7 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     await useBook(w);
     return w.runPaths(scenario, { seed, pathStart: c.start, pathCount: c.count }, onChunk);
   };
-  const parts = await runPool<{ start: number; count: number }, SimulationPart, SimulationWorker>(splitRange(paths, pathsPerChunk), createWorker, runPaths, {
-    size: workers,
-    signal,
-    onProgress,
-  });
+  const parts = await runPathChunks<SimulationPart, SimulationWorker>(paths, pathsPerChunk, createWorker, runPaths, { workers, signal, onProgress, onPhase });
   onPhase?.('summary');
   // The summary's steps are shared out among the pool's workers: the first takes the whole parts (and
   // the cumulative figures and breaches, which read every step) with the bands of the first steps; each
