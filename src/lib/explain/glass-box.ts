@@ -53,6 +53,11 @@ function segLines(e: Evaluation, f: Formatter, pick: (s: Evaluation['segments'][
   return e.segments.map((s) => `${f.pick(s.name)}: ${pick(s)}`);
 }
 
+/** A profit-and-loss line's check: the segments' amounts summed, equal to the bank's figure. */
+function sumLine(e: Evaluation, f: Formatter, key: 'netInterestIncome' | 'depositMargin' | 'feeIncome' | 'operatingCost' | 'expectedLoss'): string {
+  return `${f.money(e.segments.reduce((a, x) => a + x[key], 0))} = ${f.money(e.profitability[key])}`;
+}
+
 /** The per-yuan terms behind a scenario's figures: the same segment-economics calls evaluate() makes. */
 function termsOf(s: Scenario): SegmentTerms[] {
   return scenarioTerms(s);
@@ -88,7 +93,7 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
     formula: { zh: 'NII = Σ 贷款 × (利率 − 期限加权FTP)，利率 = LPR + 加点', en: 'NII = Σ loans × (rate − tenor-weighted FTP), rate = LPR + spread' },
     lines: [
       ...e.segments.map((x) => `${f.pick(x.name)}: ${f.money(x.loans)} × (${f.percent(x.rate)} − ${f.percent(x.ftpRate)}) = ${f.money(x.netInterestIncome)}`),
-      `${f.money(e.segments.reduce((a, x) => a + x.netInterestIncome, 0))} = ${f.money(e.profitability.netInterestIncome)}`,
+      sumLine(e, f, 'netInterestIncome'),
       ...e.segments.map((x) =>
         f.lang === 'zh'
           ? `${f.pick(x.name)}利率：LPR ${f.percent(marketRates(s).lpr)} + ${x.spreadBp.toFixed(1)}基点；需求保留${f.percent(x.pricing.demandKept, 0)}`
@@ -112,7 +117,7 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
           (x, i) =>
             `${f.pick(x.name)}: ${f.money(x.deposits)} × (${f.percent(t[i].depositMarginRate + t[i].depositRate)} − ${f.percent(t[i].depositRate)}) = ${f.money(x.depositMargin)}`,
         ),
-        `${f.money(e.segments.reduce((a, x) => a + x.depositMargin, 0))} = ${f.money(e.profitability.depositMargin)}`,
+        sumLine(e, f, 'depositMargin'),
       ],
       source: SRC_MODEL,
     };
@@ -121,7 +126,7 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
     formula: { zh: '中间业务收入 = Σ 客户数 × 户均中间业务收入', en: 'Fee income = Σ clients × fee income per client' },
     lines: [
       ...e.segments.map((x, i) => `${f.pick(x.name)}: ${x.clients} × ${f.clientMoney(s.segments[i].feePerClient)} = ${f.money(x.feeIncome)}`),
-      `${f.money(e.segments.reduce((a, x) => a + x.feeIncome, 0))} = ${f.money(e.profitability.feeIncome)}`,
+      sumLine(e, f, 'feeIncome'),
     ],
     source: {
       zh: '源文章：中小企业带来负债、中间业务、国际、电子银行、信用卡业务',
@@ -138,7 +143,7 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
         (x, i) =>
           `${f.pick(x.name)}: ${x.clients} × ${f.clientMoney(s.segments[i].servicingCostPerClient)} + ${x.managersNeeded} × ${f.clientMoney(s.levers.managerCost)} + ${f.percent(x.attrition, 1)} × ${x.clients} × ${f.clientMoney(s.segments[i].acquisitionCostPerClient)} = ${f.money(x.operatingCost)}`,
       ),
-      `${f.money(e.segments.reduce((a, x) => a + x.operatingCost, 0))} = ${f.money(e.profitability.operatingCost)}`,
+      sumLine(e, f, 'operatingCost'),
     ],
     source: {
       zh: '获客成本由流失率决定：源文章引用的调查，只有1个产品的客户一年内约一半流失，2个约1/3，3个及以上约10%',
@@ -154,7 +159,7 @@ const EXPLAINERS: Record<MetricKey, Explainer> = {
       ...e.segments.map(
         (x, i) => `${f.pick(x.name)}: ${f.money(x.loans)} × ${f.percent(x.pd, 3)} × ${f.percent(s.segments[i].lgd, 0)} = ${f.money(x.expectedLoss)}`,
       ),
-      `${f.money(e.segments.reduce((a, x) => a + x.expectedLoss, 0))} = ${f.money(e.profitability.expectedLoss)}`,
+      sumLine(e, f, 'expectedLoss'),
     ],
     source: { zh: '巴塞尔II：预期损失 = PD × LGD × EAD', en: 'Basel II: expected loss = PD × LGD × EAD' },
   }),
