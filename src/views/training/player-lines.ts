@@ -5,8 +5,16 @@
  */
 import { i18n } from '../../lib/i18n/i18n.svelte';
 import type { ChallengeDef, ConditionResult, ScoreBreakdown, TrainingContext } from '../../lib/training';
-import type { CheckLine } from './CheckList.svelte';
 import { conditionText, figureName, formatFigure } from './format';
+
+/** One line CheckList shows: met or not, what it asks, the value now, and a note under it. */
+export interface CheckLine {
+  key: string;
+  isMet: boolean;
+  text: string;
+  now: string;
+  note?: { zh: string; en: string };
+}
 
 /** A lesson's goal as CheckList lines: a figure condition with its value now, a question with its answer's state. */
 export function goalLines(results: readonly ConditionResult[], ctx: TrainingContext | null): CheckLine[] {
