@@ -7,7 +7,7 @@
  * stress and simulation settings…) so a hand-typed value is never missed. The scenario's name,
  * description and schemaVersion are labels, not inputs.
  */
-import { inputSpec, readPath, scenarioInputPaths, type InputSpec } from './inputs';
+import { inputSpec, readPath, scenarioInputPaths, writePath, type InputSpec } from './inputs';
 import type { Scenario } from './scenario';
 
 export interface InputDiff {
@@ -154,31 +154,6 @@ export interface MergeResult {
   conflicts: string[];
 }
 
-function setLeaf(root: unknown, path: string, value: unknown): unknown {
-  const parts = path.split('.');
-  const set = (node: unknown, i: number): unknown => {
-    if (i === parts.length) return value;
-    const key = parts[i];
-    if (Array.isArray(node)) {
-      const copy = node.slice();
-      copy[Number(key)] = set(node[Number(key)], i + 1);
-      return copy;
-    }
-    const obj = isPlainObject(node) ? node : {};
-    return { ...obj, [key]: set(obj[key], i + 1) };
-  };
-  return set(root, 0);
-}
-
-function readLeaf(root: unknown, path: string): unknown {
-  let node = root;
-  for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
-
 /**
  * Three-way merge of two edits of one scenario (two tabs, or a tab and the library record):
  * starts from `theirs` (what is stored) and applies every leaf that `mine` changed since `base`.
@@ -196,18 +171,18 @@ export function mergeScenarios(base: Scenario, mine: Scenario, theirs: Scenario)
     return [...all.filter((p) => !p.startsWith('segments.')), 'segments'];
   };
   const paths = new Set([...pathsOf(base), ...pathsOf(mine), ...pathsOf(theirs)]);
-  let merged: unknown = theirs;
+  let merged = theirs;
   const conflicts: string[] = [];
   // Deepest first, so a parent set to null (or replaced whole) is applied after its children.
   const ordered = [...paths].sort((a, b) => b.split('.').length - a.split('.').length);
   for (const path of ordered) {
-    const b = readLeaf(base, path);
-    const m = readLeaf(mine, path);
+    const b = readPath(base, path);
+    const m = readPath(mine, path);
     if (jsonEqual(b, m)) continue; // mine did not touch it: keep theirs
-    const t = readLeaf(theirs, path);
+    const t = readPath(theirs, path);
     if (!jsonEqual(b, t) && !jsonEqual(m, t)) conflicts.push(path);
-    merged = setLeaf(merged, path, m);
+    merged = writePath(merged, path, m);
   }
   const reported = new Set(conflicts);
-  return { merged: merged as Scenario, conflicts: conflicts.filter((p) => !ancestors(p).some((a) => reported.has(a))).reverse() };
+  return { merged, conflicts: conflicts.filter((p) => !ancestors(p).some((a) => reported.has(a))).reverse() };
 }

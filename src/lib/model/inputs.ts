@@ -548,9 +548,13 @@ export function checkInput(spec: InputSpec, value: unknown): InputProblem | null
   return null;
 }
 
-/** Reads a dotted path (`segments.0.pd`, `market.ftpLoans.y1to3`) from a scenario. */
-export function readPath(scenario: Scenario, path: string): unknown {
-  let node: unknown = scenario;
+/**
+ * Reads a dotted path (`segments.0.pd`, `market.ftpLoans.y1to3`) from a scenario or any JSON value;
+ * undefined where the path does not exist.
+ * @example readPath(demoScenario, 'segments.2.pd') // 0.03
+ */
+export function readPath(root: unknown, path: string): unknown {
+  let node: unknown = root;
   for (const part of path.split('.')) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[part];
@@ -558,8 +562,12 @@ export function readPath(scenario: Scenario, path: string): unknown {
   return node;
 }
 
-/** Returns a copy of the scenario with one path set (structural sharing; the input is not mutated). */
-export function writePath(scenario: Scenario, path: string, value: unknown): Scenario {
+/**
+ * Returns a copy of a scenario (or any JSON value) with one dotted path set, creating objects on
+ * the way where the path does not exist (structural sharing; the input is not mutated).
+ * @example writePath(demoScenario, 'levers.paceQuarters', 8).levers.paceQuarters // 8
+ */
+export function writePath<T>(root: T, path: string, value: unknown): T {
   const parts = path.split('.');
   function set(node: unknown, i: number): unknown {
     if (i === parts.length) return value;
@@ -569,10 +577,10 @@ export function writePath(scenario: Scenario, path: string, value: unknown): Sce
       copy[Number(key)] = set(node[Number(key)], i + 1);
       return copy;
     }
-    const obj = (node ?? {}) as Record<string, unknown>;
+    const obj = (node !== null && typeof node === 'object' ? node : {}) as Record<string, unknown>;
     return { ...obj, [key]: set(obj[key], i + 1) };
   }
-  return set(scenario, 0) as Scenario;
+  return set(root, 0) as T;
 }
 
 /** Every concrete input path of a scenario (segment specs expanded per segment). */

@@ -116,8 +116,11 @@ export function fourierExpectation(
  * cumulant generating function of the lattice loss (bisection on K′(θ) = v).
  */
 export function logTailBound(groups: Group[], pz: Float64Array, curves: number, n: number, v: number): number {
-  const derivative = (theta: number) => {
-    let value = 0;
+  // K(θ) = Σ count·ln(q + p·Σᵢ wᵢ·e^{θ(lo+i)}) and its slope K′(θ), each group's sum scaled by
+  // e^{−θ·top} (top its largest lattice point) so the exponentials cannot overflow.
+  const cumulants = (theta: number): { k: number; slope: number } => {
+    let k = 0;
+    let slope = 0;
     for (const g of groups) {
       const p = pz[n * curves + g.curve];
       if (p <= 0) continue;
@@ -129,22 +132,13 @@ export function logTailBound(groups: Group[], pz: Float64Array, curves: number, 
         s0 += e;
         s1 += (g.lo + i) * e;
       }
-      value += (g.count * p * s1) / ((1 - p) * Math.exp(-top) + p * s0);
+      const mgf = (1 - p) * Math.exp(-top) + p * s0;
+      k += g.count * (Math.log(mgf) + top);
+      slope += (g.count * p * s1) / mgf;
     }
-    return value;
+    return { k, slope };
   };
-  const cgf = (theta: number) => {
-    let value = 0;
-    for (const g of groups) {
-      const p = pz[n * curves + g.curve];
-      if (p <= 0) continue;
-      const top = theta * (g.lo + g.weights.length - 1);
-      let s0 = 0;
-      for (let i = 0; i < g.weights.length; i++) s0 += g.weights[i] * Math.exp(theta * (g.lo + i) - top);
-      value += g.count * (Math.log((1 - p) * Math.exp(-top) + p * s0) + top);
-    }
-    return value;
-  };
+  const derivative = (theta: number) => cumulants(theta).slope;
   let reach = 0;
   for (const g of groups) if (pz[n * curves + g.curve] > 0) reach += g.count * (g.lo + g.weights.length - 1);
   if (reach < v) return -Infinity;
@@ -157,5 +151,5 @@ export function logTailBound(groups: Group[], pz: Float64Array, curves: number, 
     if (derivative(mid) < v) lo = mid;
     else hi = mid;
   }
-  return Math.min(0, cgf(hi) - hi * v);
+  return Math.min(0, cumulants(hi).k - hi * v);
 }
