@@ -15,24 +15,17 @@
 import { cloneScenario, demoScenario, pyramidScenario, type Bilingual, type Scenario } from '../model';
 import { FIVE_YEAR_MONTE_CARLO, isMonteCarloFigure, type MonteCarloSpec } from './monte-carlo';
 import type { LeverDef } from './levers';
-import { scoreChallenge, type ConstraintDef, type ObjectiveDef, type ScoreBreakdown, type ScoringWeights } from './scoring';
+import { scoreChallenge, type ConstraintDef, type ScoreBreakdown, type ScoringWeights } from './scoring';
 import type { TrainingContext } from './context';
+import type { ChallengeCommon } from './activity';
 import { readFigure } from './figures';
 import { PORTFOLIO_CHALLENGE, type PortfolioChallengeDef } from './portfolio';
 
 /** A challenge on a bank scenario (`kind` absent means 'bank'). */
-export interface BankChallengeDef {
+export interface BankChallengeDef extends ChallengeCommon {
   kind?: 'bank';
-  id: string;
-  title: Bilingual;
-  brief: Bilingual;
   scenario: Scenario;
   levers: LeverDef[];
-  objective: ObjectiveDef;
-  constraints: ConstraintDef[];
-  weights: ScoringWeights;
-  /** Figures shown while playing (objective and constraints are always shown). */
-  figures: string[];
   /** The multi-year Monte Carlo the challenge's `mc.*` figures are read from (seeded: same play, same figures). */
   monteCarlo?: MonteCarloSpec;
 }

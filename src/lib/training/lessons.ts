@@ -8,6 +8,7 @@
  * client's investment portfolio instead of a bank (`kind: 'portfolio'`, portfolio.ts).
  */
 import { cloneScenario, demoScenario, evaluate, writePath, type Bilingual, type MetricKey, type Scenario } from '../model';
+import type { LessonCommon } from './activity';
 import { createContext, type TrainingContext } from './context';
 import type { ChoiceCondition, Condition } from './goals';
 import { readFigure } from './figures';
@@ -19,31 +20,17 @@ import { PORTFOLIO_LESSON, type PortfolioLessonDef } from './portfolio';
 export type LessonPanel = 'concrete' | 'segments' | 'ladder' | 'retention' | 'pace' | 'spreadCurve';
 
 /** A lesson on a bank scenario (`kind` absent means 'bank'). */
-export interface BankLessonDef {
+export interface BankLessonDef extends LessonCommon {
   kind?: 'bank';
-  id: string;
-  number: number;
-  title: Bilingual;
-  /** The source's claim the lesson rests on, with its Chinese terms. */
-  claim: Bilingual;
-  minutes: number;
-  narrative: Bilingual[];
   scenario: Scenario;
   levers: LeverDef[];
-  task: Bilingual;
   goal: Condition[];
-  /** Figures shown in the mini-dashboard (the goal's figures first). */
-  figures: string[];
   /** The multi-year Monte Carlo the goal's `mc.*` figures are read from, rerun as the levers move. */
   monteCarlo?: MonteCarloSpec;
   panels: LessonPanel[];
-  hints: Bilingual[];
-  debrief: {
-    mechanism: Bilingual[];
+  debrief: LessonCommon['debrief'] & {
     /** Glass-box panels that show the formulas that moved. */
     metrics: MetricKey[];
-    /** Glossary terms to read next. */
-    terms: string[];
     /** Panels shown only in the debrief. */
     panels?: LessonPanel[];
   };

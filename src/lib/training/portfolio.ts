@@ -18,9 +18,10 @@ import {
   type ClientPortfolio,
   type ValidationProblem,
 } from '../model';
+import type { ChallengeCommon, LessonCommon } from './activity';
 import { compare, type FigureCondition, type GoalCheck } from './goal-types';
 import { registerFigureLabels } from './figure-registry';
-import { scoreChallenge, type ConstraintDef, type ObjectiveDef, type ScoreBreakdown, type ScoringWeights } from './scoring';
+import { scoreChallenge, type ScoreBreakdown, type ScoringWeights } from './scoring';
 
 /** How the cash needs are simulated in a lesson or challenge: fixed seed, few paths (≈ 50 ms). */
 export const TRAINING_CASH_CHECK = { paths: 2000, seed: 7, stepsPerYear: 12 } as const;
@@ -168,25 +169,11 @@ export function trainingBestAllocation(p: ClientPortfolio): BestAllocation {
 
 // —— the lesson ——
 
-export interface PortfolioLessonDef {
+export interface PortfolioLessonDef extends LessonCommon {
   kind: 'portfolio';
-  id: string;
-  number: number;
-  title: Bilingual;
-  claim: Bilingual;
-  minutes: number;
-  narrative: Bilingual[];
-  task: Bilingual;
   /** The client and the starting allocation the trainee moves. */
   portfolio: ClientPortfolio;
   goal: FigureCondition[];
-  figures: string[];
-  hints: Bilingual[];
-  debrief: {
-    mechanism: Bilingual[];
-    /** Glossary terms to read next. */
-    terms: string[];
-  };
 }
 
 const SOURCE_TITLE = '《银行工作中的客户投资组合分析与优化方法》';
@@ -270,16 +257,9 @@ export const PORTFOLIO_LESSON: PortfolioLessonDef = {
 
 // —— the challenge ——
 
-export interface PortfolioChallengeDef {
+export interface PortfolioChallengeDef extends ChallengeCommon {
   kind: 'portfolio';
-  id: string;
-  title: Bilingual;
-  brief: Bilingual;
   portfolio: ClientPortfolio;
-  objective: ObjectiveDef;
-  constraints: ConstraintDef[];
-  weights: ScoringWeights;
-  figures: string[];
 }
 
 function challengePortfolio(): ClientPortfolio {
