@@ -1,5 +1,5 @@
 /**
- * The lessons: seven on the bank's client mix, each grounded in a claim of the source (DIGEST.md): a short narrative, a
+ * The lessons: seven on the bank's client mix, each grounded in a claim of the source article ("从'砼'字看如何优化银行公司客户结构", README): a short narrative, a
  * starting bank, the levers it opens, a goal checked live, hints and a debrief that names the
  * mechanism and links the glass-box formulas. Text may link glossary terms as `[[id]]` or
  * `[[id|text]]`. Thresholds and the numbers the texts quote were read from `evaluate()` of each
