@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '../../src/lib/i18n/i18n.svelte';
 import { inputSpec } from '../../src/lib/model';
 import NumberField from '../../src/lib/ui/NumberField.svelte';
-import { invalidFields } from '../../src/lib/ui/invalid-fields.svelte';
+import { invalidFields } from '../../src/lib/state/invalid-fields.svelte';
 
 describe('NumberField with bad text', () => {
   it('keeps the bad text and its message after Tab, and lists the field as invalid until fixed', async () => {
