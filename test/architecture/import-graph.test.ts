@@ -143,6 +143,12 @@ describe('import graph', () => {
     expect(offending(bad)).toEqual([]);
   });
 
+  it('rune modules (*.svelte.ts) live under state/, but the strings store of i18n', () => {
+    const runes = FILES.map(rel).filter((f) => f.endsWith('.svelte.ts'));
+    expect(runes.length).toBeGreaterThan(5);
+    expect(runes.filter((f) => !under(f, 'src/lib/state') && f !== 'src/lib/i18n/i18n.svelte.ts')).toEqual([]);
+  });
+
   it('no import cycle among the modules under src/lib (type-only imports excluded)', () => {
     const graph = new Map<string, string[]>();
     for (const e of PROJECT_EDGES) {
