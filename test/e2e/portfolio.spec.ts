@@ -60,6 +60,11 @@ test('the correlation matrix is checked, and the nearest valid matrix is one cli
   await expect(problem).toContainText('相关系数矩阵无效，修改未提交');
   await expect(problem).toContainText('矩阵非半正定');
   await expect(problem).toContainText(/ρ\(.+\)必须在\[/);
+  // the draft that was not committed survives a visit to another page of the workspace
+  await app.tab('allocation').click();
+  await app.tab('assets').click();
+  await expect(app.correlation('信用债', '股票型基金')).toHaveValue('-0.95');
+  await expect(problem).toContainText('相关系数矩阵无效，修改未提交');
   await app.useNearestValidMatrix();
   await expect(app.correlationStatus).toContainText('✓ 矩阵有效');
   await expect(app.correlationStatus).toContainText('已采用最近的有效矩阵');
