@@ -156,7 +156,9 @@ function multinomialTerms(prep: Prepared): MultinomialTerms {
 /**
  * Adds k new clients to the classes [from, to) of `counts`, each falling in class c with
  * probability prob[c] (a multinomial), and returns the exposure added: client by client by
- * inversion when k is below the number of classes, else by conditional binomials.
+ * inversion when k is below the number of classes, else by conditional binomials. The inversion
+ * walks from the last class: a segment's last classes are its bands of many sizes, where most of
+ * the probability is (its first are single names, 1/grid each), so the walk usually stops early.
  */
 function addMultinomial(
   counts: Float64Array,
@@ -172,8 +174,8 @@ function addMultinomial(
   if (k < to - from) {
     for (let m = 0; m < k; m++) {
       let v = rng.next();
-      let c = from;
-      while (c < to - 1 && v >= prob[c]) v -= prob[c++];
+      let c = to - 1;
+      while (c > from && v >= prob[c]) v -= prob[c--];
       counts[c]++;
       amount += exposure[c];
     }
@@ -254,7 +256,7 @@ class FastPath {
   private readonly attritionLogP: Float64Array;
   private readonly attritionLogQ: Float64Array;
   private readonly agg: StepAggregates;
-  private capital: CapitalState = { net: 0, tier1: 0, cet1: 0, hqla: 0 };
+  private readonly capital: CapitalState = { net: 0, tier1: 0, cet1: 0, hqla: 0 };
   private readonly phi: number;
   private readonly innovation: number;
   private readonly neededInitial: number;
@@ -323,7 +325,7 @@ class FastPath {
     this.ringNet.fill(0);
     this.nplGross = 0;
     this.nplNet = 0;
-    this.capital = initialCapitalState(prep);
+    initialCapitalState(prep, this.capital);
     this.headcount = prep.headcount ? prep.headcount[1] : this.neededInitial;
   }
 
