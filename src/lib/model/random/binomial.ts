@@ -6,14 +6,15 @@
  *   function by sequential search from 0, the BINV algorithm of Kachitvichyanukul & Schmeiser
  *   (1988), "Binomial random variate generation", CACM 31(2), 216–222. One uniform; expected
  *   work O(n·p + 1).
- * - n·p ≥ 10 (attrition of a large band, many new clients): transformed rejection with squeeze,
- *   algorithm BTRS of Hörmann (1993), "The generation of binomial random variates", Journal of
- *   Statistical Computation and Simulation 46, 101–110. A pair of uniforms (u, v) maps to
- *   k = ⌊(2a/u_s + b)·u + c⌋ with u_s = ½ − |u|; inside the squeeze (u_s ≥ 0.07, v ≤ v_r) k is
- *   accepted at once, otherwise when v·α/(a/u_s² + b) ≤ f(k)/f(m), f the pmf and m the mode, the
- *   ratio taken exactly from log-factorials (table below 1024, Stirling series above) rather than
- *   the paper's Stirling-corrected form. Exact, O(1) expected work whatever n·p (about 1.2 pairs
- *   a draw), where the earlier search outwards from the mode took O(√(n·p·q)) steps and an exp.
+ * - n·p ≥ 10 (attrition of a large band, many new clients): transformed rejection with
+ *   decomposition, algorithm BTRD of Hörmann (1993), "The generation of binomial random
+ *   variates", Journal of Statistical Computation and Simulation 46, 101–110. With
+ *   u_s = ½ − |u|, a pair (u, v) maps to k = ⌊(2a/u_s + b)·u + c⌋; inside the squeeze's box
+ *   (v ≤ 0.86·v_r) one uniform gives both and k is accepted at once; otherwise k is accepted when
+ *   v·α/(a/u_s² + b) ≤ f(k)/f(m), f the pmf and m its mode, the ratio taken exactly from
+ *   log-factorials (table below 4096, Stirling series above) in place of the paper's recursion
+ *   and Stirling-corrected bounds. Exact, O(1) expected work whatever n·p (about 1.4 to 2.3
+ *   uniforms a draw), where a search outwards from the mode takes O(√(n·p·q)) steps.
  * - p > ½ is sampled as n − Binomial(n, 1−p).
  * A draw uses a variable number of uniforms, but every path has its own stream (createRng(seed,
  * path)), so a path's numbers still never depend on the worker that computes it.
@@ -21,14 +22,14 @@
 
 import type { UniformSource } from './index';
 
-const TABLE_SIZE = 1024;
+const TABLE_SIZE = 4096;
 const LOG_FACTORIAL = new Float64Array(TABLE_SIZE);
 for (let k = 1; k < TABLE_SIZE; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /**
- * ln k! for a whole k ≥ 0: a table below 1024, the Stirling series of ln Γ(k+1) above
- * (error below 1e-20 there).
+ * ln k! for a whole k ≥ 0: a table below 4096 (32 kB; BTRD reads it for every band's draw), the Stirling
+ * series of ln Γ(k+1) above (error below 1e-20 there).
  * @example logFactorial(5) // ln 120
  */
 export function logFactorial(k: number): number {
@@ -38,7 +39,7 @@ export function logFactorial(k: number): number {
   return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
 }
 
-/** n·p below which BINV (inversion from 0) is used; from it on, BTRS (valid for n·p ≥ 10, Hörmann 1993). */
+/** n·p below which BINV (inversion from 0) is used; from it on, BTRD (its constants are fitted for n·p ≥ 10, Hörmann 1993). */
 const INVERSION_MAX_MEAN = 10;
 
 /**
@@ -74,29 +75,42 @@ export function binomialWithLogs(n: number, p: number, q: number, logP: number, 
     }
     return x;
   }
-  return btrs(n, p, q, logP - logQ, u);
+  return btrd(n, p, q, logP - logQ, u);
 }
 
-/** BTRS (Hörmann 1993, see the header) for 0 < p ≤ ½, n·p ≥ 10; logR = ln(p/q). */
-function btrs(n: number, p: number, q: number, logR: number, u: UniformSource): number {
+/** BTRD (Hörmann 1993, see the header) for 0 < p ≤ ½, n·p ≥ 10; logR = ln(p/q). */
+function btrd(n: number, p: number, q: number, logR: number, u: UniformSource): number {
   const spq = Math.sqrt(n * p * q);
   const b = 1.15 + 2.53 * spq;
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
+  const urvr = 0.86 * vr;
   const alpha = (2.83 + 5.1 / b) * spq;
   const m = Math.floor((n + 1) * p);
   let logFm = NaN; // ln(m!·(n−m)!), when first needed
   for (;;) {
-    const uu = u.next() - 0.5;
     let v = u.next();
+    let uu: number;
+    if (v <= urvr) {
+      // the squeeze's box, from one uniform
+      uu = v / vr - 0.43;
+      return Math.floor(((2 * a) / (0.5 - Math.abs(uu)) + b) * uu + c);
+    }
+    if (v >= vr) {
+      uu = u.next() - 0.5;
+    } else {
+      // v in (0.86·v_r, v_r): u is made from v, and v drawn afresh below v_r
+      uu = v / vr - 0.93;
+      uu = (uu < 0 ? -0.5 : 0.5) - uu;
+      v = u.next() * vr;
+    }
     const us = 0.5 - Math.abs(uu);
     const k = Math.floor(((2 * a) / us + b) * uu + c);
     if (k < 0 || k > n) continue;
-    if (us >= 0.07 && v <= vr) return k;
     v *= alpha / (a / (us * us) + b);
     if (logFm !== logFm) logFm = logFactorial(m) + logFactorial(n - m);
-    // ln f(k)/f(m) = ln(m!(n−m)!) − ln(k!(n−k)!) + (k − m)·ln(p/q)
+    // accept when v ≤ f(k)/f(m): ln f(k)/f(m) = ln(m!(n−m)!) − ln(k!(n−k)!) + (k − m)·ln(p/q)
     if (Math.log(v) <= logFm - logFactorial(k) - logFactorial(n - k) + (k - m) * logR) return k;
   }
 }

@@ -47,8 +47,11 @@ export function initialManagersNeeded(prep: Prepared): number {
   return prep.segments.reduce((a, g) => a + Math.ceil(g.clients0 / g.clientsPerManager), 0);
 }
 
-/** Below this many expected removals per class, removeBinomial draws the segment's total and picks who (cheaper than a binomial per class). */
-const FEW_PER_CLASS = 4;
+/**
+ * Below this many expected removals per class, removeBinomial draws the segment's total and picks who: a pick (a uniform and a
+ * short walk) costs about half a binomial draw (an exp, or BTRD's setup), so picking wins below about two per class.
+ */
+const FEW_PER_CLASS = 2;
 
 /** Scratch for removeBinomial: [exposure at the start, exposure removed, exposure left, clients removed, clients left]. */
 const removed = new Float64Array(5);
@@ -57,7 +60,7 @@ const removed = new Float64Array(5);
  * Removes Binomial(n_c, p) clients from every class c in [from, to) of `counts`, independently,
  * and writes the exposures to `removed`. Two exact methods, picked by the expected number
  * removed (so the choice depends only on the state, never on the worker):
- * - few (N·p below 4 per class): the total D ~ Binomial(N, p) over the N clients of the
+ * - few (N·p below 2 per class): the total D ~ Binomial(N, p) over the N clients of the
  *   classes, then a uniformly random D-subset of them, client by client (given D, who defaults
  *   among exchangeable clients is a uniform subset; the client of rank r is found by walking the
  *   classes from the last); one draw when nobody leaves, the usual case;
