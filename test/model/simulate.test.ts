@@ -78,9 +78,9 @@ describe('binomial sampler', () => {
   it.each([
     [1, 0.3], // Bernoulli
     [40, 0.01], // inversion from 0
-    [500, 0.2], // modal search
+    [500, 0.2], // BTRD
     [30, 0.9], // p > 1/2 by symmetry
-    [3000, 0.004], // modal search near the threshold
+    [3000, 0.004], // BTRD near the switch (n·p = 12)
   ])('Binomial(%i, %f) has the right mean and variance', (n, p) => {
     const rng = new Rng(11, n);
     const N = 40000;
@@ -102,7 +102,7 @@ describe('binomial sampler', () => {
     expect(variance / (n * p * (1 - p))).toBeLessThan(1.05);
   });
 
-  it('matches the exact distribution (chi-square) in the modal branch', () => {
+  it('matches the exact distribution (chi-square) in the BTRD branch', () => {
     const n = 200;
     const p = 0.3;
     const rng = new Rng(5, 5);

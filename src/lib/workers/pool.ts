@@ -9,7 +9,8 @@
  * creating any. Cancel and failures terminate the run's workers and the idle ones; idle workers go after
  * `ENGINE_IDLE_MS` without a run, so their memory goes back to the page.
  * Chunk results come back in chunk order, whatever finished first: the caller merges them
- * in that order, so the number of workers never changes a result.
+ * in that order, so the number of workers never changes a result. Each worker is sent its next
+ * chunk while it runs one, so it goes straight on from one to the next.
  *
  * A worker that dies mid-run (killed by the browser, crashed) sends nothing: a chunk that reports
  * no progress for `stallMs` fails the whole run with a `WorkerFailure`, and every worker is
@@ -125,6 +126,13 @@ function dropWorkers<W extends Terminable>(kind: () => W, workers: readonly W[])
   disposeIdleWorkers(kind);
 }
 
+/** A chunk sent to a worker: its index, its answer, and its watchdog once the worker has got to it. */
+interface SentChunk<R> {
+  i: number;
+  answer: Promise<R>;
+  watchdog: ReturnType<typeof stallWatchdog> | null;
+}
+
 /**
  * Runs `chunks` on workers of the kind `createWorker` (warm ones first); `runChunk` sends one chunk
  * to one worker and resolves with its result (it may report the chunk's own progress, 0..1).
@@ -164,22 +172,34 @@ export async function runPool<C, R, W extends { terminate(): void }>(
     signal?.addEventListener('abort', abort, { once: true });
   });
 
+  /** Sends chunk i to a worker; its watchdog is set when the worker gets to it (the chunk before it has answered). */
+  function send(worker: W, i: number): SentChunk<R> {
+    const sent: SentChunk<R> = { i, answer: Promise.resolve() as Promise<R>, watchdog: null };
+    sent.answer = runChunk(worker, chunks[i], (f) => {
+      sent.watchdog?.feed();
+      chunkProgress[i] = Math.min(1, Math.max(0, f));
+      report();
+    });
+    sent.answer.catch(() => {}); // a queued chunk's failure is observed when it is awaited
+    return sent;
+  }
+
+  // Each worker has its next chunk waiting in its queue while it runs one, so it never idles for a
+  // round trip through the page (busy painting the progress) between chunks.
   async function drive(worker: W): Promise<void> {
-    while (next < chunks.length) {
-      const i = next++;
+    let current = next < chunks.length ? send(worker, next++) : null;
+    while (current) {
+      const queued = next < chunks.length ? send(worker, next++) : null;
       const watchdog = stallWatchdog('pool', stallMs);
+      current.watchdog = watchdog;
       try {
-        const answer = runChunk(worker, chunks[i], (f) => {
-          watchdog.feed();
-          chunkProgress[i] = Math.min(1, Math.max(0, f));
-          report();
-        });
-        results[i] = await Promise.race([answer, watchdog.stalled]);
+        results[current.i] = await Promise.race([current.answer, watchdog.stalled]);
       } finally {
         watchdog.stop();
       }
-      chunkProgress[i] = 1;
+      chunkProgress[current.i] = 1;
       report();
+      current = queued;
     }
   }
 

@@ -113,12 +113,16 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     book = null,
   } = options;
   // Pool workers are warm from earlier runs and may hold another run's book: each worker is told
-  // this run's book (or none) before its first call of the run, and only once.
-  const withBook = new WeakSet<SimulationWorker>();
-  const useBook = async (w: SimulationWorker) => {
-    if (withBook.has(w)) return;
-    withBook.add(w);
-    await w.useBook(book ? copySimulationBook(book) : null);
+  // this run's book (or none) before its first call of the run, and only once (a chunk queued
+  // behind the first waits for the same answer).
+  const withBook = new WeakMap<SimulationWorker, Promise<void>>();
+  const useBook = (w: SimulationWorker): Promise<void> => {
+    let told = withBook.get(w);
+    if (!told) {
+      told = w.useBook(book ? copySimulationBook(book) : null);
+      withBook.set(w, told);
+    }
+    return told;
   };
   const runPaths = async (w: SimulationWorker, c: { start: number; count: number }, onChunk: (f: number) => void) => {
     await useBook(w);

@@ -1,31 +1,35 @@
 /**
- * Exact binomial sampling from one uniform per draw, by inversion of the distribution function.
+ * Exact binomial sampling from the uniforms of a stream.
  *
  * - n = 1: a Bernoulli, `u < p`.
- * - n·p < 10 (the usual case: defaults of a band in a quarter): sequential search from 0, the
- *   BINV algorithm of Kachitvichyanukul & Schmeiser (1988), "Binomial random variate
- *   generation", CACM 31(2), 216–222. Expected work O(n·p + 1).
- * - n·p ≥ 10 (attrition of a large band, many new clients): the same inversion, but the search
- *   starts at the mode and walks outwards, alternately down and up (Kemp 1986, "A modal method
- *   for generating binomial variables", Comm. Statist. Theory Methods 15(3), 805–813). The mode's
- *   probability comes from log-factorials (table below 1024, Stirling series above). Expected work
- *   O(√(n·p·q)), and the method is exact, unlike a normal approximation; BTPE would be faster for
- *   very large n·p but needs several uniforms per draw and is much longer code.
+ * - n·p < 10 (the usual case: defaults of a band in a quarter): inversion of the distribution
+ *   function by sequential search from 0, the BINV algorithm of Kachitvichyanukul & Schmeiser
+ *   (1988), "Binomial random variate generation", CACM 31(2), 216–222. One uniform; expected
+ *   work O(n·p + 1).
+ * - n·p ≥ 10 (attrition of a large band, many new clients): transformed rejection with
+ *   decomposition, algorithm BTRD of Hörmann (1993), "The generation of binomial random
+ *   variates", Journal of Statistical Computation and Simulation 46, 101–110. With
+ *   u_s = ½ − |u|, a pair (u, v) maps to k = ⌊(2a/u_s + b)·u + c⌋; inside the squeeze's box
+ *   (v ≤ 0.86·v_r) one uniform gives both and k is accepted at once; otherwise k is accepted when
+ *   v·α/(a/u_s² + b) ≤ f(k)/f(m), f the pmf and m its mode, the ratio taken exactly from
+ *   log-factorials (table below 4096, Stirling series above) in place of the paper's recursion
+ *   and Stirling-corrected bounds. Exact, O(1) expected work whatever n·p (about 1.4 to 2.3
+ *   uniforms a draw), where a search outwards from the mode takes O(√(n·p·q)) steps.
  * - p > ½ is sampled as n − Binomial(n, 1−p).
- * Inversion keeps one uniform per draw, so the random stream of a path is consumed the same way
- * whatever the worker: results are reproducible.
+ * A draw uses a variable number of uniforms, but every path has its own stream (createRng(seed,
+ * path)), so a path's numbers still never depend on the worker that computes it.
  */
 
 import type { UniformSource } from './index';
 
-const TABLE_SIZE = 1024;
+const TABLE_SIZE = 4096;
 const LOG_FACTORIAL = new Float64Array(TABLE_SIZE);
 for (let k = 1; k < TABLE_SIZE; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
 const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
 
 /**
- * ln k! for a whole k ≥ 0: a table below 1024, the Stirling series of ln Γ(k+1) above
- * (error below 1e-20 there).
+ * ln k! for a whole k ≥ 0: a table below 4096 (32 kB; BTRD reads it for every band's draw), the Stirling
+ * series of ln Γ(k+1) above (error below 1e-20 there).
  * @example logFactorial(5) // ln 120
  */
 export function logFactorial(k: number): number {
@@ -35,8 +39,8 @@ export function logFactorial(k: number): number {
   return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + (1 / 12 - (1 / 360 - 1 / (1260 * x2)) / x2) / x;
 }
 
-/** n·p below which the search starts at 0; above it, at the mode. */
-const INVERSION_FROM_ZERO_MAX_MEAN = 10;
+/** n·p below which BINV (inversion from 0) is used; from it on, BTRD (its constants are fitted for n·p ≥ 10, Hörmann 1993). */
+const INVERSION_MAX_MEAN = 10;
 
 /**
  * One draw of Binomial(n, p), n a whole number ≥ 0, from the uniforms of `u`.
@@ -51,12 +55,13 @@ export function binomial(n: number, p: number, u: UniformSource): number {
 /**
  * Binomial(n, p) with q = 1 − p, ln p and ln q computed by the caller, for loops that draw many
  * counts with the same p (every class of a segment in a step). Requires 0 < p < 1.
+ * @example binomialWithLogs(500, 0.2, 0.8, Math.log(0.2), Math.log(0.8), createRng(1, 0)) // 100 on average
  */
 export function binomialWithLogs(n: number, p: number, q: number, logP: number, logQ: number, u: UniformSource): number {
   if (n <= 0) return 0;
   if (n === 1) return u.next() < p ? 1 : 0;
   if (p > 0.5) return n - binomialWithLogs(n, q, p, logQ, logP, u);
-  if (n * p < INVERSION_FROM_ZERO_MAX_MEAN) {
+  if (n * p < INVERSION_MAX_MEAN) {
     // BINV: P(0) = qⁿ, P(x) = P(x−1)·((n+1)·s/x − s) with s = p/q.
     const s = p / q;
     const a = (n + 1) * s;
@@ -70,30 +75,42 @@ export function binomialWithLogs(n: number, p: number, q: number, logP: number, 
     }
     return x;
   }
-  // Modal search: P(m) from log-factorials, then outwards, alternately down and up.
+  return btrd(n, p, q, logP - logQ, u);
+}
+
+/** BTRD (Hörmann 1993, see the header) for 0 < p ≤ ½, n·p ≥ 10; logR = ln(p/q). */
+function btrd(n: number, p: number, q: number, logR: number, u: UniformSource): number {
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const urvr = 0.86 * vr;
+  const alpha = (2.83 + 5.1 / b) * spq;
   const m = Math.floor((n + 1) * p);
-  const pm = Math.exp(logFactorial(n) - logFactorial(m) - logFactorial(n - m) + m * logP + (n - m) * logQ);
-  let v = u.next();
-  if (v <= pm) return m;
-  v -= pm;
-  const s = p / q;
-  let lo = m;
-  let hi = m;
-  let pLo = pm;
-  let pHi = pm;
+  let logFm = NaN; // ln(m!·(n−m)!), when first needed
   for (;;) {
-    if (lo > 0) {
-      pLo *= lo / ((n - lo + 1) * s); // P(k−1) = P(k)·k/(n−k+1)·q/p
-      lo--;
-      if (v <= pLo) return lo;
-      v -= pLo;
+    let v = u.next();
+    let uu: number;
+    if (v <= urvr) {
+      // the squeeze's box, from one uniform
+      uu = v / vr - 0.43;
+      return Math.floor(((2 * a) / (0.5 - Math.abs(uu)) + b) * uu + c);
     }
-    if (hi < n) {
-      pHi *= ((n - hi) / (hi + 1)) * s; // P(k+1) = P(k)·(n−k)/(k+1)·p/q
-      hi++;
-      if (v <= pHi) return hi;
-      v -= pHi;
+    if (v >= vr) {
+      uu = u.next() - 0.5;
+    } else {
+      // v in (0.86·v_r, v_r): u is made from v, and v drawn afresh below v_r
+      uu = v / vr - 0.93;
+      uu = (uu < 0 ? -0.5 : 0.5) - uu;
+      v = u.next() * vr;
     }
-    if (lo <= 0 && hi >= n) return m; // only rounding slack (≈1e-13) is left
+    const us = 0.5 - Math.abs(uu);
+    const k = Math.floor(((2 * a) / us + b) * uu + c);
+    if (k < 0 || k > n) continue;
+    v *= alpha / (a / (us * us) + b);
+    if (logFm !== logFm) logFm = logFactorial(m) + logFactorial(n - m);
+    // accept when v ≤ f(k)/f(m): ln f(k)/f(m) = ln(m!(n−m)!) − ln(k!(n−k)!) + (k − m)·ln(p/q)
+    if (Math.log(v) <= logFm - logFactorial(k) - logFactorial(n - k) + (k - m) * logR) return k;
   }
 }

@@ -47,8 +47,11 @@ export function initialManagersNeeded(prep: Prepared): number {
   return prep.segments.reduce((a, g) => a + Math.ceil(g.clients0 / g.clientsPerManager), 0);
 }
 
-/** Below this many expected removals per class, removeBinomial draws the segment's total and picks who (cheaper than a binomial per class). */
-const FEW_PER_CLASS = 4;
+/**
+ * Below this many expected removals per class, removeBinomial draws the segment's total and picks who: a pick (a uniform and a
+ * short walk) costs about half a binomial draw (an exp, or BTRD's setup), so picking wins below about two per class.
+ */
+const FEW_PER_CLASS = 2;
 
 /** Scratch for removeBinomial: [exposure at the start, exposure removed, exposure left, clients removed, clients left]. */
 const removed = new Float64Array(5);
@@ -57,7 +60,7 @@ const removed = new Float64Array(5);
  * Removes Binomial(n_c, p) clients from every class c in [from, to) of `counts`, independently,
  * and writes the exposures to `removed`. Two exact methods, picked by the expected number
  * removed (so the choice depends only on the state, never on the worker):
- * - few (N·p below 4 per class): the total D ~ Binomial(N, p) over the N clients of the
+ * - few (N·p below 2 per class): the total D ~ Binomial(N, p) over the N clients of the
  *   classes, then a uniformly random D-subset of them, client by client (given D, who defaults
  *   among exchangeable clients is a uniform subset; the client of rank r is found by walking the
  *   classes from the last); one draw when nobody leaves, the usual case;
@@ -156,7 +159,9 @@ function multinomialTerms(prep: Prepared): MultinomialTerms {
 /**
  * Adds k new clients to the classes [from, to) of `counts`, each falling in class c with
  * probability prob[c] (a multinomial), and returns the exposure added: client by client by
- * inversion when k is below the number of classes, else by conditional binomials.
+ * inversion when k is below the number of classes, else by conditional binomials. The inversion
+ * walks from the last class: a segment's last classes are its bands of many sizes, where most of
+ * the probability is (its first are single names, 1/grid each), so the walk usually stops early.
  */
 function addMultinomial(
   counts: Float64Array,
@@ -172,8 +177,8 @@ function addMultinomial(
   if (k < to - from) {
     for (let m = 0; m < k; m++) {
       let v = rng.next();
-      let c = from;
-      while (c < to - 1 && v >= prob[c]) v -= prob[c++];
+      let c = to - 1;
+      while (c > from && v >= prob[c]) v -= prob[c--];
       counts[c]++;
       amount += exposure[c];
     }
@@ -254,7 +259,7 @@ class FastPath {
   private readonly attritionLogP: Float64Array;
   private readonly attritionLogQ: Float64Array;
   private readonly agg: StepAggregates;
-  private capital: CapitalState = { net: 0, tier1: 0, cet1: 0, hqla: 0 };
+  private readonly capital: CapitalState = { net: 0, tier1: 0, cet1: 0, hqla: 0 };
   private readonly phi: number;
   private readonly innovation: number;
   private readonly neededInitial: number;
@@ -323,7 +328,7 @@ class FastPath {
     this.ringNet.fill(0);
     this.nplGross = 0;
     this.nplNet = 0;
-    this.capital = initialCapitalState(prep);
+    initialCapitalState(prep, this.capital);
     this.headcount = prep.headcount ? prep.headcount[1] : this.neededInitial;
   }
 
