@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import type { Component } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../../src/lib/i18n/i18n.svelte';
 import { columnsFromRows } from '../../../src/lib/io/loan-book-columns';
@@ -23,7 +24,7 @@ async function renderPanel(book?: (scenarioId: string) => LoanBookRecord) {
   const record = await library.create(cloneScenario(demoScenario), '带贷款明细', '副本');
   if (book) await library.store.transact((tx) => tx.putLoanBook(book(record!.id)));
   const entry = checkRecord(record!);
-  render(ContextHost, { props: { workspace, component: LoanBookPanel, props: { entry } } });
+  render(ContextHost, { props: { workspace, component: LoanBookPanel as Component, props: { entry } } });
   return { db };
 }
 
