@@ -100,6 +100,9 @@ const engine = {
     }
     return heldFigures.result;
   },
+  /** The scenario's inputs calibrated to a stored book (the held one, checked again against this scenario's segments). */
+  calibrateBook: async (scenario: Scenario, book: { id: string; data?: StoredLoanBook }) =>
+    (await columnsCodec()).calibrateStoredBook(book.data ?? { rows: await heldRows({ id: book.id }) }, scenario),
 };
 
 export type EngineWorkerApi = typeof engine;

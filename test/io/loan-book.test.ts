@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookFigures, calibrateFromBook, checkLoanBookRows, parseLoanBookCsv, type LoanBookRow } from '../../src/lib/io/loan-book';
-import { checkedBookFigures, columnsFromRows } from '../../src/lib/io/loan-book-columns';
+import { calibrateStoredBook, checkedBookFigures, columnsFromRows } from '../../src/lib/io/loan-book-columns';
 import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import { demoScenario, evaluate, validateScenario } from '../../src/lib/model';
 
@@ -135,6 +135,15 @@ describe('bookConcentration and calibrateFromBook', () => {
       ok: true,
       figures: bookFigures(rows, demoScenario),
     });
+  });
+
+  it('calibrates a stored book in the engine, on the rows it holds or on the book it is given', async () => {
+    const engine = createInProcessEngine();
+    const direct = calibrateFromBook(demoScenario, rows);
+    expect(await engine.calibrateBook(demoScenario, { id: 'b', load: async () => ({ columns: columnsFromRows(rows) }) })).toEqual(direct);
+    expect(calibrateStoredBook({ rows }, demoScenario)).toEqual(direct);
+    const damaged = await engine.calibrateBook(demoScenario, { id: 'c', load: async () => ({ columns: { count: -1 } }) });
+    expect(damaged).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'columns' })] });
   });
 
   it('calibrates a valid scenario to the book (total, mix, PD, tenor, pricing)', () => {

@@ -10,6 +10,7 @@
 import type { Scenario } from '../model';
 import {
   bookFigures,
+  calibrateFromBook,
   checkLoanBookRows,
   MAX_PROBLEMS,
   parseLoanBookCsv,
@@ -314,23 +315,38 @@ export function parseLoanBookCsvColumns(
 /** A stored book's figures, or `ok: false` when it does not pass its check (a damaged record shows none). */
 export type CheckedBookFigures = { ok: true; figures: BookFigures } | { ok: false };
 
+/** A stored book's rows checked against the segments (columns, or rows: a v3 record's, or the rows the engine worker holds), or null. */
+function checkedRowsOf(book: StoredLoanBook, segmentKeys: readonly string[]): LoanBookRow[] | null {
+  if (book.columns !== undefined) {
+    const checked = checkLoanBookColumns(book.columns, segmentKeys);
+    return checked.ok ? rowsFromColumns(checked.columns) : null;
+  }
+  const checked = checkLoanBookRows(book.rows, segmentKeys);
+  return checked.ok ? checked.rows : null;
+}
+
 /**
- * The stored book checked against the scenario's segments (columns, or rows: a v3 record's, or the
- * rows the engine worker holds), then bookFigures of its rows (returned too): what the loan-book
- * panel shows of a stored book, computed in the engine worker.
+ * The stored book checked against the scenario's segments, then bookFigures of its rows (returned
+ * too): what the loan-book panel shows of a stored book, computed in the engine worker.
  * @example checkedBookFigures(record, scenario) // { ok: true, figures: { real, generated, largest, bySegment }, rows }
  */
 export function checkedBookFigures(book: StoredLoanBook, scenario: Scenario): { ok: true; figures: BookFigures; rows: LoanBookRow[] } | { ok: false } {
-  const keys = scenario.segments.map((s) => s.key);
-  let rows: LoanBookRow[];
-  if (book.columns !== undefined) {
-    const checked = checkLoanBookColumns(book.columns, keys);
-    if (!checked.ok) return { ok: false };
-    rows = rowsFromColumns(checked.columns);
-  } else {
-    const checked = checkLoanBookRows(book.rows, keys);
-    if (!checked.ok) return { ok: false };
-    rows = checked.rows;
-  }
-  return { ok: true, figures: bookFigures(rows, scenario), rows };
+  const rows = checkedRowsOf(
+    book,
+    scenario.segments.map((s) => s.key),
+  );
+  return rows ? { ok: true, figures: bookFigures(rows, scenario), rows } : { ok: false };
+}
+
+/**
+ * calibrateFromBook on a stored book checked against the scenario's segments (in the engine
+ * worker: 200,000 rows are a long task on the page).
+ * @example calibrateStoredBook(record, scenario) // { ok: true, scenario: { …the book's mix, PDs, pricing… } }
+ */
+export function calibrateStoredBook(book: StoredLoanBook, scenario: Scenario): ReturnType<typeof calibrateFromBook> {
+  const rows = checkedRowsOf(
+    book,
+    scenario.segments.map((s) => s.key),
+  );
+  return rows ? calibrateFromBook(scenario, rows) : { ok: false, problems: [{ path: DAMAGED.path, message: DAMAGED.message }] };
 }

@@ -11,6 +11,7 @@ import { supervise, type AsyncApi } from './supervised';
 import type { DecodedShare } from '../io/share-link';
 import type { ParsedImport } from '../io/library-file';
 import type { CheckedBookFigures, LoanBookColumns, LoanBookColumnsParse, StoredLoanBook } from '../io/loan-book-columns';
+import type { calibrateFromBook } from '../io/loan-book';
 import { proxy } from 'comlink';
 
 /**
@@ -30,6 +31,7 @@ export const ENGINE_TIMEOUT_MS = {
   parseLoanBookCsv: 120_000,
   holdParsedBook: 15_000,
   loanBookFigures: 90_000,
+  calibrateBook: 90_000,
   whatIfGrid: 60_000,
   evaluateNamed: 30_000,
 } as const;
@@ -40,7 +42,7 @@ export const ENGINE_TIMEOUT_MS = {
  * in-process. Not Comlink's `Remote<…>`: that also types the proxy's own methods (release, endpoint),
  * which the in-process engine and the tests' fakes have no use for.
  */
-export type EngineClient = Omit<AsyncApi<EngineWorkerApi>, 'riskProfile' | 'loanBookFigures'> & {
+export type EngineClient = Omit<AsyncApi<EngineWorkerApi>, 'riskProfile' | 'loanBookFigures' | 'calibrateBook'> & {
   /**
    * The whole book's loss distribution, concentration and portfolio-basis capital; typed arrays arrive
    * transferred. On the real loan book when `book` is given (its checked columns; from a worker, posted once per book id).
@@ -52,6 +54,8 @@ export type EngineClient = Omit<AsyncApi<EngineWorkerApi>, 'riskProfile' | 'loan
    * holdParsedBook(id) named the rows of the CSV it just parsed.
    */
   loanBookFigures(scenario: Scenario, book: { id: string; load: () => Promise<StoredLoanBook | undefined> }): Promise<CheckedBookFigures>;
+  /** The scenario's inputs calibrated to a stored book, in the worker (the book read and posted as for loanBookFigures). */
+  calibrateBook(scenario: Scenario, book: { id: string; load: () => Promise<StoredLoanBook | undefined> }): Promise<ReturnType<typeof calibrateFromBook>>;
   /** Starts the worker now (at idle after the first paint), so the first heavy call does not wait for its module. */
   prewarm(): void;
   dispose(): void;
@@ -91,6 +95,11 @@ export function createWorkerEngine(): EngineClient {
       return call({ id: book.id, data: await book.load() });
     }
   }
+  /** A stored book to post: a book gone from the database posts as empty (the worker reports it as damaged). */
+  const storedBook = (book: { id: string; load: () => Promise<StoredLoanBook | undefined> }) => ({
+    id: book.id,
+    load: async (): Promise<StoredLoanBook> => (await book.load()) ?? {},
+  });
   function riskProfileOf(s: Scenario, book?: { id: string; data: LoanBookColumns }): Promise<RiskProfile> {
     if (!book) return engine.call((r) => r.riskProfile(s), t.riskProfile);
     return onHeldBook({ id: book.id, load: () => book.data }, (b) => engine.call((r) => r.riskProfile(s, b), t.riskProfile));
@@ -119,9 +128,10 @@ export function createWorkerEngine(): EngineClient {
       await engine.call((r) => r.holdParsedBook(id), t.holdParsedBook);
       sentBookId = id;
     },
-    loanBookFigures: (s, book) =>
-      onHeldBook({ id: book.id, load: async () => (await book.load()) ?? {} }, (b) =>
-        engine.call<CheckedBookFigures>((r) => r.loanBookFigures(s, b), t.loanBookFigures),
+    loanBookFigures: (s, book) => onHeldBook(storedBook(book), (b) => engine.call<CheckedBookFigures>((r) => r.loanBookFigures(s, b), t.loanBookFigures)),
+    calibrateBook: (s, book) =>
+      onHeldBook(storedBook(book), (b) =>
+        engine.call<ReturnType<typeof calibrateFromBook>>((r) => r.calibrateBook(s, b) as Promise<ReturnType<typeof calibrateFromBook>>, t.calibrateBook),
       ),
     whatIfGrid: (s, x, y, p) => engine.call((r) => r.whatIfGrid(s, x, y, p ? proxy(p) : undefined), t.whatIfGrid),
     evaluateNamed: (s, l) => engine.call((r) => r.evaluateNamed(s, l), t.evaluateNamed),

@@ -8,7 +8,7 @@ import { riskProfile } from '../model/risk-profile';
 import { decodeShare } from '../io/share-link';
 import { parseLibraryText } from '../io/library-file';
 import type { LoanBookRow } from '../io/loan-book';
-import { checkedBookFigures, parseLoanBookCsvColumns, rowsFromColumns } from '../io/loan-book-columns';
+import { calibrateStoredBook, checkedBookFigures, parseLoanBookCsvColumns, rowsFromColumns } from '../io/loan-book-columns';
 import type { EngineClient } from './engine-client';
 
 /** Runs the engine on the calling thread (tests, or a browser without module workers). */
@@ -38,6 +38,10 @@ export function createInProcessEngine(): EngineClient {
       const rows = held.get(book.id);
       const checked = checkedBookFigures(rows ? { rows } : ((await book.load()) ?? {}), s);
       return checked.ok ? { ok: true, figures: checked.figures } : { ok: false };
+    },
+    calibrateBook: async (s, book) => {
+      const rows = held.get(book.id);
+      return calibrateStoredBook(rows ? { rows } : ((await book.load()) ?? {}), s);
     },
     whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
     evaluateNamed: async (s, l) => evaluateNamed(s, l),
