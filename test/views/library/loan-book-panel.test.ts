@@ -25,20 +25,24 @@ async function renderPanel(book?: (scenarioId: string) => LoanBookRecord) {
   if (book) await library.store.transact((tx) => tx.putLoanBook(book(record!.id)));
   const entry = checkRecord(record!);
   render(ContextHost, { props: { workspace, component: LoanBookPanel as Component, props: { entry } } });
-  return { db };
+  return { db, workspace };
 }
 
 describe('LoanBookPanel', () => {
   it('imports a CSV (parsed in the engine, stored as columns) and shows its figures', async () => {
     i18n.setLang('zh');
     const rows = generateBook(300, { seed: 7 });
-    const { db } = await renderPanel();
+    const { db, workspace } = await renderPanel();
     const file = new File([bookCsv(rows)], 'book.csv', { type: 'text/csv' });
     await fireEvent.change(screen.getByTestId('book-file'), { target: { files: [file] } });
     await waitFor(() => expect(screen.getByTestId('book-figures')).toBeTruthy(), { timeout: 20_000 });
     expect(screen.getByText(/已导入 300 户客户/)).toBeTruthy();
     expect(await db.loanBooks.count()).toBe(1);
     expect(await db.loanBookChunks.count()).toBe(1);
+    // calibrate (in the engine, on the book it holds): the scenario opens on the dashboard with the book's total
+    await fireEvent.click(screen.getByTestId('book-calibrate'));
+    await waitFor(() => expect(location.hash).toBe('#/dashboard'));
+    expect(workspace.scenario.bank.corporateLoans).toBe(rows.reduce((a, r) => a + r.exposure, 0));
   });
 
   it('says a stored book is damaged (and offers to remove it) instead of showing nothing', async () => {
