@@ -187,7 +187,7 @@ export class MixLabDatabase extends Dexie {
     // v3: the `runs` table of v2 was never read or written (a run is recomputed from its inputs
     // and seed); it is dropped, every other table kept as it is.
     this.version(3).stores({ runs: null });
-    // v4: a loan book is stored as columns (typed arrays and a joined id string) in chunks of 25,000 rows instead of
+    // v4: a loan book is stored as columns (typed arrays and a joined id string) in chunks (db/loan-book-chunks.ts) instead of
     // one object per row in one value: writing and reading 200,000 objects held the page's thread for seconds. Rows
     // that pass the check become columns; rows that do not are kept as they are (reported as damaged; nothing dropped).
     this.version(4)
