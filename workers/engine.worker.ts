@@ -22,28 +22,30 @@ import {
   type WhatIfAxis,
   type WhatIfGrid,
 } from '../src/lib/model';
-import type { CheckedBookFigures } from '../src/lib/io/loan-book';
+import type { CheckedBookFigures, LoanBookColumns, StoredLoanBook } from '../src/lib/io/loan-book-columns';
 import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/model/risk-profile';
 
-/** The last loan book posted, kept so a slider move does not post 200,000 rows again. */
+/** The last loan book posted (as the model's rows), kept so a slider move does not post the book again. */
 let heldBook: { id: string; rows: LoanBookRow[] } | null = null;
 /** The rows of the last CSV parsed here: the page names them with their stored id (holdParsedBook) instead of posting them back. */
 let lastParsed: LoanBookRow[] | null = null;
 /** The held book's checked figures for one scenario (the panel asks again when the scenario changes). */
 let heldFigures: { id: string; scenario: string; result: CheckedBookFigures } | null = null;
 
-/** The held book's rows, after taking the ones posted with this call. */
-function heldRows(book: { id: string; rows?: LoanBookRow[] }): LoanBookRow[] {
-  if (book.rows) heldBook = { id: book.id, rows: book.rows };
+const columnsCodec = () => import('../src/lib/io/loan-book-columns');
+
+/** The held book's rows, after taking the (checked) columns posted with this call. */
+async function heldRows(book: { id: string; data?: LoanBookColumns }): Promise<LoanBookRow[]> {
+  if (book.data) heldBook = { id: book.id, rows: (await columnsCodec()).rowsFromColumns(book.data) };
   if (heldBook?.id !== book.id) throw new Error(BOOK_NOT_HELD);
   return heldBook.rows;
 }
 
 const engine = {
   /** The whole book's loss distribution and concentration; typed arrays transferred. */
-  /** On the real loan book when `book` is given: its rows once, then its id alone. */
-  riskProfile: (scenario: Scenario, book?: { id: string; rows?: LoanBookRow[] }): RiskProfile => {
-    const profile = riskProfile(scenario, book ? heldRows(book) : undefined, () => performance.now());
+  /** On the real loan book when `book` is given: its columns once, then its id alone. */
+  riskProfile: async (scenario: Scenario, book?: { id: string; data?: LoanBookColumns }): Promise<RiskProfile> => {
+    const profile = riskProfile(scenario, book ? await heldRows(book) : undefined, () => performance.now());
     return transfer(profile, riskProfileTransferables(profile));
   },
   evaluate,
@@ -66,11 +68,17 @@ const engine = {
     return transfer(grid, whatIfTransferables(grid));
   },
   evaluateNamed,
-  /** A loan-book CSV, parsed and checked here with progress (200,000 rows take seconds: never on the page's thread). */
-  parseLoanBookCsv: async (text: string, segments: { key: string; name: { zh: string; en: string } }[], onProgress?: (fraction: number) => void) => {
-    const parsed = (await import('../src/lib/io/loan-book')).parseLoanBookCsv(text, segments, onProgress);
-    lastParsed = parsed.ok ? parsed.rows : null;
-    return parsed;
+  /**
+   * A loan-book CSV (the file itself, or its text), read, parsed and checked here with progress (200,000 rows take seconds: never on the page's thread). The
+   * book goes to the page as columns, their buffers transferred: cloning 200,000 row objects held the page for half a second.
+   */
+  parseLoanBookCsv: async (file: Blob | string, segments: { key: string; name: { zh: string; en: string } }[], onProgress?: (fraction: number) => void) => {
+    const codec = await columnsCodec();
+    // The file is read here too: decoding 11 MB of text on the page's thread was a long task of its own.
+    const text = typeof file === 'string' ? file : await file.text();
+    const { parse, rows } = codec.parseLoanBookCsvColumns(text, segments, onProgress);
+    lastParsed = rows;
+    return parse.ok ? transfer(parse, codec.columnsTransferables(parse.book)) : parse;
   },
   /** The rows of the last CSV parsed become the held book `id` (its stored id): they need not be posted back. */
   holdParsedBook: (id: string): void => {
@@ -79,18 +87,22 @@ const engine = {
     lastParsed = null;
   },
   /**
-   * A stored book checked and its concentration beside the generated book's (the loan-book panel). Rows posted are
+   * A stored book checked and its concentration beside the generated book's (the loan-book panel). A book posted is
    * checked and then held (as checked rows, which riskProfile reads by the same id); later calls send the id alone.
    */
-  loanBookFigures: async (scenario: Scenario, book: { id: string; rows?: unknown[] }): Promise<CheckedBookFigures> => {
+  loanBookFigures: async (scenario: Scenario, book: { id: string; data?: StoredLoanBook }): Promise<CheckedBookFigures> => {
     const key = JSON.stringify(scenario);
-    if (book.rows || heldFigures?.id !== book.id || heldFigures.scenario !== key) {
-      const checked = (await import('../src/lib/io/loan-book')).checkedBookFigures(book.rows ?? heldRows({ id: book.id }), scenario);
-      if (book.rows) heldBook = checked.ok ? { id: book.id, rows: checked.rows } : null;
+    if (book.data || heldFigures?.id !== book.id || heldFigures.scenario !== key) {
+      const codec = await columnsCodec();
+      const checked = codec.checkedBookFigures(book.data ?? { rows: await heldRows({ id: book.id }) }, scenario);
+      if (book.data) heldBook = checked.ok ? { id: book.id, rows: checked.rows } : null;
       heldFigures = { id: book.id, scenario: key, result: checked.ok ? { ok: true, figures: checked.figures } : { ok: false } };
     }
     return heldFigures.result;
   },
+  /** The scenario's inputs calibrated to a stored book (the held one, checked again against this scenario's segments). */
+  calibrateBook: async (scenario: Scenario, book: { id: string; data?: StoredLoanBook }) =>
+    (await columnsCodec()).calibrateStoredBook(book.data ?? { rows: await heldRows({ id: book.id }) }, scenario),
 };
 
 export type EngineWorkerApi = typeof engine;

@@ -1,3 +1,4 @@
+import { columnsFromRows } from '../../src/lib/io/loan-book-columns';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
@@ -32,7 +33,7 @@ describe('library repository', () => {
     const a = await createScenario(store, { title: '方案', scenario: demoScenario, copyLabel: '副本' });
     const b = await createScenario(store, { title: '方案', scenario: demoScenario, copyLabel: '副本' });
     expect(b.title).toBe('方案（副本）');
-    await addLoanBook(store, a.id, 'b.csv', []);
+    await addLoanBook(store, a.id, 'b.csv', columnsFromRows([]));
     const c = await duplicateScenario(store, a.id, '副本');
     expect(c?.title).toBe('方案（副本 2）');
     expect(await store.transact((tx) => tx.loanBooksOf(c!.id))).toHaveLength(1);
@@ -64,7 +65,7 @@ describe('library repository', () => {
   it('deletes to the trash, restores, and deletes for good with its loan books', async () => {
     const [store, , db] = await twoTabs();
     const r = await createScenario(store, { title: 'T', scenario: pyramidScenario, copyLabel: 'copy' });
-    await addLoanBook(store, r.id, 'b.csv', []);
+    await addLoanBook(store, r.id, 'b.csv', columnsFromRows([]));
     await moveToTrash(store, r.id);
     expect((await listEntries(store))[0].record.deletedAt).toBeGreaterThan(0);
     await restoreFromTrash(store, r.id);

@@ -1,3 +1,4 @@
+import { columnsFromRows, rowsFromColumns, type LoanBookColumns } from '../../src/lib/io/loan-book-columns';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
@@ -34,7 +35,7 @@ describe('export → import', () => {
     const r1 = await createScenario(a, { title: '试点方案', description: '<b>不是HTML</b>', tags: ['培训', 'A'], scenario: demoScenario, copyLabel: '副本' });
     await saveScenarioData(a, r1.id, demoScenario, edited);
     await createScenario(a, { title: 'Pyramid', scenario: pyramidScenario, copyLabel: 'copy' });
-    await addLoanBook(a, r1.id, 'book.csv', [row('A1', 'large', 5e8), row('B2', 'small', 6e6)]);
+    await addLoanBook(a, r1.id, 'book.csv', columnsFromRows([row('A1', 'large', 5e8), row('B2', 'small', 6e6)]));
     const { file, skipped } = await exportLibrary(a);
     expect(skipped).toEqual([]);
     expect(file.format).toBe(LIBRARY_FILE_FORMAT);
@@ -55,7 +56,8 @@ describe('export → import', () => {
     expect(pilot.record.tags).toEqual(['培训', 'A']);
     const books = await b.transact((tx) => tx.loanBooksOf(r1.id));
     expect(books).toHaveLength(1);
-    expect(books[0].rows).toEqual([row('A1', 'large', 5e8), row('B2', 'small', 6e6)]);
+    // stored as columns, read back as the same rows
+    expect(rowsFromColumns(books[0].columns as LoanBookColumns)).toEqual([row('A1', 'large', 5e8), row('B2', 'small', 6e6)]);
   });
 
   it('imports a clash as a copy: new id, copy title, originals untouched', async () => {

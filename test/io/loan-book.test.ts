@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bookFigures, calibrateFromBook, checkedBookFigures, checkLoanBookRows, parseLoanBookCsv, type LoanBookRow } from '../../src/lib/io/loan-book';
+import { bookFigures, calibrateFromBook, checkLoanBookRows, parseLoanBookCsv, type LoanBookRow } from '../../src/lib/io/loan-book';
+import { calibrateStoredBook, checkedBookFigures, columnsFromRows } from '../../src/lib/io/loan-book-columns';
 import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import { demoScenario, evaluate, validateScenario } from '../../src/lib/model';
 
@@ -105,10 +106,13 @@ describe('bookConcentration and calibrateFromBook', () => {
   });
 
   it('checkedBookFigures: the panel’s figures of a stored book are bookFigures of its checked rows; a damaged record has none', () => {
-    const checked = checkedBookFigures(rows, demoScenario);
-    expect(checked).toEqual({ ok: true, figures: bookFigures(rows, demoScenario), rows });
-    expect(checkedBookFigures([...rows, { ...rows[0], id: 'E', pd: 2 }], demoScenario)).toEqual({ ok: false });
-    expect(checkedBookFigures([{ ...rows[0], segment: 'retail' }], demoScenario)).toEqual({ ok: false });
+    expect(checkedBookFigures({ columns: columnsFromRows(rows) }, demoScenario)).toEqual({ ok: true, figures: bookFigures(rows, demoScenario), rows });
+    // a v3 record's rows
+    expect(checkedBookFigures({ rows }, demoScenario)).toEqual({ ok: true, figures: bookFigures(rows, demoScenario), rows });
+    expect(checkedBookFigures({ rows: [...rows, { ...rows[0], id: 'E', pd: 2 }] }, demoScenario)).toEqual({ ok: false });
+    expect(checkedBookFigures({ columns: columnsFromRows([...rows, { ...rows[0], id: 'E', pd: 2 }]) }, demoScenario)).toEqual({ ok: false });
+    expect(checkedBookFigures({ columns: columnsFromRows([{ ...rows[0], segment: 'retail' }]) }, demoScenario)).toEqual({ ok: false });
+    expect(checkedBookFigures({ columns: { count: 3 } }, demoScenario)).toEqual({ ok: false });
   });
 
   it('the engine answers the figures of the CSV it parsed under the stored id, without the rows being sent back', async () => {
@@ -120,9 +124,26 @@ describe('bookConcentration and calibrateFromBook', () => {
     const parsed = await engine.parseLoanBookCsv(csv, segments);
     expect(parsed.ok).toBe(true);
     await engine.holdParsedBook('book-1');
-    expect(await engine.loanBookFigures(demoScenario, { id: 'book-1', rows: [] })).toEqual({ ok: true, figures: bookFigures(rows, demoScenario) });
-    // a book it does not hold is checked from the rows given
-    expect(await engine.loanBookFigures(demoScenario, { id: 'book-2', rows: [{ id: 'X' }] })).toEqual({ ok: false });
+    expect(parsed.ok && parsed.book.count).toBe(rows.length);
+    expect(await engine.loanBookFigures(demoScenario, { id: 'book-1', load: async () => undefined })).toEqual({
+      ok: true,
+      figures: bookFigures(rows, demoScenario),
+    });
+    // a book it does not hold is checked from the data given
+    expect(await engine.loanBookFigures(demoScenario, { id: 'book-2', load: async () => ({ rows: [{ id: 'X' }] }) })).toEqual({ ok: false });
+    expect(await engine.loanBookFigures(demoScenario, { id: 'book-3', load: async () => ({ columns: columnsFromRows(rows) }) })).toEqual({
+      ok: true,
+      figures: bookFigures(rows, demoScenario),
+    });
+  });
+
+  it('calibrates a stored book in the engine, on the rows it holds or on the book it is given', async () => {
+    const engine = createInProcessEngine();
+    const direct = calibrateFromBook(demoScenario, rows);
+    expect(await engine.calibrateBook(demoScenario, { id: 'b', load: async () => ({ columns: columnsFromRows(rows) }) })).toEqual(direct);
+    expect(calibrateStoredBook({ rows }, demoScenario)).toEqual(direct);
+    const damaged = await engine.calibrateBook(demoScenario, { id: 'c', load: async () => ({ columns: { count: -1 } }) });
+    expect(damaged).toEqual({ ok: false, problems: [expect.objectContaining({ path: 'columns' })] });
   });
 
   it('calibrates a valid scenario to the book (total, mix, PD, tenor, pricing)', () => {

@@ -2,7 +2,9 @@
  * The IndexedDB schema (Dexie). A released `version(n)` is never edited: a change adds
  * `version(n + 1).stores(...).upgrade(...)` and a test that opens the old version first.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import { columnsOfStoredRows } from '../io/loan-book-columns';
+import { writeLoanBook } from './loan-book-chunks';
 
 /** A saved scenario in the library. `data` is validated on every read. */
 export interface ScenarioRecord {
@@ -41,15 +43,34 @@ export interface WorkspaceRecord {
   conflict?: ConflictMark | null;
 }
 
-/** A strategist's loan book imported from CSV (never leaves the browser). */
+/** A strategist's loan book imported from CSV (never leaves the browser), as the library reads and writes it. */
 export interface LoanBookRecord {
   id: string;
   name: string;
   /** The scenario that uses this book instead of generated exposures, if any. */
   scenarioId: string | null;
   createdAt: number;
-  /** Validated rows (see the CSV importer). */
-  rows: unknown[];
+  /**
+   * Since v4: the book as columns (io/loan-book-columns.ts: a few typed arrays, which IndexedDB
+   * copies as blocks, where 200,000 row objects took the page's thread for seconds). Checked on
+   * every read (checkStoredLoanBook).
+   */
+  columns?: unknown;
+  /** v3's rows: kept only by a record whose rows could not be converted by the v4 upgrade (a damaged book is reported, never dropped). */
+  rows?: unknown[];
+}
+
+/** What the `loanBooks` table holds since v4: a book's fields, and how many chunks of `loanBookChunks` hold its columns (db/loan-book-chunks.ts). */
+export interface LoanBookEntry extends Omit<LoanBookRecord, 'columns'> {
+  /** Absent on a v3 record that kept its rows. */
+  chunks?: number;
+}
+
+/** Rows `index × CHUNK_ROWS …` of a book, as columns. */
+export interface LoanBookChunk {
+  bookId: string;
+  index: number;
+  columns: unknown;
 }
 
 /** Progress through one lesson. */
@@ -115,7 +136,8 @@ export function onDatabaseEvent(listener: (event: DatabaseEvent) => void): () =>
 export class MixLabDatabase extends Dexie {
   scenarios!: EntityTable<ScenarioRecord, 'id'>;
   workspace!: EntityTable<WorkspaceRecord, 'key'>;
-  loanBooks!: EntityTable<LoanBookRecord, 'id'>;
+  loanBooks!: EntityTable<LoanBookEntry, 'id'>;
+  loanBookChunks!: Table<LoanBookChunk, [string, number]>;
   progress!: EntityTable<LessonProgressRecord, 'lessonId'>;
   attempts!: EntityTable<AttemptRecord, 'id'>;
   packs!: EntityTable<PackRecord, 'id'>;
@@ -165,6 +187,24 @@ export class MixLabDatabase extends Dexie {
     // v3: the `runs` table of v2 was never read or written (a run is recomputed from its inputs
     // and seed); it is dropped, every other table kept as it is.
     this.version(3).stores({ runs: null });
+    // v4: a loan book is stored as columns (typed arrays and a joined id string) in chunks (db/loan-book-chunks.ts) instead of
+    // one object per row in one value: writing and reading 200,000 objects held the page's thread for seconds. Rows
+    // that pass the check become columns; rows that do not are kept as they are (reported as damaged; nothing dropped).
+    this.version(4)
+      .stores({ loanBooks: 'id, scenarioId, createdAt', loanBookChunks: '[bookId+index]' })
+      .upgrade((tx) => {
+        const tables = { loanBooks: tx.table('loanBooks'), loanBookChunks: tx.table('loanBookChunks') };
+        return tables.loanBooks.toArray().then((books: LoanBookRecord[]) =>
+          Dexie.Promise.all(
+            books.map((r) => {
+              const columns = columnsOfStoredRows(r.rows);
+              if (!columns) return undefined;
+              const { rows: _rows, ...fields } = r;
+              return writeLoanBook(tables, { ...fields, columns });
+            }),
+          ),
+        );
+      });
   }
 }
 

@@ -175,7 +175,7 @@ export function restoreFromTrash(store: LibraryStore, id: string): Promise<boole
 /** Deletes a trashed scenario and its loan books for good (the UI confirms first). */
 export function deleteForever(store: LibraryStore, id: string): Promise<void> {
   return store.transact(async (tx) => {
-    for (const book of await tx.loanBooksOf(id)) await tx.deleteLoanBook(book.id);
+    for (const book of await tx.loanBookEntriesOf(id)) await tx.deleteLoanBook(book.id);
     await tx.deleteScenario(id);
   });
 }

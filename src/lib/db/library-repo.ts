@@ -7,7 +7,7 @@
 import type { LoanBookRecord } from './database';
 import type { LibraryRecord, LibraryStore } from './library-store';
 import { byUpdated, checkRecord, newId, normaliseTags } from './library-records';
-import { checkLoanBookRows, type LoanBookRow } from '../io/loan-book';
+import { checkStoredLoanBook, columnsFromRows, rowsFromColumns, type LoanBookColumns } from '../io/loan-book-columns';
 import { TRANSFER_LIMITS } from '../io/limits';
 import {
   buildLibraryFile,
@@ -19,10 +19,10 @@ import {
   type TransferProblem,
 } from '../io/library-file';
 
-/** Adds a loan book to a scenario (the newest book is the one in use). */
-export async function addLoanBook(store: LibraryStore, scenarioId: string, name: string, rows: LoanBookRow[], now = Date.now()): Promise<LoanBookRecord> {
+/** Adds a checked loan book to a scenario (the newest book is the one in use). */
+export async function addLoanBook(store: LibraryStore, scenarioId: string, name: string, columns: LoanBookColumns, now = Date.now()): Promise<LoanBookRecord> {
   return store.transact(async (tx) => {
-    const record: LoanBookRecord = { id: newId(), name: name.slice(0, TRANSFER_LIMITS.title), scenarioId, createdAt: now, rows };
+    const record: LoanBookRecord = { id: newId(), name: name.slice(0, TRANSFER_LIMITS.title), scenarioId, createdAt: now, columns };
     await tx.putLoanBook(record);
     const scenario = await tx.getScenario(scenarioId);
     if (scenario) await tx.putScenario({ ...scenario, updatedAt: Math.max(now, scenario.updatedAt + 1) });
@@ -55,9 +55,9 @@ async function exportedOf(store: LibraryStore, records: LibraryRecord[]): Promis
       record = e.record;
       const books = await tx.loanBooksOf(record.id);
       const book = books[books.length - 1];
-      const rows = book
-        ? checkLoanBookRows(
-            book.rows,
+      const stored = book
+        ? checkStoredLoanBook(
+            book,
             e.scenario.segments.map((s) => s.key),
           )
         : null;
@@ -70,7 +70,8 @@ async function exportedOf(store: LibraryStore, records: LibraryRecord[]): Promis
         updatedAt: record.updatedAt,
         scenario: e.scenario,
         ...(JSON.stringify(e.baseline) !== JSON.stringify(e.scenario) ? { baseline: e.baseline } : {}),
-        ...(book && rows?.ok ? { loanBook: { name: book.name, rows: rows.rows } } : {}),
+        // The file keeps its rows (JSON objects): files exported before columns import as they did, and older code reads new files.
+        ...(book && stored?.ok ? { loanBook: { name: book.name, rows: rowsFromColumns(stored.columns) } } : {}),
       });
     }
   });
@@ -121,7 +122,7 @@ export async function importParsed(store: LibraryStore, parsed: ParsedImport, co
         baseline: e.baseline ?? e.scenario,
         deletedAt: null,
       });
-      if (e.loanBook) await tx.putLoanBook({ id: newId(), name: e.loanBook.name, scenarioId: p.id, createdAt: now, rows: e.loanBook.rows });
+      if (e.loanBook) await tx.putLoanBook({ id: newId(), name: e.loanBook.name, scenarioId: p.id, createdAt: now, columns: columnsFromRows(e.loanBook.rows) });
     }
     return plan.map((p) => ({ id: p.id, title: p.title, isCopy: p.isCopy }));
   });

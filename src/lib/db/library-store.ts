@@ -5,6 +5,7 @@
  */
 import { Dexie, liveQuery } from 'dexie';
 import type { ConflictMark, LoanBookRecord, MixLabDatabase, ScenarioRecord } from './database';
+import { deleteLoanBookChunked, readLoanBook, readLoanBooks, writeLoanBook } from './loan-book-chunks';
 
 /** A library record: the v2 `scenarios` row plus fields Dexie stores without an index. */
 export interface LibraryRecord extends ScenarioRecord {
@@ -22,6 +23,10 @@ export interface LibraryTx {
   putScenario(record: LibraryRecord): Promise<void>;
   deleteScenario(id: string): Promise<void>;
   loanBooksOf(scenarioId: string): Promise<LoanBookRecord[]>;
+  /** A scenario's loan books without their columns (a 200,000-row book's columns are read only where they are used). */
+  loanBookEntriesOf(scenarioId: string): Promise<LoanBookRecord[]>;
+  /** One loan book whole. */
+  loanBook(id: string): Promise<LoanBookRecord | undefined>;
   /** Scenario ids that have at least one loan book (without loading the rows). */
   loanBookOwners(): Promise<string[]>;
   putLoanBook(record: LoanBookRecord): Promise<void>;
@@ -42,10 +47,22 @@ function dexieTx(db: MixLabDatabase): LibraryTx {
     allScenarios: () => db.scenarios.toArray() as Promise<LibraryRecord[]>,
     putScenario: async (r) => void (await db.scenarios.put(r)),
     deleteScenario: (id) => db.scenarios.delete(id),
-    loanBooksOf: (id) => db.loanBooks.where('scenarioId').equals(id).sortBy('createdAt'),
+    loanBooksOf: (id) =>
+      db.loanBooks
+        .where('scenarioId')
+        .equals(id)
+        .sortBy('createdAt')
+        .then((entries) => readLoanBooks(db, entries)),
+    loanBookEntriesOf: (id) =>
+      db.loanBooks
+        .where('scenarioId')
+        .equals(id)
+        .sortBy('createdAt')
+        .then((entries) => entries.map(({ chunks: _chunks, ...fields }) => fields)),
+    loanBook: (id) => db.loanBooks.get(id).then((entry) => (entry ? readLoanBook(db, entry) : undefined)),
     loanBookOwners: async () => (await db.loanBooks.orderBy('scenarioId').uniqueKeys()).map(String),
-    putLoanBook: async (r) => void (await db.loanBooks.put(r)),
-    deleteLoanBook: (id) => db.loanBooks.delete(id),
+    putLoanBook: (r) => writeLoanBook(db, r),
+    deleteLoanBook: (id) => deleteLoanBookChunked(db, id),
   };
 }
 
@@ -54,7 +71,7 @@ export function createDexieStore(db: MixLabDatabase): LibraryStore {
   const tx = dexieTx(db);
   return {
     kind: 'indexeddb',
-    transact: (fn) => db.transaction('rw', db.scenarios, db.loanBooks, () => fn(tx)),
+    transact: (fn) => db.transaction('rw', db.scenarios, db.loanBooks, db.loanBookChunks, () => fn(tx)),
     observe(query, next, error) {
       const sub = liveQuery(() => query(tx)).subscribe({ next, error: (e) => error?.(e) });
       return () => sub.unsubscribe();
@@ -80,6 +97,12 @@ export function createMemoryStore(seed: { scenarios?: LibraryRecord[]; loanBooks
         .filter((r) => r.scenarioId === id)
         .sort((x, y) => x.createdAt - y.createdAt)
         .map((r) => structuredClone(r)),
+    loanBookEntriesOf: async (id) =>
+      [...b.values()]
+        .filter((r) => r.scenarioId === id)
+        .sort((x, y) => x.createdAt - y.createdAt)
+        .map(({ columns: _columns, ...fields }) => structuredClone(fields)),
+    loanBook: async (id) => (b.has(id) ? structuredClone(b.get(id)) : undefined),
     loanBookOwners: async () => [...new Set([...b.values()].flatMap((r) => (r.scenarioId ? [r.scenarioId] : [])))].sort(),
     putLoanBook: async (r) => void b.set(r.id, structuredClone(r)),
     deleteLoanBook: async (id) => void b.delete(id),

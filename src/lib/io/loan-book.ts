@@ -86,7 +86,8 @@ interface NumberRule {
   isFraction?: boolean;
 }
 
-const RULES: Record<'exposure' | 'pd' | 'lgd' | 'tenor' | 'rate' | 'deposits' | 'products', NumberRule> = {
+/** The range of each numeric column, for the CSV, stored books and imported library files alike. */
+export const RULES: Record<'exposure' | 'pd' | 'lgd' | 'tenor' | 'rate' | 'deposits' | 'products', NumberRule> = {
   exposure: { min: 0, max: 1e12, isMinExclusive: true },
   pd: { min: 0, max: 1, isFraction: true },
   lgd: { min: 0, max: 1, isFraction: true },
@@ -96,7 +97,7 @@ const RULES: Record<'exposure' | 'pd' | 'lgd' | 'tenor' | 'rate' | 'deposits' | 
   products: { min: 0, max: 100, isInteger: true },
 };
 
-function rangeText(r: NumberRule): string {
+export function rangeText(r: NumberRule): string {
   return `${r.isMinExclusive ? '>' : ''}${r.min} – ${r.max}`;
 }
 
@@ -334,29 +335,39 @@ export function parseLoanBookCsv(text: string, segments: readonly SegmentRef[], 
   }
 }
 
+/** A problem of a stored or imported book, with its path (`rows.<i>.<field>`). */
+export interface BookProblem {
+  path: string;
+  message: Bilingual;
+  expected?: string;
+  received?: string;
+}
+
+/** The numeric fields of a row with their rule: the required ones, then the optional ones (checked when present). */
+export const ROW_NUMBER_FIELDS: readonly (readonly [
+  'exposure' | 'pd' | 'lgd' | 'tenorYears' | 'rate' | 'deposits' | 'productsHeld',
+  keyof typeof RULES,
+  boolean,
+])[] = [
+  ['exposure', 'exposure', true],
+  ['pd', 'pd', true],
+  ['lgd', 'lgd', true],
+  ['tenorYears', 'tenor', false],
+  ['rate', 'rate', false],
+  ['deposits', 'deposits', false],
+  ['productsHeld', 'products', false],
+];
+
 /**
  * Checks rows that come from a stored record or an imported library file (already parsed):
  * the same rules as the CSV, with `rows.<i>.<field>` paths. Never throws.
  */
-export function checkLoanBookRows(
-  rows: unknown,
-  segmentKeys: readonly string[],
-): { ok: true; rows: LoanBookRow[] } | { ok: false; problems: { path: string; message: Bilingual; expected?: string; received?: string }[] } {
-  const problems: { path: string; message: Bilingual; expected?: string; received?: string }[] = [];
+export function checkLoanBookRows(rows: unknown, segmentKeys: readonly string[]): { ok: true; rows: LoanBookRow[] } | { ok: false; problems: BookProblem[] } {
+  const problems: BookProblem[] = [];
   if (!Array.isArray(rows)) return { ok: false, problems: [{ path: 'rows', message: { zh: '应为数组', en: 'expected an array' }, received: typeof rows }] };
   const keys = new Set(segmentKeys);
   const ids = new Set<string>();
   const out: LoanBookRow[] = [];
-  // Required fields, then the optional ones (checked when present).
-  const fields: [keyof LoanBookRow, keyof typeof RULES, boolean][] = [
-    ['exposure', 'exposure', true],
-    ['pd', 'pd', true],
-    ['lgd', 'lgd', true],
-    ['tenorYears', 'tenor', false],
-    ['rate', 'rate', false],
-    ['deposits', 'deposits', false],
-    ['productsHeld', 'products', false],
-  ];
   rows.forEach((r: unknown, i) => {
     if (problems.length >= MAX_PROBLEMS) return;
     if (r === null || typeof r !== 'object' || Array.isArray(r)) {
@@ -383,7 +394,7 @@ export function checkLoanBookRows(
       });
     }
     const out1: LoanBookRow = { id: String(row.id), segment: String(row.segment), exposure: 0, pd: 0, lgd: 0 };
-    for (const [field, ruleKey, isRequired] of fields) {
+    for (const [field, ruleKey, isRequired] of ROW_NUMBER_FIELDS) {
       const value = row[field];
       if (value === undefined && !isRequired) continue;
       const rule = RULES[ruleKey];
@@ -437,22 +448,6 @@ export function bookFigures(rows: readonly LoanBookRow[], scenario: Scenario): B
   }
   for (const seg of Object.values(bySegment)) seg.share = real.totalExposure > 0 ? seg.loans / real.totalExposure : 0;
   return { real, generated, largest, bySegment };
-}
-
-/** A stored book's figures, or `ok: false` when its rows do not pass checkLoanBookRows (a damaged record shows none). */
-export type CheckedBookFigures = { ok: true; figures: BookFigures } | { ok: false };
-
-/**
- * checkLoanBookRows, then bookFigures of the checked rows (returned too): what the loan-book panel
- * shows of a stored book, computed in the engine worker (200,000 rows take about a second).
- * @example checkedBookFigures(record.rows, scenario) // { ok: true, figures: { real, generated, largest, bySegment }, rows }
- */
-export function checkedBookFigures(rows: unknown, scenario: Scenario): { ok: true; figures: BookFigures; rows: LoanBookRow[] } | { ok: false } {
-  const checked = checkLoanBookRows(
-    rows,
-    scenario.segments.map((s) => s.key),
-  );
-  return checked.ok ? { ok: true, figures: bookFigures(checked.rows, scenario), rows: checked.rows } : { ok: false };
 }
 
 function tenorBucket(years: number): (typeof TENOR_BUCKETS)[number] {

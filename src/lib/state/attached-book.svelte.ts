@@ -5,7 +5,8 @@
  * IndexedDB on this machine; it is never part of a share link.
  */
 import type { LoanBookRecord } from '../db/database';
-import { checkLoanBookRows, type LoanBookRow } from '../io/loan-book';
+import type { LoanBookRow } from '../io/loan-book';
+import { checkStoredLoanBook, columnsTotal, rowsFromColumns, type LoanBookColumns } from '../io/loan-book-columns';
 import { libraryFor } from './library.svelte';
 import type { Workspace } from './workspace.svelte';
 
@@ -20,17 +21,23 @@ export class AttachedBook {
 
   /** The segment keys as one string: a slider move does not re-check 200,000 rows, a new segment does. */
   #keys: string;
-  /** The book's rows checked against the scenario's segments; null without a book or when it no longer fits them. */
+  /** The book checked against the scenario's segments, as columns (what goes to the engine worker); null without a book or when it no longer fits them. */
+  columns: LoanBookColumns | null;
+  /** The checked book as rows, made only when read (the over-time simulation's input). */
   rows: LoanBookRow[] | null;
+  /** Its total exposure, yuan (0 without a checked book). */
+  total: number;
 
   constructor(workspace: Workspace) {
     this.#workspace = workspace;
     this.#keys = $derived(workspace.scenario.segments.map((s) => s.key).join('\u0001'));
-    this.rows = $derived.by(() => {
+    this.columns = $derived.by(() => {
       if (!this.record) return null;
-      const checked = checkLoanBookRows(this.record.rows, this.#keys.split('\u0001'));
-      return checked.ok ? checked.rows : null;
+      const checked = checkStoredLoanBook(this.record, this.#keys.split('\u0001'));
+      return checked.ok ? checked.columns : null;
     });
+    this.rows = $derived(this.columns ? rowsFromColumns(this.columns) : null);
+    this.total = $derived(this.columns ? columnsTotal(this.columns) : 0);
   }
 
   /** Follows the workspace's scenario; call inside an $effect (returns the unsubscribe). */
@@ -48,7 +55,7 @@ export class AttachedBook {
 
   /** Whether the engines run on the real book now. */
   get isReal(): boolean {
-    return bookChoice.source === 'real' && this.rows !== null;
+    return bookChoice.source === 'real' && this.columns !== null;
   }
 
   /** Removes the book from this browser (IndexedDB). */

@@ -22,7 +22,7 @@ import {
   type MetaPatch,
 } from '../db/library-records';
 import { addLoanBook, deleteLoanBook, exportLibrary, exportOne, importParsed, type ExportOutcome, type ImportOutcome } from '../db/library-repo';
-import type { LoanBookRow } from '../io/loan-book';
+import type { LoanBookColumns } from '../io/loan-book-columns';
 import type { ParsedImport } from '../io/library-file';
 import { engineForViews } from './engine-access';
 import { describeError } from './errors';
@@ -234,8 +234,13 @@ export class Library {
     return exportOne(this.store, id);
   }
 
-  addBook(scenarioId: string, name: string, rows: LoanBookRow[]) {
-    return this.write((s) => addLoanBook(s, scenarioId, name, rows));
+  addBook(scenarioId: string, name: string, columns: LoanBookColumns) {
+    return this.write((s) => addLoanBook(s, scenarioId, name, columns));
+  }
+
+  /** One stored loan book whole (its columns read chunk by chunk), or undefined when it is gone. */
+  readBook(id: string): Promise<LoanBookRecord | undefined> {
+    return this.store.transact((tx) => tx.loanBook(id));
   }
 
   removeBook(id: string) {

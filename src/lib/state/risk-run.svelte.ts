@@ -6,7 +6,8 @@
  * the view or when a second component asks for the same scenario.
  */
 import { LruCache, Query } from './query.svelte';
-import type { LoanBookRow, Scenario } from '../model';
+import type { Scenario } from '../model';
+import type { LoanBookColumns } from '../io/loan-book-columns';
 import type { EngineClient } from '../workers/engine-client';
 import type { RiskProfile } from '../model/risk-profile';
 
@@ -27,7 +28,7 @@ export function computedProfile(s: Scenario): RiskProfile | null {
 
 interface RiskRequest {
   scenario: Scenario;
-  book?: { id: string; rows: LoanBookRow[] };
+  book?: { id: string; data: LoanBookColumns };
 }
 
 export class RiskRun {
@@ -75,9 +76,9 @@ export class RiskRun {
 
   /**
    * Asks for the profile of `scenario`, on the real loan book when `book` is given (its record id
-   * keys the cache; its rows go to the worker); returns at once.
+   * keys the cache; its columns go to the worker); returns at once.
    */
-  request(scenario: Scenario, book?: { id: string; rows: LoanBookRow[] }): void {
+  request(scenario: Scenario, book?: { id: string; data: LoanBookColumns }): void {
     void this.result.request({ scenario, book });
   }
 }

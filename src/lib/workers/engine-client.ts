@@ -3,14 +3,15 @@
  * or in-process (engine-in-process.ts: component tests, where jsdom has no Worker). This module
  * imports only types of the engine, so the page's first chunk does not carry the engine itself.
  */
-import type { LoanBookRow, Scenario } from '../model';
+import type { Scenario } from '../model';
 import type { EngineWorkerApi } from '../../../workers/engine.worker';
 import type { RiskProfile } from '../model/risk-profile';
 import { BOOK_NOT_HELD } from '../model/book-held';
 import { supervise, type AsyncApi } from './supervised';
 import type { DecodedShare } from '../io/share-link';
 import type { ParsedImport } from '../io/library-file';
-import type { CheckedBookFigures, LoanBookParse } from '../io/loan-book';
+import type { CheckedBookFigures, LoanBookColumns, LoanBookColumnsParse, StoredLoanBook } from '../io/loan-book-columns';
+import type { calibrateFromBook } from '../io/loan-book';
 import { proxy } from 'comlink';
 
 /**
@@ -30,6 +31,7 @@ export const ENGINE_TIMEOUT_MS = {
   parseLoanBookCsv: 120_000,
   holdParsedBook: 15_000,
   loanBookFigures: 90_000,
+  calibrateBook: 90_000,
   whatIfGrid: 60_000,
   evaluateNamed: 30_000,
 } as const;
@@ -40,17 +42,20 @@ export const ENGINE_TIMEOUT_MS = {
  * in-process. Not Comlink's `Remote<…>`: that also types the proxy's own methods (release, endpoint),
  * which the in-process engine and the tests' fakes have no use for.
  */
-export type EngineClient = Omit<AsyncApi<EngineWorkerApi>, 'riskProfile' | 'loanBookFigures'> & {
+export type EngineClient = Omit<AsyncApi<EngineWorkerApi>, 'riskProfile' | 'loanBookFigures' | 'calibrateBook'> & {
   /**
    * The whole book's loss distribution, concentration and portfolio-basis capital; typed arrays arrive
-   * transferred. On the real loan book when `book` is given (from a worker, its rows are posted once per book id).
+   * transferred. On the real loan book when `book` is given (its checked columns; from a worker, posted once per book id).
    */
-  riskProfile(scenario: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile>;
+  riskProfile(scenario: Scenario, book?: { id: string; data: LoanBookColumns }): Promise<RiskProfile>;
   /**
-   * A stored book checked, with its concentration beside the generated book's (the loan-book panel). The rows go to
-   * the worker once per book id, and not at all after holdParsedBook(id) named the rows of the CSV it just parsed.
+   * A stored book (the record: its columns, or a v3 record's rows) checked, with its concentration beside the generated
+   * book's (the loan-book panel). The book is read (`load`) and goes to the worker once per book id, and not at all after
+   * holdParsedBook(id) named the rows of the CSV it just parsed.
    */
-  loanBookFigures(scenario: Scenario, book: { id: string; rows: unknown[] }): Promise<CheckedBookFigures>;
+  loanBookFigures(scenario: Scenario, book: { id: string; load: () => Promise<StoredLoanBook | undefined> }): Promise<CheckedBookFigures>;
+  /** The scenario's inputs calibrated to a stored book, in the worker (the book read and posted as for loanBookFigures). */
+  calibrateBook(scenario: Scenario, book: { id: string; load: () => Promise<StoredLoanBook | undefined> }): Promise<ReturnType<typeof calibrateFromBook>>;
   /** Starts the worker now (at idle after the first paint), so the first heavy call does not wait for its module. */
   prewarm(): void;
   dispose(): void;
@@ -72,27 +77,32 @@ export function createWorkerEngine(): EngineClient {
     },
   );
   const t = ENGINE_TIMEOUT_MS;
-  // The id of the book the worker holds: posting 200,000 rows costs about a second, so they go once.
-  // A restarted worker holds none: it answers BOOK_NOT_HELD and the rows go again.
+  // The id of the book the worker holds: a book is posted once, then named by its id.
+  // A restarted worker holds none: it answers BOOK_NOT_HELD and the book goes again.
   let sentBookId: string | null = null;
-  /** A call on the held book `book.id`: its rows are posted only when the worker may not hold them. */
-  async function onHeldBook<R, T>(book: { id: string; rows: R[] }, call: (b: { id: string; rows?: R[] }) => Promise<T>): Promise<T> {
+  /** A call on the held book `book.id`: its data are posted only when the worker may not hold them. */
+  async function onHeldBook<D, T>(book: { id: string; load: () => D | Promise<D> }, call: (b: { id: string; data?: D }) => Promise<T>): Promise<T> {
     const isSending = sentBookId !== book.id;
     // Set before the call: a second request right behind this one reaches the worker after it.
     sentBookId = book.id;
     try {
-      return await call(isSending ? book : { id: book.id });
+      return await call(isSending ? { id: book.id, data: await book.load() } : { id: book.id });
     } catch (e) {
       if (isSending || !String(e).includes(BOOK_NOT_HELD)) {
         if (isSending) sentBookId = null;
         throw e;
       }
-      return call(book);
+      return call({ id: book.id, data: await book.load() });
     }
   }
-  function riskProfileOf(s: Scenario, book?: { id: string; rows: LoanBookRow[] }): Promise<RiskProfile> {
+  /** A stored book to post: a book gone from the database posts as empty (the worker reports it as damaged). */
+  const storedBook = (book: { id: string; load: () => Promise<StoredLoanBook | undefined> }) => ({
+    id: book.id,
+    load: async (): Promise<StoredLoanBook> => (await book.load()) ?? {},
+  });
+  function riskProfileOf(s: Scenario, book?: { id: string; data: LoanBookColumns }): Promise<RiskProfile> {
     if (!book) return engine.call((r) => r.riskProfile(s), t.riskProfile);
-    return onHeldBook(book, (b) => engine.call((r) => r.riskProfile(s, b), t.riskProfile));
+    return onHeldBook({ id: book.id, load: () => book.data }, (b) => engine.call((r) => r.riskProfile(s, b), t.riskProfile));
   }
   return {
     riskProfile: riskProfileOf,
@@ -104,21 +114,25 @@ export function createWorkerEngine(): EngineClient {
     decodeShare: (d) => engine.call<DecodedShare>((r) => r.decodeShare(d) as Promise<DecodedShare>, t.decodeShare),
     parseLibraryText: (text, onProgress) =>
       engine.call<ParsedImport>((r) => r.parseLibraryText(text, onProgress ? proxy(onProgress) : undefined) as Promise<ParsedImport>, t.parseLibraryText),
-    parseLoanBookCsv: (text, segments, onProgress) =>
-      engine.call<LoanBookParse>(
+    parseLoanBookCsv: (file, segments, onProgress) =>
+      engine.call<LoanBookColumnsParse>(
         (r) =>
           r.parseLoanBookCsv(
-            text,
+            file,
             segments.map((s) => ({ key: s.key, name: s.name })),
             onProgress ? proxy(onProgress) : undefined,
-          ) as Promise<LoanBookParse>,
+          ) as Promise<LoanBookColumnsParse>,
         t.parseLoanBookCsv,
       ),
     holdParsedBook: async (id) => {
       await engine.call((r) => r.holdParsedBook(id), t.holdParsedBook);
       sentBookId = id;
     },
-    loanBookFigures: (s, book) => onHeldBook(book, (b) => engine.call<CheckedBookFigures>((r) => r.loanBookFigures(s, b), t.loanBookFigures)),
+    loanBookFigures: (s, book) => onHeldBook(storedBook(book), (b) => engine.call<CheckedBookFigures>((r) => r.loanBookFigures(s, b), t.loanBookFigures)),
+    calibrateBook: (s, book) =>
+      onHeldBook(storedBook(book), (b) =>
+        engine.call<ReturnType<typeof calibrateFromBook>>((r) => r.calibrateBook(s, b) as Promise<ReturnType<typeof calibrateFromBook>>, t.calibrateBook),
+      ),
     whatIfGrid: (s, x, y, p) => engine.call((r) => r.whatIfGrid(s, x, y, p ? proxy(p) : undefined), t.whatIfGrid),
     evaluateNamed: (s, l) => engine.call((r) => r.evaluateNamed(s, l), t.evaluateNamed),
     prewarm: () => engine.warm(),

@@ -7,7 +7,8 @@ import { designMix, evaluate, evaluateNamed, marginalLoan, sensitivities, tornad
 import { riskProfile } from '../model/risk-profile';
 import { decodeShare } from '../io/share-link';
 import { parseLibraryText } from '../io/library-file';
-import { checkedBookFigures, parseLoanBookCsv, type LoanBookRow } from '../io/loan-book';
+import type { LoanBookRow } from '../io/loan-book';
+import { calibrateStoredBook, checkedBookFigures, parseLoanBookCsvColumns, rowsFromColumns } from '../io/loan-book-columns';
 import type { EngineClient } from './engine-client';
 
 /** Runs the engine on the calling thread (tests, or a browser without module workers). */
@@ -16,7 +17,7 @@ export function createInProcessEngine(): EngineClient {
   let lastParsed: LoanBookRow[] | null = null;
   const held = new Map<string, LoanBookRow[]>();
   return {
-    riskProfile: async (s, book) => riskProfile(s, book?.rows, () => performance.now()),
+    riskProfile: async (s, book) => riskProfile(s, book ? rowsFromColumns(book.data) : undefined, () => performance.now()),
     evaluate: async (s) => evaluate(s),
     sensitivities: async (s, m, b) => sensitivities(s, m, b),
     designMix: async (s, o) => designMix(s, o),
@@ -24,18 +25,23 @@ export function createInProcessEngine(): EngineClient {
     marginalLoan: async (s, o) => marginalLoan(s, o),
     decodeShare,
     parseLibraryText: async (text, onProgress) => parseLibraryText(text, onProgress),
-    parseLoanBookCsv: async (text, segments, onProgress) => {
-      const parsed = parseLoanBookCsv(text, segments, onProgress);
-      lastParsed = parsed.ok ? parsed.rows : null;
-      return parsed;
+    parseLoanBookCsv: async (file, segments, onProgress) => {
+      const { parse, rows } = parseLoanBookCsvColumns(typeof file === 'string' ? file : await file.text(), segments, onProgress);
+      lastParsed = rows;
+      return parse;
     },
     holdParsedBook: async (id) => {
       if (lastParsed) held.set(id, lastParsed);
       lastParsed = null;
     },
     loanBookFigures: async (s, book) => {
-      const checked = checkedBookFigures(held.get(book.id) ?? book.rows, s);
+      const rows = held.get(book.id);
+      const checked = checkedBookFigures(rows ? { rows } : ((await book.load()) ?? {}), s);
       return checked.ok ? { ok: true, figures: checked.figures } : { ok: false };
+    },
+    calibrateBook: async (s, book) => {
+      const rows = held.get(book.id);
+      return calibrateStoredBook(rows ? { rows } : ((await book.load()) ?? {}), s);
     },
     whatIfGrid: async (s, x, y, p) => whatIfGrid(s, x, y, p),
     evaluateNamed: async (s, l) => evaluateNamed(s, l),

@@ -1,3 +1,4 @@
+import { columnsFromRows } from '../../../src/lib/io/loan-book-columns';
 // @vitest-environment jsdom
 import { screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ describe('WorkbenchView', () => {
     const { workspace } = await renderWithWorkspace(WorkbenchView);
     const library = libraryFor(workspace);
     const record = await library.create(cloneScenario(demoScenario), '带贷款明细', '副本');
-    await library.addBook(record!.id, 'book.csv', rows);
+    await library.addBook(record!.id, 'book.csv', columnsFromRows(rows));
     workspace.openSaved(record!.id, cloneScenario(demoScenario), cloneScenario(demoScenario));
 
     const direct = riskProfile(demoScenario, rows).book!.clients;

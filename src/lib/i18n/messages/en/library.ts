@@ -147,6 +147,8 @@ export const en: Translation<typeof zh> = {
     bookInUse: 'In use: {name} ({clients} clients, {loans})',
     bookRemove: 'Remove this loan book',
     bookRemoveConfirm: 'Remove the loan book "{name}"? The scenario itself is not affected.',
+    bookDamaged:
+      'The loan book “{name}” does not pass its check (its stored data are damaged, or its segments are not this scenario’s) and is used for nothing. Remove it and import it again.',
     bookNone: 'No loan book yet: concentration comes from the model’s generated clients.',
     bookFigure: 'Concentration',
     bookReal: 'Real loan book',

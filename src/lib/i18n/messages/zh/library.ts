@@ -146,6 +146,7 @@ export const zh = {
     bookInUse: '使用中：{name}（{clients} 户，{loans}）',
     bookRemove: '移除这份贷款明细',
     bookRemoveConfirm: '移除贷款明细“{name}”？情景本身不受影响。',
+    bookDamaged: '贷款明细“{name}”未通过检查（存储的数据已损坏，或其客户层与本情景不符），未用于任何计算。可移除后重新导入。',
     bookNone: '尚未导入贷款明细：集中度按模型生成的客户分布计算。',
     bookFigure: '集中度指标',
     bookReal: '真实贷款明细',
