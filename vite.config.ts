@@ -2,7 +2,19 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { bootFrameHtml } from './src/boot-frame';
+
+/** Writes the static frame the page paints first (src/boot-frame.ts) into index.html. */
+function bootFrame(): Plugin {
+  return {
+    name: 'boot-frame',
+    transformIndexHtml(html) {
+      if (!html.includes('<!--boot-frame-->')) throw new Error('boot-frame: index.html has no <!--boot-frame--> placeholder');
+      return html.replace('<!--boot-frame-->', bootFrameHtml());
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
@@ -10,6 +22,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     svelteTesting(),
+    bootFrame(),
     VitePWA({
       // A new version waits until the page says so and the user reloads (or the tab is idle):
       // 'autoUpdate' would leave it waiting unseen, or swap files under a page being edited.
