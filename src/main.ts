@@ -1,7 +1,8 @@
 /**
  * The page's entry: small, so the first paint does not wait on the app. It marks the chosen language
  * for index.html's static frame (boot.css shows that language's lines), lets that frame paint, then
- * imports the app (start.ts), whose modules are evaluated and mounted after the first paint.
+ * imports the app (start.ts), whose modules are evaluated and mounted after the first paint. (No
+ * top-level await: the page's script is render-blocking until it has run, so it must end at once.)
  */
 import './app.css';
 import './boot.css';
@@ -12,5 +13,4 @@ const lang = storedLang();
 document.documentElement.lang = htmlLang(lang);
 document.documentElement.dataset.bootLang = lang;
 
-await afterNextFrame();
-await import('./start');
+void afterNextFrame().then(() => import('./start'));
