@@ -26,6 +26,46 @@ function bootFrame(): Plugin {
   };
 }
 
+/**
+ * The app's own modules (src/start.ts and what it imports statically, but not what the entry imports
+ * itself, the model, or virtual modules) go in one chunk, as they did when the entry imported them: a
+ * dynamically imported module is otherwise split into a chunk per module it shares with a screen,
+ * each a request and a worse compression (first-load JS ≤ 110 KB gzip). The model keeps its own
+ * chunks: the app imports it through its barrel, of which the first screen uses a part.
+ */
+const APP_CHUNK = 'app';
+const appModules = new Set<string>();
+function appChunk(): Plugin {
+  const isShared = (id: string) => id.startsWith('\0') || /[\\/]src[\\/]lib[\\/]model[\\/]/.test(id);
+  return {
+    name: 'app-chunk',
+    apply: 'build',
+    buildEnd() {
+      const ids = [...this.getModuleIds()];
+      const graph = (entry: string | undefined, into: Set<string>, skip: (id: string) => boolean) => {
+        const visit = (id: string) => {
+          if (into.has(id) || skip(id)) return;
+          into.add(id);
+          this.getModuleInfo(id)?.importedIds.forEach(visit);
+        };
+        if (!entry) throw new Error('app-chunk: an entry is missing');
+        visit(entry);
+      };
+      const entryModules = new Set<string>();
+      graph(
+        ids.find((id) => /[\\/]src[\\/]main\.ts$/.test(id)),
+        entryModules,
+        () => false,
+      );
+      // start.ts itself stays the dynamic import's own (small) chunk, which imports this one.
+      const start = ids.find((id) => /[\\/]src[\\/]start\.ts$/.test(id));
+      appModules.clear();
+      graph(start, appModules, (id) => isShared(id) || entryModules.has(id));
+      if (start) appModules.delete(start);
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the built site works from any sub-path of a static host.
   base: './',
@@ -33,6 +73,7 @@ export default defineConfig({
     svelte(),
     svelteTesting(),
     bootFrame(),
+    appChunk(),
     VitePWA({
       // A new version waits until the page says so and the user reloads (or the tab is idle):
       // 'autoUpdate' would leave it waiting unseen, or swap files under a page being edited.
@@ -60,16 +101,12 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    // A dynamic import brings its style sheets, but not a preload link per module it imports: the
-    // browser fetches those as it reads the imported module, and adding ~30 links when the entry
-    // imports the app (after the first paint) was a long task of its own. The page's entry keeps its
-    // preload links in index.html.
-    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : deps.filter((dep) => dep.endsWith('.css'))) },
     rollupOptions: {
       // The model is pure (no DOM, no globals written at import): a module of it that the first
       // screen imports through the barrel but never calls is left out of the first load, so the
       // dashboard's chunk does not carry the loss distribution, the design grid or the simulation.
       treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]lib[\\/]model[\\/]/.test(id) },
+      output: { codeSplitting: { groups: [{ name: APP_CHUNK, test: (id: string) => appModules.has(id), includeDependenciesRecursively: false }] } },
     },
   },
   test: {

@@ -1,16 +1,17 @@
 /**
  * The page's entry: small, so the first paint does not wait on the app. It marks the chosen language
- * for index.html's static frame (boot.css shows that language's lines), lets that frame paint, then
- * imports the app (start.ts), whose modules are evaluated and mounted after the first paint. (No
- * top-level await: the page's script is render-blocking until it has run, so it must end at once.)
+ * for index.html's static frame (boot.css shows that language's lines), waits until that frame is on
+ * screen, then imports the app (start.ts): the app's files download, and its modules are evaluated
+ * and mounted, after the first paint, never competing with it on a slow device. (No top-level await:
+ * the page's script is render-blocking until it has run, so it must end at once.)
  */
 import './app.css';
 import './boot.css';
 import { htmlLang, storedLang } from './lib/i18n/lang';
-import { afterNextFrame } from './lib/idle';
+import { afterFirstContentfulPaint } from './lib/idle';
 
 const lang = storedLang();
 document.documentElement.lang = htmlLang(lang);
 document.documentElement.dataset.bootLang = lang;
 
-void afterNextFrame().then(() => import('./start'));
+void afterFirstContentfulPaint().then(() => import('./start'));
