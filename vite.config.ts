@@ -101,6 +101,15 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // A screen's or a part's dynamic import brings its style sheets, not a preload link per module it
+    // imports: those modules are mostly loaded with the first screen already, the browser fetches
+    // the others as it reads the import, and adding the links was long tasks of their own at start-up
+    // (Vite's preload helper, run for every import made at idle). The app's import by the entry keeps
+    // its links, so the app's files download at once, side by side.
+    modulePreload: {
+      resolveDependencies: (file, deps, { hostType }) =>
+        hostType === 'html' || /(^|\/)start-[\w-]+\.js$/.test(file) ? deps : deps.filter((dep) => dep.endsWith('.css')),
+    },
     rollupOptions: {
       // The model is pure (no DOM, no globals written at import): a module of it that the first
       // screen imports through the barrel but never calls is left out of the first load, so the
