@@ -1,77 +1,17 @@
-/// <reference types="vite-plugin-pwa/client" />
-import { mount } from 'svelte';
-import { registerSW } from 'virtual:pwa-register';
-import App from './App.svelte';
-import './app.css';
-import { onDatabaseEvent, openDatabase } from './lib/db/database';
-import { AppStatus } from './lib/state/app-status.svelte';
-import { i18n } from './lib/i18n/i18n.svelte';
-import { Workspace } from './lib/state/workspace.svelte';
-import { createInProcessEngineOnDemand, createWorkerEngine } from './lib/workers/engine-client';
-import { servicesContext } from './lib/state/context';
-import { createServices, setPageServices } from './lib/state/services';
-import { afterFirstPaint } from './lib/idle';
-
-document.documentElement.lang = i18n.lang === 'zh' ? 'zh-CN' : 'en';
-
-const hasWorkers = typeof Worker !== 'undefined';
-// Two engine workers: the dashboard's evaluate() never queues behind a view's heavy call
-// (a loss distribution, a design grid, the glass box's sensitivities).
-const engine = hasWorkers ? createWorkerEngine() : createInProcessEngineOnDemand();
-// The page's one database connection and its engines, passed down by context (and reachable by
-// state made outside components, such as the portfolio session).
-const services = createServices({ database: openDatabase(), engine, viewEngine: hasWorkers ? createWorkerEngine() : engine });
-setPageServices(services);
-const workspace = new Workspace(services.engine, services.database);
-void workspace.init();
-
-const status = new AppStatus(workspace);
-onDatabaseEvent((event) => status.onDatabase(event));
-
-// Save what is pending when the page is hidden or closed (synchronously into the journal too).
-addEventListener('pagehide', () => workspace.saveOnPageHide());
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') {
-    workspace.saveOnPageHide();
-    void status.applyIfIdle();
-  }
-});
-
-// A new version installs in the background and waits (never mixing its files with the running
-// version's); the page offers to reload into it.
-// Registered once the first screen is shown: its download never competes with the first figures.
-if ('serviceWorker' in navigator) {
-  afterFirstPaint(() => {
-    const updateSW = registerSW({
-      onNeedRefresh: () => status.updateReady(() => updateSW(true)),
-      onOfflineReady: () => (status.isOfflineReady = true),
-    });
-  });
-}
-
 /**
- * Once the first screen is painted and the page is idle, start the engine workers (load, parse and
- * compile their code with one small evaluation) and two Monte Carlo pool workers, so that a view's
- * first heavy call or Run does not pay it.
+ * The page's entry: small, so the first paint does not wait on the app. It marks the chosen language
+ * for index.html's static frame (boot.css shows that language's lines), waits until that frame is on
+ * screen, then imports the app (start.ts): the app's files download, and its modules are evaluated
+ * and mounted, after the first paint, never competing with it on a slow device. (No top-level await:
+ * the page's script is render-blocking until it has run, so it must end at once.)
  */
-function prewarm(): void {
-  const warm = (client: typeof engine) => void client.evaluate(workspace.scenario).catch(() => {});
-  warm(services.engine);
-  if (services.viewEngine !== services.engine) warm(services.viewEngine);
-  if (hasWorkers) void import('./lib/workers/simulation-client').then((m) => m.prewarmSimulationPool(2));
-}
-afterFirstPaint(prewarm);
+import './app.css';
+import './boot.css';
+import { htmlLang, storedLang } from './lib/i18n/lang';
+import { afterFirstContentfulPaint } from './lib/idle';
 
-// The rest of the strings once the first screen is shown (a screen or a language that needs them sooner loads them then).
-afterFirstPaint(() => void i18n.load().catch(() => {}));
+const lang = storedLang();
+document.documentElement.lang = htmlLang(lang);
+document.documentElement.dataset.bootLang = lang;
 
-// Mount in a task of its own: the first task only evaluates the scripts, so neither holds the main
-// thread long (a key press during start-up is answered between them). A page in English waits for
-// its strings (the page carries only the first screen's Chinese).
-const strings = i18n.lang === 'zh' ? Promise.resolve() : i18n.load().catch(() => {});
-void strings.then(() =>
-  setTimeout(() => {
-    mount(App, { target: document.getElementById('app')!, props: { workspace, status }, context: servicesContext(services) });
-    document.getElementById('boot')?.remove();
-  }, 0),
-);
+void afterFirstContentfulPaint().then(() => import('./start'));

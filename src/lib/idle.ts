@@ -46,3 +46,26 @@ export function afterNextFrame(): Promise<void> {
     else setTimeout(resolve, 0);
   });
 }
+
+/**
+ * Resolves once the browser reports the page's first contentful paint (the frame is on screen, not
+ * only produced: on a busy device that can take a second after the frame), or after `atMostMs` where
+ * it does not (a tab opened in the background paints once shown): for work that must not compete
+ * with the first paint. Where there is no paint timing, after the next frame.
+ */
+export function afterFirstContentfulPaint(atMostMs = 5000): Promise<void> {
+  if (typeof PerformanceObserver === 'undefined' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) return afterNextFrame();
+  return new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (!list.getEntriesByName('first-contentful-paint').length) return;
+      done();
+    });
+    const timer = setTimeout(done, atMostMs);
+    function done() {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    }
+    observer.observe({ type: 'paint', buffered: true });
+  });
+}

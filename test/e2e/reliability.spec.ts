@@ -122,6 +122,8 @@ test('killed engine workers: the dashboard goes on in the page, a worker call sa
   });
   const dash = await openDashboard(page);
   const before = await dash.kpiValue('netProfit').innerText();
+  // The page starts its two engine workers once the first screen is shown and the page is idle: kill them once they are there.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.length)).toBeGreaterThanOrEqual(2);
   await page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.forEach((w) => w.terminate()));
   await dash.typeLpr('4.5');
   // The dashboard's figures are the closed form on the page's thread: no worker is needed for them.

@@ -20,18 +20,7 @@ import {
   type Lang,
 } from './format';
 import { FIRST_ZH, loadRest, type FlatMessages, type MessageKey } from './messages';
-
-const STORAGE_KEY = 'tong-mix-lab.lang';
-
-function initialLang(): Lang {
-  try {
-    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (saved === 'zh' || saved === 'en') return saved;
-  } catch {
-    // storage blocked: fall back to Chinese
-  }
-  return 'zh';
-}
+import { LANG_STORAGE_KEY, htmlLang, storedLang } from './lang';
 
 /** Fills `{name}` placeholders. */
 export function interpolate(template: string, params?: Record<string, string | number>): string {
@@ -40,7 +29,7 @@ export function interpolate(template: string, params?: Record<string, string | n
 }
 
 export class I18n {
-  lang = $state<Lang>(initialLang());
+  lang = $state<Lang>(storedLang());
   #messages = $state.raw<Record<Lang, FlatMessages>>({ zh: FIRST_ZH, en: {} });
   #loading: Partial<Record<Lang, Promise<void>>> = {};
   #complete = new Set<Lang>();
@@ -103,11 +92,11 @@ export class I18n {
   #apply(lang: Lang): void {
     this.lang = lang;
     try {
-      globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+      globalThis.localStorage?.setItem(LANG_STORAGE_KEY, lang);
     } catch {
       // not remembered; still switched
     }
-    if (typeof document !== 'undefined') document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    if (typeof document !== 'undefined') document.documentElement.lang = htmlLang(lang);
   }
 
   toggle(): Promise<void> {

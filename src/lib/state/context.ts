@@ -21,7 +21,7 @@ export function findWorkspace(): Workspace | null {
   return getContext<Workspace | undefined>(WORKSPACE) ?? null;
 }
 
-/** The context map that gives the app its services (main.ts passes it to `mount`). */
+/** The context map that gives the app its services (start.ts passes it to `mount`). */
 export function servicesContext(services: Services): Map<symbol, unknown> {
   return new Map([[SERVICES, services]]);
 }
@@ -31,7 +31,7 @@ export function provideServices(services: Services): void {
 }
 
 /**
- * The services given by context (main.ts), else the page's own (a component rendered alone, as in
+ * The services given by context (start.ts), else the page's own (a component rendered alone, as in
  * tests). Call during a component's initialisation.
  */
 export function useServices(): Services {

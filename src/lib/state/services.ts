@@ -1,6 +1,6 @@
 /**
  * The page's services: its one database connection (null where IndexedDB is unavailable, then
- * everything lives in memory), the repositories over it, and the engine clients. main.ts makes one
+ * everything lives in memory), the repositories over it, and the engine clients. start.ts makes one
  * and passes it down by Svelte context (`useServices()` in context.ts); code that runs outside a
  * component's initialisation (the portfolio session, the views' engine) reaches the same object
  * through `pageServices()`. A component test or a stand-alone component gets a default made on
@@ -52,13 +52,13 @@ export function createServices(parts: { database?: MixLabDatabase | null; engine
 
 let page: Services | null = null;
 
-/** The page's services (made with defaults on first use when main.ts or a test has set none). */
+/** The page's services (made with defaults on first use when start.ts or a test has set none). */
 export function pageServices(): Services {
   page ??= createServices();
   return page;
 }
 
-/** Sets the page's services: main.ts once at start-up, a test for its own database or engine. */
+/** Sets the page's services: start.ts once at start-up, a test for its own database or engine. */
 export function setPageServices(services: Services | null): void {
   page = services;
 }

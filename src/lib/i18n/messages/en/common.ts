@@ -31,6 +31,7 @@ export const en: Translation<typeof zh> = {
     saved: 'Saved',
     saving: 'Saving…',
     computing: 'Computing…',
+    loading: 'Loading…',
     engineError: 'Calculation failed: {message}',
     presentation: 'Projector mode',
     presentationExit: 'Leave projector mode',

@@ -25,6 +25,7 @@ export const zh = {
     saved: '已保存',
     saving: '保存中…',
     computing: '计算中…',
+    loading: '正在载入…',
     engineError: '计算出错：{message}',
     presentation: '投影模式',
     presentationExit: '退出投影模式',
