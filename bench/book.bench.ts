@@ -5,7 +5,7 @@
  * two-way what-if table in closed form.
  * Run: `npx tsx bench/run.ts book`.
  */
-import { parseLoanBookCsv } from '../src/lib/io/loan-book';
+import { parseLoanBookCsv } from '../src/lib/io/loan-book-csv';
 import { axisValues, demoScenario, topClients, whatIfGrid, type LoanBookRow } from '../src/lib/model';
 import { riskProfile } from '../src/lib/model/risk-profile';
 import { bookCsv, generateBook } from '../test/fixtures/book-generator';

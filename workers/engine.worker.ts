@@ -22,7 +22,8 @@ import {
   type WhatIfAxis,
   type WhatIfGrid,
 } from '../src/lib/model';
-import type { CheckedBookFigures, LoanBookColumns, StoredLoanBook } from '../src/lib/io/loan-book-columns';
+import type { LoanBookColumns } from '../src/lib/io/loan-book-columns';
+import type { CheckedBookFigures, StoredLoanBook } from '../src/lib/io/stored-loan-book';
 import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/model/risk-profile';
 
 /** The last loan book posted (as the model's rows), kept so a slider move does not post the book again. */
@@ -33,6 +34,8 @@ let lastParsed: LoanBookRow[] | null = null;
 let heldFigures: { id: string; scenario: string; result: CheckedBookFigures } | null = null;
 
 const columnsCodec = () => import('../src/lib/io/loan-book-columns');
+const storedBooks = () => import('../src/lib/io/stored-loan-book');
+const csvReader = () => import('../src/lib/io/loan-book-csv');
 
 /** The held book's rows, after taking the (checked) columns posted with this call. */
 async function heldRows(book: { id: string; data?: LoanBookColumns }): Promise<LoanBookRow[]> {
@@ -73,10 +76,10 @@ const engine = {
    * book goes to the page as columns, their buffers transferred: cloning 200,000 row objects held the page for half a second.
    */
   parseLoanBookCsv: async (file: Blob | string, segments: { key: string; name: { zh: string; en: string } }[], onProgress?: (fraction: number) => void) => {
-    const codec = await columnsCodec();
+    const [codec, csv] = await Promise.all([columnsCodec(), csvReader()]);
     // The file is read here too: decoding 11 MB of text on the page's thread was a long task of its own.
     const text = typeof file === 'string' ? file : await file.text();
-    const { parse, rows } = codec.parseLoanBookCsvColumns(text, segments, onProgress);
+    const { parse, rows } = csv.parseLoanBookCsvColumns(text, segments, onProgress);
     lastParsed = rows;
     return parse.ok ? transfer(parse, codec.columnsTransferables(parse.book)) : parse;
   },
@@ -93,8 +96,7 @@ const engine = {
   loanBookFigures: async (scenario: Scenario, book: { id: string; data?: StoredLoanBook }): Promise<CheckedBookFigures> => {
     const key = JSON.stringify(scenario);
     if (book.data || heldFigures?.id !== book.id || heldFigures.scenario !== key) {
-      const codec = await columnsCodec();
-      const checked = codec.checkedBookFigures(book.data ?? { rows: await heldRows({ id: book.id }) }, scenario);
+      const checked = (await storedBooks()).checkedBookFigures(book.data ?? { rows: await heldRows({ id: book.id }) }, scenario);
       if (book.data) heldBook = checked.ok ? { id: book.id, rows: checked.rows } : null;
       heldFigures = { id: book.id, scenario: key, result: checked.ok ? { ok: true, figures: checked.figures } : { ok: false } };
     }
@@ -102,7 +104,7 @@ const engine = {
   },
   /** The scenario's inputs calibrated to a stored book (the held one, checked again against this scenario's segments). */
   calibrateBook: async (scenario: Scenario, book: { id: string; data?: StoredLoanBook }) =>
-    (await columnsCodec()).calibrateStoredBook(book.data ?? { rows: await heldRows({ id: book.id }) }, scenario),
+    (await storedBooks()).calibrateStoredBook(book.data ?? { rows: await heldRows({ id: book.id }) }, scenario),
 };
 
 export type EngineWorkerApi = typeof engine;

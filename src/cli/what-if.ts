@@ -12,7 +12,7 @@
  * `runWhatIf()` does the work on text in and text out, so the tests call it directly; the bottom
  * of this file is the Node entry point.
  */
-import { parseLoanBookCsv, type CsvProblem } from '../lib/io/loan-book';
+import { parseLoanBookCsv, type CsvProblem } from '../lib/io/loan-book-csv';
 import { parseLibraryText } from '../lib/io/library-file';
 import { toCsv } from '../lib/export/table';
 import { formatMetricValue, formatMoney, formatPercent, type Lang } from '../lib/i18n/format';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runWhatIf } from '../../src/cli/what-if';
-import { parseLoanBookCsv } from '../../src/lib/io/loan-book';
+import { parseLoanBookCsv } from '../../src/lib/io/loan-book-csv';
 import { clientRisk, demoScenario, evaluate, writePath } from '../../src/lib/model';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));

@@ -3,7 +3,8 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
 import { demoScenario, pyramidScenario, validateScenario, type LoanBookRow } from '../../src/lib/model';
-import { checkStoredLoanBook, rowsFromColumns } from '../../src/lib/io/loan-book-columns';
+import { rowsFromColumns } from '../../src/lib/io/loan-book-columns';
+import { checkStoredLoanBook } from '../../src/lib/io/stored-loan-book';
 import { createDexieStore } from '../../src/lib/db/library-store';
 import { exportLibrary } from '../../src/lib/db/library-repo';
 

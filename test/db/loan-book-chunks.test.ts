@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { MixLabDatabase } from '../../src/lib/db/database';
 import { createDexieStore } from '../../src/lib/db/library-store';
 import { CHUNK_ROWS } from '../../src/lib/db/loan-book-chunks';
-import { checkStoredLoanBook, columnsFromRows, rowsFromColumns } from '../../src/lib/io/loan-book-columns';
+import { columnsFromRows, rowsFromColumns } from '../../src/lib/io/loan-book-columns';
+import { checkStoredLoanBook } from '../../src/lib/io/stored-loan-book';
 import { demoScenario } from '../../src/lib/model';
 import { generateBook } from '../fixtures/book-generator';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
-import { parseLoanBookCsv } from '../../src/lib/io/loan-book';
+import { parseLoanBookCsv } from '../../src/lib/io/loan-book-csv';
 import { formatMoney, formatPercent } from '../../src/lib/i18n/format';
 import { bookMixChange, demoScenario, topClients, whatIfGrid } from '../../src/lib/model';
 import { withSign } from '../../src/lib/i18n/format';

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkLoanBookColumns,
-  checkStoredLoanBook,
   columnsFromRows,
-  columnsOfStoredRows,
   columnsTotal,
   columnsTransferables,
   concatColumns,
   idAt,
   isColumnsShape,
-  parseLoanBookCsvColumns,
   rowsFromColumns,
   sliceColumns,
 } from '../../src/lib/io/loan-book-columns';
-import { parseLoanBookCsv, type LoanBookRow } from '../../src/lib/io/loan-book';
+import { checkLoanBookColumns, checkStoredLoanBook, columnsOfStoredRows } from '../../src/lib/io/stored-loan-book';
+import type { LoanBookRow } from '../../src/lib/io/loan-book';
+import { parseLoanBookCsv, parseLoanBookCsvColumns } from '../../src/lib/io/loan-book-csv';
 import { demoScenario } from '../../src/lib/model';
 import { bookCsv, generateBook } from '../fixtures/book-generator';
 

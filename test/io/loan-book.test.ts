@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bookFigures, calibrateFromBook, checkLoanBookRows, parseLoanBookCsv, type LoanBookRow } from '../../src/lib/io/loan-book';
-import { calibrateStoredBook, checkedBookFigures, columnsFromRows } from '../../src/lib/io/loan-book-columns';
+import { bookFigures, calibrateFromBook, checkLoanBookRows, type LoanBookRow } from '../../src/lib/io/loan-book';
+import { parseLoanBookCsv } from '../../src/lib/io/loan-book-csv';
+import { columnsFromRows } from '../../src/lib/io/loan-book-columns';
+import { calibrateStoredBook, checkedBookFigures } from '../../src/lib/io/stored-loan-book';
 import { createInProcessEngine } from '../../src/lib/workers/engine-in-process';
 import { demoScenario, evaluate, validateScenario } from '../../src/lib/model';
 

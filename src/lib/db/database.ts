@@ -3,7 +3,6 @@
  * `version(n + 1).stores(...).upgrade(...)` and a test that opens the old version first.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import { columnsOfStoredRows } from '../io/loan-book-columns';
 import { writeLoanBook } from './loan-book-chunks';
 
 /** A saved scenario in the library. `data` is validated on every read. */
@@ -192,17 +191,20 @@ export class MixLabDatabase extends Dexie {
     // that pass the check become columns; rows that do not are kept as they are (reported as damaged; nothing dropped).
     this.version(4)
       .stores({ loanBooks: 'id, scenarioId, createdAt', loanBookChunks: '[bookId+index]' })
-      .upgrade((tx) => {
+      .upgrade(async (tx) => {
         const tables = { loanBooks: tx.table('loanBooks'), loanBookChunks: tx.table('loanBookChunks') };
-        return tables.loanBooks.toArray().then((books: LoanBookRecord[]) =>
-          Dexie.Promise.all(
-            books.map((r) => {
-              const columns = columnsOfStoredRows(r.rows);
-              if (!columns) return undefined;
-              const { rows: _rows, ...fields } = r;
-              return writeLoanBook(tables, { ...fields, columns });
-            }),
-          ),
+        const books: LoanBookRecord[] = await tables.loanBooks.toArray();
+        if (books.length === 0) return;
+        // The row check loads only where there are books to convert, not with the first screen;
+        // Dexie.waitFor keeps the upgrade's transaction open while its module loads.
+        const { columnsOfStoredRows } = await Dexie.waitFor(import('../io/stored-loan-book'));
+        await Dexie.Promise.all(
+          books.map((r) => {
+            const columns = columnsOfStoredRows(r.rows);
+            if (!columns) return undefined;
+            const { rows: _rows, ...fields } = r;
+            return writeLoanBook(tables, { ...fields, columns });
+          }),
         );
       });
   }

@@ -7,7 +7,8 @@
 import type { LoanBookRecord } from './database';
 import type { LibraryRecord, LibraryStore } from './library-store';
 import { byUpdated, checkRecord, newId, normaliseTags } from './library-records';
-import { checkStoredLoanBook, columnsFromRows, rowsFromColumns, type LoanBookColumns } from '../io/loan-book-columns';
+import { columnsFromRows, rowsFromColumns, type LoanBookColumns } from '../io/loan-book-columns';
+import { checkStoredLoanBook } from '../io/stored-loan-book';
 import { TRANSFER_LIMITS } from '../io/limits';
 import {
   buildLibraryFile,

@@ -6,7 +6,8 @@
  */
 import type { LoanBookRecord } from '../db/database';
 import type { LoanBookRow } from '../io/loan-book';
-import { checkStoredLoanBook, columnsTotal, rowsFromColumns, type LoanBookColumns } from '../io/loan-book-columns';
+import { columnsTotal, rowsFromColumns, type LoanBookColumns } from '../io/loan-book-columns';
+import { checkStoredLoanBook } from '../io/stored-loan-book';
 import { libraryFor } from './library.svelte';
 import type { Workspace } from './workspace.svelte';
 

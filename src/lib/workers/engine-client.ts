@@ -10,7 +10,9 @@ import { BOOK_NOT_HELD } from '../model/book-held';
 import { supervise, type AsyncApi } from './supervised';
 import type { DecodedShare } from '../io/share-link';
 import type { ParsedImport } from '../io/library-file';
-import type { CheckedBookFigures, LoanBookColumns, LoanBookColumnsParse, StoredLoanBook } from '../io/loan-book-columns';
+import type { LoanBookColumns } from '../io/loan-book-columns';
+import type { CheckedBookFigures, StoredLoanBook } from '../io/stored-loan-book';
+import type { LoanBookColumnsParse } from '../io/loan-book-csv';
 import type { calibrateFromBook } from '../io/loan-book';
 import { proxy } from 'comlink';
 

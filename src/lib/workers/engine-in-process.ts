@@ -8,7 +8,9 @@ import { riskProfile } from '../model/risk-profile';
 import { decodeShare } from '../io/share-link';
 import { parseLibraryText } from '../io/library-file';
 import type { LoanBookRow } from '../io/loan-book';
-import { calibrateStoredBook, checkedBookFigures, parseLoanBookCsvColumns, rowsFromColumns } from '../io/loan-book-columns';
+import { rowsFromColumns } from '../io/loan-book-columns';
+import { calibrateStoredBook, checkedBookFigures } from '../io/stored-loan-book';
+import { parseLoanBookCsvColumns } from '../io/loan-book-csv';
 import type { EngineClient } from './engine-client';
 
 /** Runs the engine on the calling thread (tests, or a browser without module workers). */
