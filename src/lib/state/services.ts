@@ -8,13 +8,10 @@
  */
 import { openDatabase, type MixLabDatabase } from '../db/database';
 import { createInProcessEngineOnDemand, type EngineClient } from '../workers/engine-client';
-import { TrainingStore } from './training-store';
 
 export interface Services {
   /** The page's one connection to IndexedDB, or null (memory only). */
   readonly database: MixLabDatabase | null;
-  /** Lesson progress, attempts, workshop packs and team results. */
-  readonly training: TrainingStore;
   /** The dashboard's engine (evaluate on every edit). */
   readonly engine: EngineClient;
   /** The views' engine for heavier one-off calls, so the dashboard never queues behind them. */
@@ -27,17 +24,12 @@ export interface Services {
  */
 export function createServices(parts: { database?: MixLabDatabase | null; engine?: EngineClient; viewEngine?: EngineClient } = {}): Services {
   let database = parts.database;
-  let training: TrainingStore | undefined;
   let engine = parts.engine;
   let viewEngine = parts.viewEngine;
   return {
     get database() {
       if (database === undefined) database = openDatabase();
       return database;
-    },
-    get training() {
-      training ??= new TrainingStore(this.database);
-      return training;
     },
     get engine() {
       engine ??= createInProcessEngineOnDemand();

@@ -1,6 +1,6 @@
 /**
  * The page's database as the workshop team state reads it (its pack): the page services' one
- * connection, null where IndexedDB is unavailable. Views use `useServices().training` instead.
+ * connection, null where IndexedDB is unavailable. Views use `trainingStoreOf(useServices())` instead.
  */
 import type { MixLabDatabase } from '../db/database';
 import { pageServices } from './services';

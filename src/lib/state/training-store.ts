@@ -7,6 +7,7 @@
 import type { AttemptRecord, LessonProgressRecord, MixLabDatabase } from '../db/database';
 import * as repo from '../db/training-repo';
 import type { TeamResults, WorkshopPack } from '../training';
+import type { Services } from './services';
 
 export type { AttemptRecord, LessonProgressRecord } from '../db/database';
 export type { AttemptDetail, ImportOutcome, StoredPack, StoredResults } from '../db/training-repo';
@@ -71,4 +72,16 @@ export class TrainingStore {
   async removeTeam(packId: string, team: string): Promise<void> {
     if (this.#db) await repo.removeTeam(this.#db, packId, team);
   }
+}
+
+const stores = new WeakMap<Services, TrainingStore>();
+
+/**
+ * The training store over a page's services (its database), made on first use: the training
+ * views' one store, kept out of the services object so the first screen does not load it.
+ */
+export function trainingStoreOf(services: Services): TrainingStore {
+  let store = stores.get(services);
+  if (!store) stores.set(services, (store = new TrainingStore(services.database)));
+  return store;
 }
