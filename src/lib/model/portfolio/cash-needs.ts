@@ -93,7 +93,9 @@ export function cashNeedsCheck(
   }
   const needs = portfolio.client.cashNeeds;
   const lastNeed = needs.reduce((m, n) => Math.max(m, n.year), 0);
-  const years = Math.max(portfolio.client.horizonYears, lastNeed);
+  // Only the wealth just before each need is read: the paths stop at the last need, not at the
+  // horizon (each path's draws come in step order, so the steps simulated are the same).
+  const years = needs.length > 0 ? lastNeed : portfolio.client.horizonYears;
   const steps = stepCount(years, stepsPerYear);
   const schedule = withdrawalSchedule(portfolio, stepsPerYear, steps);
   const [res] = runPaths({
