@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   applyStressPreset,
   attritionRate,
-  binomial,
   CancelledError,
   cloneScenario,
   createRng,
@@ -71,65 +70,6 @@ describe('random streams', () => {
       expect(b.next()).toBe(createRng(seed, stream + 1).next());
     }
     expect(createRng(2 ** 40 + 3, 9).next()).not.toBe(createRng(3, 9).next());
-  });
-});
-
-describe('binomial sampler', () => {
-  it.each([
-    [1, 0.3], // Bernoulli
-    [40, 0.01], // inversion from 0
-    [500, 0.2], // BTRD
-    [30, 0.9], // p > 1/2 by symmetry
-    [3000, 0.004], // BTRD near the switch (n·p = 12)
-  ])('Binomial(%i, %f) has the right mean and variance', (n, p) => {
-    const rng = new Rng(11, n);
-    const N = 40000;
-    let s = 0;
-    let s2 = 0;
-    let isInRange = true;
-    for (let i = 0; i < N; i++) {
-      const x = binomial(n, p, rng);
-      isInRange &&= x >= 0 && x <= n && Number.isInteger(x);
-      s += x;
-      s2 += x * x;
-    }
-    expect(isInRange).toBe(true);
-    const mean = s / N;
-    const variance = s2 / N - mean * mean;
-    const sd = Math.sqrt(n * p * (1 - p));
-    expect(Math.abs(mean - n * p)).toBeLessThan((4 * sd) / Math.sqrt(N));
-    expect(variance / (n * p * (1 - p))).toBeGreaterThan(0.95);
-    expect(variance / (n * p * (1 - p))).toBeLessThan(1.05);
-  });
-
-  it('matches the exact distribution (chi-square) in the BTRD branch', () => {
-    const n = 200;
-    const p = 0.3;
-    const rng = new Rng(5, 5);
-    const N = 50000;
-    const counts = new Array<number>(n + 1).fill(0);
-    for (let i = 0; i < N; i++) counts[binomial(n, p, rng)]++;
-    // exact pmf by the recurrence
-    const pmf = [Math.pow(1 - p, n)];
-    for (let k = 1; k <= n; k++) pmf.push((pmf[k - 1] * (n - k + 1) * p) / (k * (1 - p)));
-    let chi = 0;
-    let cells = 0;
-    let restObs = 0;
-    let restExp = 0;
-    for (let k = 0; k <= n; k++) {
-      const e = pmf[k] * N;
-      if (e >= 5) {
-        chi += (counts[k] - e) ** 2 / e;
-        cells++;
-      } else {
-        restObs += counts[k];
-        restExp += e;
-      }
-    }
-    chi += (restObs - restExp) ** 2 / restExp;
-    // about 45 degrees of freedom: the 99.9% point is about 80
-    expect(cells).toBeGreaterThan(30);
-    expect(chi).toBeLessThan(2 * cells);
   });
 });
 

@@ -63,6 +63,9 @@ describe('binomial: BINV below n·p = 10, BTRD from it on', () => {
   });
 
   it.each([
+    [1, 0.3], // Bernoulli
+    [40, 0.01], // inversion from 0
+    [3000, 0.004], // BTRD near the switch (n·p = 12)
     [2000, 0.126],
     [100_000, 0.3],
     [30, 0.45],
