@@ -26,7 +26,15 @@ export const VIEWS: ViewEntry[] = [
   { id: 'workbench', label: { zh: '战略工作台', en: 'Workbench' }, load: () => import('./workbench/WorkbenchView.svelte') },
   { id: 'library', label: { zh: '情景库', en: 'Library' }, load: () => import('./library/LibraryView.svelte') },
   { id: 'compare', label: { zh: '情景对比', en: 'Compare' }, load: () => import('./compare/CompareView.svelte') },
-  { id: 'portfolio', label: { zh: '客户投资组合', en: 'Client portfolios' }, load: () => import('./portfolio/PortfolioView.svelte') },
+  {
+    id: 'portfolio',
+    label: { zh: '客户投资组合', en: 'Client portfolios' },
+    load: () => {
+      // Its analysis workers start while the screen's code loads, not once it has mounted.
+      void import('../lib/state/portfolio-session.svelte').then((m) => m.portfolioSession().analysis.prewarm());
+      return import('./portfolio/PortfolioView.svelte');
+    },
+  },
   { id: 'training', label: { zh: '课程与工作坊', en: 'Lessons & workshops' }, load: () => import('./training/TrainingView.svelte') },
   { id: 'glossary', label: { zh: '术语表', en: 'Glossary' }, load: () => import('./glossary/GlossaryView.svelte') },
 ];

@@ -339,6 +339,31 @@ describe('cash-need check', () => {
     expect(c2.needs[1].expectedShortfall).toBeCloseTo(grown - (100_000 * 1.05 ** 3 - 50_000), 6);
   });
 
+  it('with yearly rebalancing and needs at year ends, simulates in yearly steps, with the monthly steps’ distribution', () => {
+    const p = portfolio({ deposit: 0.2, govBond: 0.2, equityFund: 0.5, gold: 0.1 }, { amount: 1_000_000, horizonYears: 10 });
+    p.client.cashNeeds = [
+      { year: 2, amount: 200_000, label: 'first' },
+      { year: 5, amount: 900_000, label: 'second' },
+    ];
+    const paths = 20_000;
+    const byDefault = cashNeedsCheck(p, { paths, seed: 9 });
+    // the default is one step a year here: the very figures of stepsPerYear 1
+    expect(byDefault).toEqual(cashNeedsCheck(p, { paths, seed: 9, stepsPerYear: 1 }));
+    // and the same distribution as monthly steps (other draws): probabilities within sampling error, medians within 1%
+    const monthly = cashNeedsCheck(p, { paths, seed: 10, stepsPerYear: 12 });
+    for (const [i, need] of byDefault.needs.entries()) {
+      const m = monthly.needs[i];
+      const se = Math.sqrt((m.probabilityMet * (1 - m.probabilityMet)) / paths) * Math.SQRT2;
+      expect(Math.abs(need.probabilityMet - m.probabilityMet)).toBeLessThan(4 * se + 1e-9);
+      expect(Math.abs(need.medianWealth / m.medianWealth - 1)).toBeLessThan(0.01);
+    }
+    expect(byDefault.needs[1].probabilityMet).toBeGreaterThan(0.05);
+    expect(byDefault.needs[1].probabilityMet).toBeLessThan(0.95);
+    // a threshold rule needs the months between: the default stays monthly
+    const threshold = { kind: 'threshold', band: 0.05 } as const;
+    expect(cashNeedsCheck(p, { paths: 200, seed: 9, rule: threshold })).toEqual(cashNeedsCheck(p, { paths: 200, seed: 9, rule: threshold, stepsPerYear: 12 }));
+  });
+
   it('matches the lognormal probability for a single risky asset', () => {
     const p = portfolio({ equityFund: 1 }, { amount: 1_000_000, horizonYears: 3 });
     const need = 1_100_000;

@@ -24,7 +24,11 @@ export interface CashNeedsOptions {
   confidence?: number;
   /** Rebalancing rule (default yearly). */
   rule?: RebalanceRule;
-  /** Steps per year (default 12). */
+  /**
+   * Steps per year. Default: 1 where the rule rebalances yearly or never and every need falls on a
+   * whole year (the wealth at each year's end then has the same distribution as with monthly steps,
+   * because a year's monthly log returns sum to one normal draw, as portfolioRisk simulates), else 12.
+   */
   stepsPerYear?: number;
   /** Transaction cost per yuan traded (default 0.001). */
   costRate?: number | Readonly<Record<string, number>>;
@@ -84,14 +88,16 @@ export function cashNeedsCheck(
     typeof x === 'object' && x !== null && Array.isArray((x as AssetUniverse).assets) && Array.isArray((x as AssetUniverse).correlation);
   const portfolio = isUniverse(assetsOrOptions) ? { ...portfolioIn, assets: assetsOrOptions } : portfolioIn;
   const options: CashNeedsOptions = (isUniverse(assetsOrOptions) ? maybeOptions : assetsOrOptions) ?? {};
-  const { paths = 10_000, seed = 1, confidence = 0.95, rule = { kind: 'calendar', every: 'yearly' }, stepsPerYear = 12, costRate = 0.001 } = options;
+  const { paths = 10_000, seed = 1, confidence = 0.95, rule = { kind: 'calendar', every: 'yearly' }, costRate = 0.001 } = options;
+  const needs = portfolio.client.cashNeeds;
+  const isYearEndOnly = (rule.kind === 'none' || (rule.kind === 'calendar' && rule.every === 'yearly')) && needs.every((n) => Number.isInteger(n.year));
+  const stepsPerYear = options.stepsPerYear ?? (isYearEndOnly ? 1 : 12);
   if (!(confidence > 0 && confidence < 1)) {
     throw new PortfolioInputError([{ path: 'confidence', message: { zh: '置信水平应在(0, 1)之内', en: 'The confidence level must lie in (0, 1)' } }]);
   }
   if (!(Number.isInteger(paths) && paths >= 1)) {
     throw new PortfolioInputError([{ path: 'paths', message: { zh: '路径数应为正整数', en: 'The number of paths must be a positive whole number' } }]);
   }
-  const needs = portfolio.client.cashNeeds;
   const lastNeed = needs.reduce((m, n) => Math.max(m, n.year), 0);
   // Only the wealth just before each need is read: the paths stop at the last need, not at the
   // horizon (each path's draws come in step order, so the steps simulated are the same).
