@@ -5,8 +5,9 @@
  * language's lines; start.ts removes the frame in the task that mounts the app.
  *
  * It shows the app frame's title and tagline, as the app's header does, with a loading line under
- * the tagline. One block of text, larger than any the first screen paints later, so the first paint
- * is also the largest (LCP) and the first screen does not wait on the app's scripts to show it.
+ * the tagline (and, if the app's files cannot be loaded, a line that says so). One block of text,
+ * larger than any the first screen paints later, so the first paint is also the largest (LCP) and
+ * the first screen does not wait on the app's scripts to show it.
  */
 import { zh } from './lib/i18n/messages/zh/common';
 import { en } from './lib/i18n/messages/en/common';
@@ -32,7 +33,12 @@ export function bootFrameHtml(): string {
     `<p class="boot-title"><span class="boot-tong" aria-hidden="true">砼</span> Mix Lab${each(
       (lang) => ` <span class="boot-sub" lang="${htmlLang(lang)}">${text(lang, 'app.subtitle')}</span>`,
     )}</p>`,
-    each((lang) => `<p class="boot-tagline" lang="${htmlLang(lang)}">${text(lang, 'app.tagline')}<br />${text(lang, 'app.loading')}</p>`),
+    each(
+      (lang) =>
+        `<p class="boot-tagline" lang="${htmlLang(lang)}">${text(lang, 'app.tagline')}<br /><span class="boot-loading">${text(lang, 'app.loading')}</span></p>`,
+    ),
+    // Shown only when the entry could not import the app (main.ts marks data-boot-failed).
+    each((lang) => `<p class="boot-error" role="alert" lang="${htmlLang(lang)}">⚠ ${text(lang, 'app.loadFailed')}</p>`),
     '</div>',
   ].join('\n      ');
 }

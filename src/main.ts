@@ -14,4 +14,11 @@ const lang = storedLang();
 document.documentElement.lang = htmlLang(lang);
 document.documentElement.dataset.bootLang = lang;
 
-void afterFirstContentfulPaint().then(() => import('./start'));
+void afterFirstContentfulPaint()
+  .then(() => import('./start'))
+  // A file of the app that cannot be fetched (offline before the app was ever cached, a deploy
+  // that replaced it): the frame says so instead of loading for ever. Nothing saved is touched.
+  .catch((error: unknown) => {
+    document.documentElement.dataset.bootFailed = '';
+    console.error(error);
+  });

@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { deflateRawSync } from 'node:zlib';
+import { AppShell } from './pages/app-shell';
 import { DashboardPage } from './pages/dashboard-page';
 import { DesignPage } from './pages/design-page';
 import { LibraryPage } from './pages/library-page';
@@ -105,6 +106,19 @@ test('a reload right after an edit keeps the edit (the journal written on page h
     await expect(dash.kpi('netProfit')).toBeVisible();
     await expect(dash.lpr).toHaveValue(value);
   }
+});
+
+test('the app’s files cannot be fetched: the page’s frame says so, in the chosen language, instead of loading for ever', async ({ page }) => {
+  const shell = new AppShell(page);
+  await shell.failAppFiles();
+  await page.goto('./');
+  await expect(shell.loadFailure).toBeVisible();
+  await expect(shell.loadFailure).toContainText('应用未能载入');
+  await expect(shell.loadingLine).toHaveCount(0);
+
+  await page.addInitScript(() => localStorage.setItem('tong-mix-lab.lang', 'en'));
+  await page.reload();
+  await expect(shell.loadFailure).toContainText('The app could not load');
 });
 
 test('killed engine workers: the dashboard goes on in the page, a worker call says what failed, Retry runs it on a fresh worker', async ({ page }) => {

@@ -21,6 +21,21 @@ export class AppShell {
     return this.page.getByRole('button', { name: lang === 'en' ? 'English' : '中文', exact: true });
   }
 
+  /** Makes the app's own code (the chunk the page's entry imports) fail to download, as offline before it was ever cached. */
+  async failAppFiles(): Promise<void> {
+    await this.page.route(/\/start-[\w-]+\.js$/, (route) => route.abort());
+  }
+
+  /** The line the page's static frame shows when the app's files cannot be loaded. */
+  get loadFailure(): Locator {
+    return this.page.locator('#boot').getByRole('alert');
+  }
+
+  /** The frame's visible "loading" line (in the chosen language). */
+  get loadingLine(): Locator {
+    return this.page.locator('#boot .boot-loading').filter({ visible: true });
+  }
+
   /** The document element (its `lang` says the interface language). */
   get html(): Locator {
     return this.page.locator('html');

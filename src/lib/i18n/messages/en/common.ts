@@ -32,6 +32,8 @@ export const en: Translation<typeof zh> = {
     saving: 'Saving…',
     computing: 'Computing…',
     loading: 'Loading…',
+    loadFailed:
+      'The app could not load (a file failed to download). Check the connection and reload the page; your saved scenarios are on this computer and are not affected.',
     engineError: 'Calculation failed: {message}',
     presentation: 'Projector mode',
     presentationExit: 'Leave projector mode',

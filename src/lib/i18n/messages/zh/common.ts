@@ -26,6 +26,7 @@ export const zh = {
     saving: '保存中…',
     computing: '计算中…',
     loading: '正在载入…',
+    loadFailed: '应用未能载入（文件下载失败）。请检查网络后刷新页面；已保存的情景都在本机，不受影响。',
     engineError: '计算出错：{message}',
     presentation: '投影模式',
     presentationExit: '退出投影模式',
