@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { preparedFor } from '../../src/lib/model/simulate/setup';
 import {
   applyStressPreset,
   attritionRate,
@@ -149,6 +150,17 @@ describe('simulate: reproducible and independent of the split', () => {
     mergeStepBands(head, summarizeStepBands(parts.map((p) => stepSlice(p, 5, T, true))));
     expect(head).toEqual(whole);
     expect(() => summarizeStepBands([stepSlice(parts[0], 3, 5), stepSlice(parts[1], 4, 5)])).toThrow(RangeError);
+  });
+
+  it('a new seed or number of paths reuses the preparation (and its engine); any other input does not', () => {
+    const prepared = preparedFor(scenario);
+    expect(preparedFor({ ...scenario, simulation: { ...scenario.simulation, seed: 99, paths: 5 } })).toBe(prepared);
+    expect(preparedFor({ ...scenario, market: { ...scenario.market, taxRate: scenario.market.taxRate + 0.01 } })).not.toBe(prepared);
+    // a chunk after chunks of another seed and of another scenario draws the same numbers as a fresh one
+    const fresh = simulatePaths(scenario, { seed: 5, pathStart: 10, pathCount: 5 });
+    simulatePaths(withHorizon(demoScenario, 3), { seed: 6, pathStart: 0, pathCount: 7 });
+    simulatePaths({ ...scenario, simulation: { ...scenario.simulation, seed: 6 } }, { seed: 6, pathStart: 0, pathCount: 7 });
+    expect(simulatePaths(scenario, { seed: 5, pathStart: 10, pathCount: 5 })).toEqual(fresh);
   });
 
   it('rejects parts that do not fit together', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoScenario, simulate } from '../../src/lib/model';
 import { SimulationRun } from '../../src/lib/state/simulation-run.svelte';
-import { createInProcessSimulationWorker, runSimulationOnPool, type SimulationWorker } from '../../src/lib/workers/simulation-client';
+import { createInProcessSimulationWorker, runSimulationOnPool, summaryRanges, type SimulationWorker } from '../../src/lib/workers/simulation-client';
 
 const options = { paths: 120, seed: 7, pathsPerChunk: 50, createWorker: createInProcessSimulationWorker };
 
@@ -22,6 +22,33 @@ describe('runSimulationOnPool', () => {
     const second = await runSimulationOnPool(demoScenario, { ...options, workers: 2, createWorker: make });
     expect(made).toBe(2);
     expect(second).toEqual(first);
+  });
+
+  it('shares the summary steps out in order, the first worker (which also reads every step) taking two fewer', () => {
+    expect(summaryRanges(20, 1)).toEqual([[0, 20]]);
+    expect(summaryRanges(20, 2)).toEqual([
+      [0, 9],
+      [9, 20],
+    ]);
+    expect(summaryRanges(20, 3)).toEqual([
+      [0, 6],
+      [6, 13],
+      [13, 20],
+    ]);
+    expect(summaryRanges(2, 2)).toEqual([
+      [0, 0],
+      [0, 2],
+    ]);
+    for (const [steps, workers] of [
+      [1, 3],
+      [5, 3],
+      [40, 4],
+    ]) {
+      const ranges = summaryRanges(steps, workers);
+      expect(ranges[0][0]).toBe(0);
+      expect(ranges.at(-1)![1]).toBe(steps);
+      for (let k = 1; k < ranges.length; k++) expect(ranges[k][0]).toBe(ranges[k - 1][1]);
+    }
   });
 
   it('stops on cancel and terminates every worker it made', async () => {

@@ -124,24 +124,48 @@ export async function runSimulationOnPool(scenario: Scenario, options: RunOption
     }
     return told;
   };
+  // Each part comes back with copies of the rows the other summary workers will read, made as it
+  // arrives: the page waits on the next chunks anyway, and the summary then starts at once.
   const runPaths = async (w: SimulationWorker, c: { start: number; count: number }, onChunk: (f: number) => void) => {
     await useBook(w);
-    return w.runPaths(scenario, { seed, pathStart: c.start, pathCount: c.count }, onChunk);
+    const part = await w.runPaths(scenario, { seed, pathStart: c.start, pathCount: c.count }, onChunk);
+    const others = summaryRanges(part.steps, workers)
+      .slice(1)
+      .map(([from, to]) => stepSlice(part, from, to, true));
+    return { part, others };
   };
-  const parts = await runPathChunks<SimulationPart, SimulationWorker>(paths, pathsPerChunk, createWorker, runPaths, { workers, signal, onProgress, onPhase });
+  const chunks = await runPathChunks(paths, pathsPerChunk, createWorker, runPaths, { workers, signal, onProgress, onPhase });
   onPhase?.('summary');
   // The summary's steps are shared out among the pool's workers: the first takes the whole parts (and
   // the cumulative figures and breaches, which read every step) with the bands of the first steps; each
-  // other worker, a copy of its steps' rows. Each step's bands are the same wherever they are computed.
-  const steps = parts[0]?.steps ?? 0;
-  const ranges = splitPaths(steps, Math.min(workers, steps)).map((r) => [r.pathStart, r.pathStart + r.pathCount] as [number, number]);
-  const slices = ranges.slice(1).map(([from, to]) => parts.map((p) => stepSlice(p, from, to, true)));
+  // other worker, its copy of its steps' rows. Each step's bands are the same wherever they are computed.
+  const parts = chunks.map((c) => c.part);
+  const ranges = summaryRanges(parts[0]?.steps ?? 0, workers);
   const onWorker = { name: 'simulation', timeoutMs: SUMMARY_TIMEOUT_MS, signal };
-  const others = slices.map((s) => runOnPoolWorker(createWorker, (w) => w.summarizeSteps(s), onWorker));
+  const others = ranges.slice(1).map((_, k) => runOnPoolWorker(createWorker, (w) => w.summarizeSteps(chunks.map((c) => c.others[k])), onWorker));
   const first = runOnPoolWorker(createWorker, (w) => useBook(w).then(() => w.summarize(scenario, parts, ranges.length > 1 ? ranges[0] : undefined)), onWorker);
   const [result, ...bands] = await Promise.all([first, ...others]);
   for (const b of bands) mergeStepBands(result, b);
   return result;
+}
+
+/** Steps of bands the first summary worker gives up for the cumulative figures and breaches it also computes (their cost, measured). */
+const FIRST_WORKER_EXTRA_STEPS = 2;
+
+/**
+ * The summary's step ranges [from, to), one per worker: equal shares, but the first worker, which
+ * also reads every step of every path for the cumulative figures and breaches, takes
+ * FIRST_WORKER_EXTRA_STEPS fewer, so the workers finish together.
+ * @example summaryRanges(20, 2) // [[0, 9], [9, 20]]
+ */
+export function summaryRanges(steps: number, workers: number): [number, number][] {
+  const n = Math.max(1, Math.min(workers, steps));
+  if (n === 1) return [[0, steps]];
+  const extra = FIRST_WORKER_EXTRA_STEPS;
+  return splitPaths(steps + extra, n).map(({ pathStart, pathCount }, k) => {
+    const end = pathStart + pathCount - extra;
+    return [k === 0 ? 0 : Math.max(0, pathStart - extra), Math.max(0, end)] as [number, number];
+  });
 }
 
 /** Starts `n` simulation workers after the page's first paint, so the first Run does not wait for their modules. */

@@ -206,6 +206,23 @@ export function simulatePaths(scenario: Scenario, options: SimulatePathsOptions)
   return runFast(preparedFor(scenario, options.book), options);
 }
 
+/**
+ * One FastPath per preparation, reused by every chunk of a run and by the next runs of the
+ * scenario (start() resets it for each path). A new one per chunk would leave its predecessors to
+ * the garbage collector, and the optimised code of the engine, which holds their hidden classes
+ * weakly, would be thrown away and compiled again in the middle of a run.
+ */
+const pathEngines = new WeakMap<Prepared, FastPath>();
+
+function pathEngine(prep: Prepared): FastPath {
+  let engine = pathEngines.get(prep);
+  if (!engine) {
+    engine = new FastPath(prep);
+    pathEngines.set(prep, engine);
+  }
+  return engine;
+}
+
 export function runFast(prep: Prepared, { seed, pathStart, pathCount, onProgress, isCancelled }: SimulatePathsOptions): SimulationPart {
   checkRange(pathStart, pathCount);
   ensurePdTables(prep);
@@ -214,7 +231,7 @@ export function runFast(prep: Prepared, { seed, pathStart, pathCount, onProgress
   const columns = SERIES_COUNT + 2 * S;
   const values = new Float64Array(pathCount * T * columns);
   const breaches = new Uint8Array(pathCount * T);
-  const engine = new FastPath(prep);
+  const engine = pathEngine(prep);
   for (let i = 0; i < pathCount; i++) {
     if (i % CHECK_EVERY_PATHS === 0) {
       if (isCancelled?.()) throw new CancelledError();

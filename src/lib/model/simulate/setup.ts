@@ -161,12 +161,23 @@ const PREPARED_CACHE_SIZE = 4;
 const preparedCache = new Map<string, Prepared>();
 
 /**
- * prepareSimulation, memoised on the scenario's JSON (a worker gets a fresh copy of the same
- * scenario with every chunk of paths; building the tables each time would cost more than a small
- * chunk). The Prepared is never written after its tables are built, so sharing it is safe.
+ * The key of a scenario's preparation: its JSON without the seed and the number of paths, which
+ * the preparation never reads, so a run with a new seed reuses the tables of the last one.
+ */
+function preparationKey(scenario: Scenario): string {
+  const { seed: _seed, paths: _paths, ...timeGrid } = scenario.simulation;
+  return JSON.stringify({ ...scenario, simulation: timeGrid });
+}
+
+/**
+ * prepareSimulation, memoised on the scenario without its seed and path count (a worker gets a
+ * fresh copy of the same scenario with every chunk of paths; building the tables each time would
+ * cost more than a small chunk). The Prepared is never written after its tables are built, so
+ * sharing it is safe; its `scenario` keeps the seed of the run that built it, which nothing reads.
  */
 export function preparedFor(scenario: Scenario, book?: SimulationBook | null): Prepared {
-  const key = book ? `${simulationBookKey(book)}|${JSON.stringify(scenario)}` : JSON.stringify(scenario);
+  const scenarioKey = preparationKey(scenario);
+  const key = book ? `${simulationBookKey(book)}|${scenarioKey}` : scenarioKey;
   const hit = preparedCache.get(key);
   if (hit) return hit;
   const prep = prepareSimulation(scenario, book);
