@@ -129,9 +129,12 @@ export class PortfolioAnalysis {
     return { key: analysisKey(p), current, best: bestRisk, cashCurrent, cashBest };
   }
 
-  /** Starts the portfolio workers now, so the first analysis does not wait for their module. */
-  prewarm(): void {
-    for (const engine of this.#enginesNow()) engine.prewarm();
+  /**
+   * Starts the portfolio workers now, so the first analysis does not wait for their module; with
+   * `warmUp` (from an idle page, before the screen is opened) they also compile their code on a small warm-up.
+   */
+  prewarm(options?: { warmUp?: boolean }): void {
+    for (const engine of this.#enginesNow()) engine.prewarm(options);
   }
 
   dispose(): void {

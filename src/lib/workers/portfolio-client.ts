@@ -33,8 +33,12 @@ import { supervise, type AsyncApi } from './supervised';
  * (`PortfolioWorkerApi`), each call answering a promise.
  */
 export type PortfolioEngine = Pick<AsyncApi<PortfolioWorkerApi>, 'efficientFrontier' | 'bestAllocation' | 'portfolioRisk' | 'cashNeedsCheck'> & {
-  /** Starts the worker now, so the first analysis does not wait for its module. */
-  prewarm(): void;
+  /**
+   * Starts the worker now, so the first analysis does not wait for its module; with `warmUp` (the
+   * page idle, no analysis asked for yet) a fresh worker also runs a small warm-up, so the first
+   * analyses do not run cold either.
+   */
+  prewarm(options?: { warmUp?: boolean }): void;
   dispose(): void;
 };
 
@@ -65,7 +69,12 @@ export function createPortfolioEngine(): PortfolioEngine {
     bestAllocation: (a, c, p, h) => engine.call((r) => r.bestAllocation(a, c, p, h), limit),
     portfolioRisk: (w, a, o) => engine.call((r) => r.portfolioRisk(w, a, o), limit),
     cashNeedsCheck: (p, o) => engine.call((r) => r.cashNeedsCheck(p, o), limit),
-    prewarm: () => engine.warm(),
+    // Only a fresh worker warms up: a request already on its way would queue behind the warm-up.
+    prewarm: ({ warmUp = false } = {}) => {
+      const isFresh = !engine.isLive;
+      engine.warm();
+      if (warmUp && isFresh) engine.call((r) => r.warmUp(), limit).catch(() => {});
+    },
     dispose: () => engine.dispose(),
   };
 }
