@@ -52,17 +52,21 @@ if ('serviceWorker' in navigator) {
 
 /**
  * Once the first screen is painted and the page is idle, start the engine workers (load, parse and
- * compile their code with one small evaluation), two Monte Carlo pool workers and the client
- * portfolio's two analysis workers (with a small warm-up), so that a view's first heavy call or
- * Run does not pay it. Unused, they stop after a minute.
+ * compile their code with one small evaluation), then two Monte Carlo pool workers and, once they
+ * are warm, the client portfolio's two analysis workers, each with a small warm-up run, so that a
+ * view's first heavy call or Run neither waits for their modules nor runs cold. One warm-up at a
+ * time: on a two-core laptop they would otherwise slow the first Run down. Unused, they stop after a minute.
  */
 function prewarm(): void {
   const warm = (client: typeof engine) => void client.evaluate(workspace.scenario).catch(() => {});
   warm(services.engine);
   if (services.viewEngine !== services.engine) warm(services.viewEngine);
   if (!hasWorkers) return;
-  void import('./lib/workers/simulation-client').then((m) => m.prewarmSimulationPool(2));
-  void import('./lib/state/portfolio-session.svelte').then((m) => m.portfolioSession().analysis.prewarm({ warmUp: true }));
+  void import('./lib/workers/simulation-client')
+    .then((m) => m.prewarmSimulationPool(2))
+    .then(() => import('./lib/state/portfolio-session.svelte'))
+    .then((m) => m.portfolioSession().analysis.prewarm({ warmUp: true }))
+    .catch(() => {});
 }
 afterFirstPaint(prewarm);
 

@@ -102,6 +102,20 @@ describe('warm workers between runs', () => {
     expect(state.created).toBe(2);
   });
 
+  it('prewarm with a warm-up runs it once on each idle worker, new ones included, and the run reuses them', async () => {
+    const { state, create } = fakeWorkers();
+    const warmed: unknown[] = [];
+    const warmUp = async (w: unknown) => void warmed.push(w);
+    prewarm(create, 2, warmUp);
+    prewarm(create, 2, warmUp); // already warm and warmed up: nothing more
+    expect(warmed).toHaveLength(2);
+    expect(new Set(warmed).size).toBe(2);
+    await runPool(splitRange(4, 1), create, chunk, { size: 2 });
+    expect(state.created).toBe(2);
+    prewarm(create, 3, warmUp); // one more worker: only it warms up
+    expect(warmed).toHaveLength(3);
+  });
+
   it('terminates the workers of a cancelled run and never hands them to the next run', async () => {
     const { state, create } = fakeWorkers();
     await runPool(splitRange(4, 1), create, chunk, { size: 2 });

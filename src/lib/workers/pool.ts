@@ -98,13 +98,27 @@ function releaseWorkers<W extends Terminable>(kind: () => W, workers: readonly W
   if (set.workers.length) set.timer.arm();
 }
 
+/** Workers that have run their kind's warm-up (each runs it once). */
+const warmedUp = new WeakSet<Terminable>();
+
 /**
  * Starts workers of a kind until `n` are warm and idle (the page calls it after its first paint,
  * so the first run does not wait for their modules); they go like any idle worker if no run comes.
+ * With `warmUp`, each idle worker that has not run it yet runs it once: a small job that has its
+ * code compiled before the first real run (a run that takes the worker meanwhile queues behind it).
+ * Resolves when the warm-ups are done.
  */
-export function prewarm<W extends Terminable>(kind: () => W, n: number): void {
-  const missing = n - idleSet(kind).workers.length;
+export function prewarm<W extends Terminable>(kind: () => W, n: number, warmUp?: (worker: W) => Promise<unknown>): Promise<void> {
+  const set = idleSet(kind);
+  const missing = n - set.workers.length;
   if (missing > 0) releaseWorkers(kind, Array.from({ length: missing }, kind));
+  const warming: Promise<unknown>[] = [];
+  for (const w of warmUp ? (set.workers as W[]) : []) {
+    if (warmedUp.has(w)) continue;
+    warmedUp.add(w);
+    warming.push(warmUp!(w).catch(() => {})); // a worker that fails fails its run, which says so
+  }
+  return Promise.all(warming).then(() => {});
 }
 
 /** Terminates the idle workers of a kind (all kinds without one: tests, a page being torn down). */
