@@ -8,12 +8,12 @@ import { expose, transfer } from 'comlink';
 import {
   bestAllocation,
   cashNeedsCheck,
-  demoClientPortfolio,
   efficientFrontier,
   mergeRebalancingPaths,
   portfolioRisk,
   simulateRebalancingPaths,
   summarizeRebalancing,
+  warmUpPortfolioAnalyses,
   type CashNeedsOptions,
   type ClientPortfolio,
   type RebalanceRule,
@@ -28,9 +28,6 @@ function transferables(raw: RebalancingPaths): ArrayBuffer[] {
   for (const r of raw.perRule) for (const a of Object.values(r) as ArrayBufferView[]) out.add(a.buffer as ArrayBuffer);
   return [...out];
 }
-
-/** The warm-up's sizes: a tenth of the screen's analyses, enough calls of every loop to be optimised. */
-const WARM_UP = { frontierPoints: 10, paths: 2000 };
 
 const portfolio = {
   efficientFrontier,
@@ -48,19 +45,8 @@ const portfolio = {
     const raw = simulateRebalancingPaths(p, rules, { ...options, onProgress });
     return transfer(raw, transferables(raw));
   },
-  /**
-   * Every quick analysis once, small, on the demo client, thrown away: the worker's code is compiled
-   * while the page is idle, so the first real analyses run at full speed (cold, they take about
-   * three times as long).
-   */
-  warmUp(): void {
-    const p = demoClientPortfolio();
-    const horizonYears = p.client.horizonYears;
-    efficientFrontier(p.assets, { points: WARM_UP.frontierPoints });
-    bestAllocation(p.assets, {}, p.client.riskProfile, horizonYears);
-    portfolioRisk(p.weights, p.assets, { horizonYears, paths: WARM_UP.paths });
-    cashNeedsCheck(p, { paths: WARM_UP.paths });
-  },
+  /** Every quick analysis once, small, thrown away, so the screen's first analyses do not run on cold code. */
+  warmUp: warmUpPortfolioAnalyses,
   /** Merges slices (any order) and summarises them: the heavy percentiles stay off the page. */
   summarizeRebalancing(slices: RebalancingPaths[]): RebalancingResult {
     return summarizeRebalancing(mergeRebalancingPaths(slices));

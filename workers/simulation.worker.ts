@@ -12,7 +12,7 @@ import {
   stepBandsTransferables,
   summarizeSimulation,
   summarizeStepBands,
-  stepSlice,
+  warmUpSimulation,
   type Scenario,
   type SimulationBook,
   type SimulationPart,
@@ -23,9 +23,6 @@ import {
 
 /** The real loan book this worker's runs start from (sent once per worker, not with every chunk); null: the generated book. */
 let book: SimulationBook | null = null;
-
-/** Paths per chunk of the warm-up: enough calls of each step for the engine's code to be optimised. */
-const WARM_UP_PATHS = 100;
 
 const simulation = {
   /** Sets the loan book the following calls start from (its buffers transferred), or null for the generated one. */
@@ -46,21 +43,9 @@ const simulation = {
     const bands = summarizeStepBands(slices);
     return transfer(bands, stepBandsTransferables(bands));
   },
-  /**
-   * A small run as the pool makes them, thrown away: two chunks with a progress callback, then the
-   * first summary worker's part and another's, so this worker's code is compiled before the first
-   * real Run. The demo bank arrives as scenarios do, through a structured clone (the optimised
-   * code expects their hidden classes); the generated book, as this worker's may not fit it.
-   */
+  /** A small run of the demo bank, thrown away, so the first real Run does not run on cold code (see warmUpSimulation). */
   warmUp(): void {
-    const scenario = structuredClone(demoScenario);
-    const parts = [0, 1].map((k) =>
-      simulatePaths(scenario, { seed: 0, pathStart: k * WARM_UP_PATHS, pathCount: WARM_UP_PATHS, onProgress: () => {}, book: null }),
-    );
-    const steps = parts[0].steps;
-    const half = Math.floor(steps / 2);
-    summarizeSimulation(scenario, parts, null, { bandSteps: [0, half] });
-    summarizeStepBands(parts.map((p) => stepSlice(p, half, steps, true)));
+    warmUpSimulation(structuredClone(demoScenario)); // a clone, as scenarios arrive here
   },
 };
 

@@ -24,6 +24,18 @@ test('opens on the demo bank with the three principle panels and limits', async 
   expect(page.workers().length).toBeGreaterThan(0);
 });
 
+test('at idle after the first screen the page starts the Monte Carlo’s two workers, then the client portfolio’s two', async ({ page }) => {
+  const started: string[] = [];
+  page.on('worker', (w) => started.push(/(simulation|portfolio)\.worker/.exec(w.url())?.[1] ?? 'other'));
+  const app = new DashboardPage(page);
+  await app.open();
+  const count = (kind: string) => started.filter((k) => k === kind).length;
+  await expect.poll(() => count('simulation'), { timeout: 20_000 }).toBe(2);
+  await expect.poll(() => count('portfolio'), { timeout: 20_000 }).toBe(2);
+  // one kind at a time: the portfolio's workers start after the Monte Carlo's have warmed up
+  expect(started.indexOf('portfolio')).toBeGreaterThan(started.lastIndexOf('simulation'));
+});
+
 test('a slider moved by keyboard changes the figures, and reload keeps the change', async ({ page }) => {
   const app = new DashboardPage(page);
   await app.open();

@@ -112,13 +112,11 @@ export function prewarm<W extends Terminable>(kind: () => W, n: number, warmUp?:
   const set = idleSet(kind);
   const missing = n - set.workers.length;
   if (missing > 0) releaseWorkers(kind, Array.from({ length: missing }, kind));
-  const warming: Promise<unknown>[] = [];
-  for (const w of warmUp ? (set.workers as W[]) : []) {
-    if (warmedUp.has(w)) continue;
-    warmedUp.add(w);
-    warming.push(warmUp!(w).catch(() => {})); // a worker that fails fails its run, which says so
-  }
-  return Promise.all(warming).then(() => {});
+  if (!warmUp) return Promise.resolve();
+  const fresh = (set.workers as W[]).filter((w) => !warmedUp.has(w));
+  for (const w of fresh) warmedUp.add(w);
+  // a worker whose warm-up fails fails its run, which says so
+  return Promise.all(fresh.map((w) => warmUp(w).catch(() => {}))).then(() => {});
 }
 
 /** Terminates the idle workers of a kind (all kinds without one: tests, a page being torn down). */

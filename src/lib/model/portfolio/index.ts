@@ -71,3 +71,4 @@ export {
   type RuleSummary,
 } from './rebalancing';
 export { type RulePaths } from './paths';
+export { warmUpPortfolioAnalyses } from './warm-up';

@@ -21,6 +21,7 @@ import type { SimulateOptions, SimulationPart, SimulationResult } from './types'
 
 export * from './types';
 export { simulatePaths, initialSnapshot } from './engine';
+export { warmUpSimulation } from './warm-up';
 export { simulationBook, simulationBookBuffers, copySimulationBook, bookSegments, scenarioForBook, type SimulationBook, type BookSegment } from './book-input';
 export {
   summarizeSimulation,
