@@ -68,7 +68,18 @@ export {
   type Bilingual,
 } from './inputs';
 export { METRICS, sensitivities, type MetricKey, type MetricDef, type Principle, type Sensitivity } from './metrics';
-export { binomial, createRng, fillNormals, logFactorial, Rng, seedState, type UniformSource } from './random';
+export {
+  binomial,
+  binomialTerms,
+  binomialWithLogs,
+  createRng,
+  fillNormals,
+  logFactorial,
+  Rng,
+  seedState,
+  type BinomialTerms,
+  type UniformSource,
+} from './random';
 export { validateScenario, ScenarioSchema, type ValidationProblem, type ValidationResult } from './validate';
 export * from './design';
 export * from './portfolio';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomial, logFactorial, Rng } from '../../../src/lib/model';
+import { binomial, binomialTerms, binomialWithLogs, logFactorial, Rng } from '../../../src/lib/model';
 
 /** The exact pmf of Binomial(n, p), from log-factorials summed term by term (independent of the sampler's table). */
 function exactPmf(n: number, p: number): Float64Array {
@@ -96,6 +96,23 @@ describe('binomial: BINV below n·p = 10, BTRD from it on', () => {
     const xs = Array.from({ length: 1000 }, (_, i) => binomial(50 + i, 0.3, a));
     const ys = Array.from({ length: 1000 }, (_, i) => binomial(50 + i, 0.3, b));
     expect(ys).toEqual(xs);
+  });
+
+  it.each([0.026, 0.126, 0.5, 0.8, 0.999, 0.002])('binomialTerms(%f) gives the draws of the plain call, count for count', (p) => {
+    // the table only saves BINV's exp: every n, below the table's end and beyond it, draws the same count
+    const law = binomialTerms(p);
+    expect(law.firstTerms.length).toBe(Math.min(1024, Math.ceil(10 / Math.min(p, 1 - p))));
+    const a = new Rng(5, 1);
+    const b = new Rng(5, 1);
+    for (let n = 0; n < 2 * law.firstTerms.length + 50; n++) {
+      for (let k = 0; k < 3; k++) {
+        expect(binomialWithLogs(n, law.p, law.q, law.logP, law.logQ, a, law.firstTerms)).toBe(binomialWithLogs(n, p, 1 - p, Math.log(p), Math.log1p(-p), b));
+      }
+    }
+  });
+
+  it('binomialTerms of p at 0 or 1 has no table and zero logs (its draws need neither)', () => {
+    for (const p of [0, 1]) expect(binomialTerms(p)).toMatchObject({ p, q: 1 - p, logP: 0, logQ: 0, firstTerms: new Float64Array(0) });
   });
 
   it('logFactorial is ln k! on both sides of its table', () => {

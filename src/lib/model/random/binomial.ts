@@ -52,20 +52,32 @@ export function binomial(n: number, p: number, u: UniformSource): number {
   return binomialWithLogs(n, p, 1 - p, Math.log(p), Math.log1p(-p), u);
 }
 
+/** No table of BINV's first terms: each draw computes its own. */
+const NO_FIRST_TERMS = new Float64Array(0);
+
 /**
  * Binomial(n, p) with q = 1 − p, ln p and ln q computed by the caller, for loops that draw many
- * counts with the same p (every class of a segment in a step). Requires 0 < p < 1.
+ * counts with the same p (every class of a segment in a step). Requires 0 < p < 1. `firstTerms`
+ * (of binomialTerms) saves BINV's exp where it covers n.
  * @example binomialWithLogs(500, 0.2, 0.8, Math.log(0.2), Math.log(0.8), createRng(1, 0)) // 100 on average
  */
-export function binomialWithLogs(n: number, p: number, q: number, logP: number, logQ: number, u: UniformSource): number {
+export function binomialWithLogs(
+  n: number,
+  p: number,
+  q: number,
+  logP: number,
+  logQ: number,
+  u: UniformSource,
+  firstTerms: Float64Array = NO_FIRST_TERMS,
+): number {
   if (n <= 0) return 0;
   if (n === 1) return u.next() < p ? 1 : 0;
-  if (p > 0.5) return n - binomialWithLogs(n, q, p, logQ, logP, u);
+  if (p > 0.5) return n - binomialWithLogs(n, q, p, logQ, logP, u, firstTerms);
   if (n * p < INVERSION_MAX_MEAN) {
     // BINV: P(0) = qⁿ, P(x) = P(x−1)·((n+1)·s/x − s) with s = p/q.
     const s = p / q;
     const a = (n + 1) * s;
-    let r = Math.exp(n * logQ);
+    let r = n < firstTerms.length ? firstTerms[n] : Math.exp(n * logQ);
     let v = u.next();
     let x = 0;
     while (v > r && x < n) {
@@ -76,6 +88,38 @@ export function binomialWithLogs(n: number, p: number, q: number, logP: number, 
     return x;
   }
   return btrd(n, p, q, logP - logQ, u);
+}
+
+/** The n below which binomialTerms keeps BINV's first term (8 kB a law at most). */
+const FIRST_TERMS_MAX = 1024;
+
+/**
+ * What draws of Binomial(·, p) share whatever n is: q = 1 − p, ln p, ln q, and BINV's first term
+ * P(0) for every n it is used at (n·min(p, q) < 10, up to FIRST_TERMS_MAX), which is otherwise an
+ * exp per draw, the single dearest line of the Monte Carlo. The terms are the very numbers a draw
+ * would compute, so a draw gives the same count with them or without.
+ * @example const t = binomialTerms(0.06); binomialWithLogs(40, t.p, t.q, t.logP, t.logQ, rng, t.firstTerms)
+ */
+export interface BinomialTerms {
+  p: number;
+  q: number;
+  logP: number;
+  logQ: number;
+  /** firstTerms[n] = max(p, q)ⁿ, as exp(n·ln max(p, q)). */
+  firstTerms: Float64Array;
+}
+
+/** The terms of Binomial(·, p); p outside (0, 1) gets zero logs and no table (its draws need neither). */
+export function binomialTerms(p: number): BinomialTerms {
+  const q = 1 - p;
+  if (!(p > 0 && p < 1)) return { p, q, logP: 0, logQ: 0, firstTerms: NO_FIRST_TERMS };
+  const logP = Math.log(p);
+  const logQ = Math.log1p(-p);
+  // BINV runs on the smaller of p and q (binomialWithLogs swaps them above ½): its first term is the larger one's power.
+  const logLarger = p > 0.5 ? logP : logQ;
+  const firstTerms = new Float64Array(Math.min(FIRST_TERMS_MAX, Math.ceil(INVERSION_MAX_MEAN / Math.min(p, q))));
+  for (let n = 0; n < firstTerms.length; n++) firstTerms[n] = Math.exp(n * logLarger);
+  return { p, q, logP, logQ, firstTerms };
 }
 
 /** BTRD (Hörmann 1993, see the header) for 0 < p ≤ ½, n·p ≥ 10; logR = ln(p/q). */

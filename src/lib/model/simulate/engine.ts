@@ -22,10 +22,9 @@
  * Path i draws from createRng(seed, i)'s numbers only (one Rng reseeded per path), so a path's figures do not
  * depend on which part (worker) computes it.
  */
-import { Rng } from '../random';
+import { binomialTerms, binomialWithLogs, Rng, type BinomialTerms } from '../random';
 import type { Scenario } from '../scenario';
 import { accountStep, createAggregates, initialCapitalState, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
-import { binomialWithLogs } from '../random';
 import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
 import { conditionalPd, ensurePdTables, preparedFor, type Prepared } from './setup';
 import { evaluate } from '../evaluate';
@@ -70,8 +69,23 @@ function removeBinomial(counts: Float64Array, exposure: Float64Array, from: numb
   removeBinomialWithLogs(counts, exposure, from, to, p, p > 0 && p < 1 ? Math.log(p) : 0, p > 0 && p < 1 ? Math.log1p(-p) : 0, rng);
 }
 
-/** removeBinomial with ln p and ln(1 − p) given (attrition rates are fixed for the run). */
-function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, lp: number, lq: number, rng: Rng): void {
+/** removeBinomial with a rate fixed for the run (attrition): its terms computed once. */
+function removeBinomialWithTerms(counts: Float64Array, exposure: Float64Array, from: number, to: number, law: BinomialTerms, rng: Rng): void {
+  removeBinomialWithLogs(counts, exposure, from, to, law.p, law.logP, law.logQ, rng, law.firstTerms);
+}
+
+/** removeBinomial with ln p and ln(1 − p) given, and BINV's first terms when p is fixed for the run (binomialTerms). */
+function removeBinomialWithLogs(
+  counts: Float64Array,
+  exposure: Float64Array,
+  from: number,
+  to: number,
+  p: number,
+  lp: number,
+  lq: number,
+  rng: Rng,
+  firstTerms?: Float64Array,
+): void {
   let N = 0;
   let start = 0;
   for (let c = from; c < to; c++) {
@@ -91,7 +105,7 @@ function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, fr
     lost = start;
     gone = N;
   } else if (N * p < FEW_PER_CLASS * (to - from)) {
-    let d = binomialWithLogs(N, p, 1 - p, lp, lq, rng);
+    let d = binomialWithLogs(N, p, 1 - p, lp, lq, rng, firstTerms);
     gone = d;
     let left = N;
     while (d > 0) {
@@ -110,7 +124,7 @@ function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, fr
     for (let c = from; c < to; c++) {
       const n = counts[c];
       if (n > 0) {
-        const d = binomialWithLogs(n, p, q, lp, lq, rng);
+        const d = binomialWithLogs(n, p, q, lp, lq, rng, firstTerms);
         if (d > 0) {
           counts[c] = n - d;
           lost += d * exposure[c];
@@ -126,30 +140,18 @@ function removeBinomialWithLogs(counts: Float64Array, exposure: Float64Array, fr
 }
 
 /**
- * The conditional probabilities of addMultinomial's binomials, which depend only on the grid:
- * class c of a segment takes Binomial(k_left, prob[c] / Σ_{c' ≥ c} prob[c']) of the clients left.
- * Written per class into `share` (≥ 1: all that are left) with 1 − share, ln share and
- * ln(1 − share), computed once per run instead of once per path and step.
+ * The conditional laws of addMultinomial's binomials, which depend only on the grid: class c of a
+ * segment takes Binomial(k_left, prob[c] / Σ_{c' ≥ c} prob[c']) of the clients left (a share ≥ 1:
+ * all that are left). Their terms (binomialTerms) are computed once per run instead of once per
+ * path and step.
  */
-interface MultinomialTerms {
-  share: Float64Array;
-  rest: Float64Array;
-  logShare: Float64Array;
-  logRest: Float64Array;
-}
-
-function multinomialTerms(prep: Prepared): MultinomialTerms {
-  const C = prep.classCount;
-  const terms: MultinomialTerms = { share: new Float64Array(C), rest: new Float64Array(C), logShare: new Float64Array(C), logRest: new Float64Array(C) };
+function multinomialTerms(prep: Prepared): BinomialTerms[] {
+  const terms: BinomialTerms[] = [];
   for (const g of prep.segments) {
     let probLeft = 1;
     for (let c = g.classStart; c < g.classEnd; c++) {
       const pc = prep.classProbability[c];
-      const share = pc >= probLeft || c === g.classEnd - 1 ? 1 : pc / probLeft;
-      terms.share[c] = share;
-      terms.rest[c] = 1 - share;
-      terms.logShare[c] = share > 0 && share < 1 ? Math.log(share) : 0;
-      terms.logRest[c] = share > 0 && share < 1 ? Math.log1p(-share) : 0;
+      terms[c] = binomialTerms(pc >= probLeft || c === g.classEnd - 1 ? 1 : pc / probLeft);
       probLeft -= pc;
     }
   }
@@ -167,7 +169,7 @@ function addMultinomial(
   counts: Float64Array,
   exposure: Float64Array,
   prob: Float64Array,
-  terms: MultinomialTerms,
+  terms: readonly BinomialTerms[],
   from: number,
   to: number,
   k: number,
@@ -184,10 +186,10 @@ function addMultinomial(
     }
     return amount;
   }
-  const { share, rest, logShare, logRest } = terms;
   for (let c = from; c < to && k > 0; c++) {
-    const sc = share[c];
-    const m = sc >= 1 ? k : sc <= 0 ? 0 : binomialWithLogs(k, sc, rest[c], logShare[c], logRest[c], rng);
+    const law = terms[c];
+    const sc = law.p;
+    const m = sc >= 1 ? k : sc <= 0 ? 0 : binomialWithLogs(k, sc, law.q, law.logP, law.logQ, rng, law.firstTerms);
     if (m > 0) {
       counts[c] += m;
       amount += m * exposure[c];
@@ -256,7 +258,7 @@ class FastPath {
   private readonly W: number;
   private readonly exposure: Float64Array;
   private readonly probability: Float64Array;
-  private readonly multinomial: MultinomialTerms;
+  private readonly multinomial: BinomialTerms[];
   /** Performing clients per class: the book at the start (and, when merged, everyone). */
   private readonly nOld: Float64Array;
   /** Performing clients per class who joined during the run with a different PD or risk weight. */
@@ -273,8 +275,7 @@ class FastPath {
   private readonly clientsLeft: Float64Array;
   private readonly runOff: Float64Array;
   private readonly isMerged: boolean[];
-  private readonly attritionLogP: Float64Array;
-  private readonly attritionLogQ: Float64Array;
+  private readonly attritionLaw: BinomialTerms[];
   private readonly agg: StepAggregates;
   private readonly capital: CapitalState = { net: 0, tier1: 0, cet1: 0, hqla: 0 };
   private readonly phi: number;
@@ -319,8 +320,7 @@ class FastPath {
     this.runOff = new Float64Array(S);
     // When new loans carry the same PD, risk weight and spread as the old, one vintage is enough (same law, half the draws).
     this.isMerged = prep.segments.map((g) => g.pdStep[1] === g.pdStep[0] && g.riskWeight[1] === g.riskWeight[0] && g.spread[1] === g.spread[0]);
-    this.attritionLogP = Float64Array.from(prep.segments, (g) => (g.attrition > 0 && g.attrition < 1 ? Math.log(g.attrition) : 0));
-    this.attritionLogQ = Float64Array.from(prep.segments, (g) => (g.attrition > 0 && g.attrition < 1 ? Math.log1p(-g.attrition) : 0));
+    this.attritionLaw = prep.segments.map((g) => binomialTerms(g.attrition));
     this.agg = createAggregates(S);
     this.phi = Math.min(1, Math.max(-1, prep.dynamics.factorPersistence));
     this.innovation = Math.sqrt(1 - this.phi * this.phi);
@@ -409,12 +409,12 @@ class FastPath {
     const { prep, nOld, nNew, exposure, rng } = this;
     for (let s = 0; s < this.S; s++) {
       const g = prep.segments[s];
-      removeBinomialWithLogs(nOld, exposure, g.classStart, g.classEnd, g.attrition, this.attritionLogP[s], this.attritionLogQ[s], rng);
+      removeBinomialWithTerms(nOld, exposure, g.classStart, g.classEnd, this.attritionLaw[s], rng);
       let after = removed[2];
       let gone = removed[3];
       let left = removed[4];
       if (!this.isMerged[s]) {
-        removeBinomialWithLogs(nNew, exposure, g.classStart, g.classEnd, g.attrition, this.attritionLogP[s], this.attritionLogQ[s], rng);
+        removeBinomialWithTerms(nNew, exposure, g.classStart, g.classEnd, this.attritionLaw[s], rng);
         after += removed[2];
         gone += removed[3];
         left += removed[4];
