@@ -38,15 +38,17 @@ document.addEventListener('visibilitychange', () => {
   }
 });
 
-// A new version installs in the background and waits (never mixing its files with the running
-// version's); the page offers to reload into it.
-// Registered once the first screen is shown: its download never competes with the first figures.
-if ('serviceWorker' in navigator) {
-  afterFirstPaint(() => {
-    const updateSW = registerSW({
-      onNeedRefresh: () => status.updateReady(() => updateSW(true)),
-      onOfflineReady: () => (status.isOfflineReady = true),
-    });
+/**
+ * A new version installs in the background and waits (never mixing its files with the running
+ * version's); the page offers to reload into it. Registered after the workers' warm-ups (below), so
+ * that its precaching, a few hundred ms of CPU, competes neither with the first figures nor with a
+ * first Run on a two-core laptop.
+ */
+function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  const updateSW = registerSW({
+    onNeedRefresh: () => status.updateReady(() => updateSW(true)),
+    onOfflineReady: () => (status.isOfflineReady = true),
   });
 }
 
@@ -55,20 +57,21 @@ if ('serviceWorker' in navigator) {
  * compile their code with one small evaluation), then two Monte Carlo pool workers and, once they
  * are warm, the client portfolio's two analysis workers, each with a small warm-up run, so that a
  * view's first heavy call or Run neither waits for their modules nor runs cold. One warm-up at a
- * time: on a two-core laptop they would otherwise slow the first Run down. Unused, they stop after a minute.
+ * time, and the portfolio's only once no Run has been going for a second: on a two-core laptop they
+ * would otherwise slow the user's Runs down. Unused, they stop after a minute.
  */
-function prewarm(): void {
+function prewarm(): Promise<void> {
   const warm = (client: typeof engine) => void client.evaluate(workspace.scenario).catch(() => {});
   warm(services.engine);
   if (services.viewEngine !== services.engine) warm(services.viewEngine);
-  if (!hasWorkers) return;
-  void import('./lib/workers/simulation-client')
-    .then((m) => m.prewarmSimulationPool(2))
+  if (!hasWorkers) return Promise.resolve();
+  return import('./lib/workers/simulation-client')
+    .then((m) => m.prewarmSimulationPool(2).then(() => m.whenPoolQuiet()))
     .then(() => import('./lib/state/portfolio-session.svelte'))
     .then((m) => m.portfolioSession().analysis.prewarm({ warmUp: true }))
     .catch(() => {});
 }
-afterFirstPaint(prewarm);
+afterFirstPaint(() => void prewarm().then(registerServiceWorker));
 
 // The rest of the strings once the first screen is shown (a screen or a language that needs them sooner loads them then).
 afterFirstPaint(() => void i18n.load().catch(() => {}));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENGINE_IDLE_MS } from '../../src/lib/workers/engine-client';
-import { CancelledError, disposeIdleWorkers, prewarm, runOnPoolWorker, runPool, splitRange } from '../../src/lib/workers/pool';
+import { CancelledError, disposeIdleWorkers, POOL_QUIET_MS, prewarm, runOnPoolWorker, runPool, splitRange } from '../../src/lib/workers/pool';
 
 /** A fake worker: runs a chunk after a delay, counts terminations. */
 function fakeWorkers() {
@@ -154,5 +154,42 @@ describe('warm workers between runs', () => {
     expect(state.terminated).toBe(2);
     await runPool(splitRange(4, 1), create, chunk, { size: 2 });
     expect(state.created).toBe(4);
+  });
+});
+
+describe('whenPoolQuiet', () => {
+  /** A fresh copy of pool.ts: its clock of runs starts empty, whatever the tests before ran. */
+  async function freshPool() {
+    vi.resetModules();
+    return import('../../src/lib/workers/pool');
+  }
+  const settled = (p: Promise<void>) => {
+    const state = { isDone: false };
+    void p.then(() => (state.isDone = true));
+    return state;
+  };
+
+  it('resolves at once before any run; during a run and its summary it waits, and POOL_QUIET_MS after them', async () => {
+    vi.useFakeTimers();
+    const pool = await freshPool();
+    const before = settled(pool.whenPoolQuiet());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(before.isDone).toBe(true);
+
+    const { create } = fakeWorkers();
+    const run = pool.runPool(splitRange(4, 1), create, () => delay(500).then(() => 1), { size: 2 });
+    const quiet = settled(pool.whenPoolQuiet());
+    await vi.advanceTimersByTimeAsync(999); // the run's two rounds of 500 ms
+    expect(quiet.isDone).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await run;
+    const summary = pool.runOnPoolWorker(create, () => delay(300), { name: 'test', timeoutMs: 10_000 }); // the summary follows at once
+    await vi.advanceTimersByTimeAsync(300);
+    await summary;
+    await vi.advanceTimersByTimeAsync(POOL_QUIET_MS - 1);
+    expect(quiet.isDone).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(quiet.isDone).toBe(true);
+    pool.disposeIdleWorkers();
   });
 });

@@ -119,6 +119,38 @@ export function prewarm<W extends Terminable>(kind: () => W, n: number, warmUp?:
   return Promise.all(fresh.map((w) => warmUp(w).catch(() => {}))).then(() => {});
 }
 
+/** Pool runs (chunk runs and summaries) going on now, and when the last one ended (performance.now()). */
+let runsGoing = 0;
+let lastRunEnded = -Infinity;
+
+function runStarted(): void {
+  runsGoing++;
+}
+
+function runEnded(): void {
+  runsGoing--;
+  lastRunEnded = performance.now();
+}
+
+/** How long the pool stays quiet before background work starts: a user who clicks Run again does so sooner. */
+export const POOL_QUIET_MS = 1000;
+
+/**
+ * Resolves once no pool run has been going for `quietMs`: for background work (a warm-up of
+ * another kind of worker) that would otherwise share a two-core laptop's cores with the user's Run.
+ * @example await whenPoolQuiet(); startWarmUp();
+ */
+export function whenPoolQuiet(quietMs = POOL_QUIET_MS): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const wait = runsGoing > 0 ? quietMs : lastRunEnded + quietMs - performance.now();
+      if (wait <= 0) resolve();
+      else setTimeout(check, wait);
+    };
+    check();
+  });
+}
+
 /** Terminates the idle workers of a kind (all kinds without one: tests, a page being torn down). */
 export function disposeIdleWorkers(kind?: () => Terminable): void {
   for (const [k, set] of idleSets) {
@@ -216,12 +248,14 @@ export async function runPool<C, R, W extends { terminate(): void }>(
   }
 
   let isClean = false;
+  runStarted();
   try {
     await Promise.race([Promise.all(workers.map(drive)), aborted]);
     isClean = true;
     report(true);
     return results;
   } finally {
+    runEnded();
     signal?.removeEventListener('abort', abort);
     if (isClean) releaseWorkers(createWorker, workers);
     else dropWorkers(createWorker, workers);
@@ -248,11 +282,13 @@ export async function runOnPoolWorker<W extends Terminable, R>(
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   let isClean = false;
+  runStarted();
   try {
     const out = await Promise.race([run(worker), aborted, watchdog.stalled]);
     isClean = true;
     return out;
   } finally {
+    runEnded();
     signal?.removeEventListener('abort', onAbort);
     watchdog.stop();
     if (isClean) releaseWorkers(createWorker, [worker]);
