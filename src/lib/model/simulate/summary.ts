@@ -132,15 +132,12 @@ export function summarizeStepBands(slices: readonly SimulationStepSlice[]): Step
   for (let t = from; t < to; t++) {
     let i = 0;
     for (const part of ordered) {
-      const v = part.values;
-      for (let k = 0, row = (t - from) * part.pathCount * columns; k < part.pathCount; k++, i++, row += columns) {
-        for (let c = 0; c < columns; c++) samples[c][i] = v[row + c];
-      }
+      gatherRows(part.values, (t - from) * part.pathCount * columns, part.pathCount, samples, i);
+      i += part.pathCount;
     }
     for (let s = 0; s < S; s++) {
       const loans = samples[SERIES_COUNT + 2 * s];
-      const total = samples[totalCol];
-      for (let k = 0; k < paths; k++) shareSample[k] = total[k] > 0 ? loans[k] / total[k] : 0;
+      shareOf(loans, samples[totalCol], shareSample);
       put(t, SERIES_KEYS.length + 3 * s, shareSample);
       put(t, SERIES_KEYS.length + 3 * s + 1, loans);
       put(t, SERIES_KEYS.length + 3 * s + 2, samples[SERIES_COUNT + 2 * s + 1]);
@@ -148,6 +145,51 @@ export function summarizeStepBands(slices: readonly SimulationStepSlice[]): Step
     for (let j = 0; j < SERIES_KEYS.length; j++) put(t, j, samples[j]);
   }
   return { from, to, stats };
+}
+
+/*
+ * The summary's loops live in small functions called many times (per part, per step), not inline
+ * in the summary's one call per run: a long loop in a function called once runs on on-stack-replaced
+ * code, which V8 throws away when the loop exits, so every run compiled it again (the browser's
+ * summary took twice as long as the same code in a benchmark that calls it repeatedly).
+ */
+
+/** Copies `count` rows of `columns` values from values[row…] into samples[c][at…] (one sample per column). */
+function gatherRows(values: Float64Array, row: number, count: number, samples: Float64Array[], at: number): void {
+  const columns = samples.length;
+  for (let k = 0; k < count; k++, row += columns) {
+    for (let c = 0; c < columns; c++) samples[c][at + k] = values[row + c];
+  }
+}
+
+/** out[k] = part[k] / total[k], 0 where the total is 0: a segment's share of the book per path. */
+function shareOf(part: Float64Array, total: Float64Array, out: Float64Array): void {
+  for (let k = 0; k < out.length; k++) out[k] = total[k] > 0 ? part[k] / total[k] : 0;
+}
+
+/** Adds one step's profit and realised loss of a part's paths to their running totals from path `at`. */
+function addStepFigures(values: Float64Array, row: number, count: number, columns: number, cumulative: Float64Array, loss: Float64Array, at: number): void {
+  for (let k = 0; k < count; k++, row += columns) {
+    cumulative[at + k] += values[row + SERIES_INDEX.netProfit];
+    loss[at + k] += values[row + SERIES_INDEX.realisedLoss];
+  }
+}
+
+/** Counts a part's breaches into stepCount[l][t] and anyCount[l]; returns how many of its paths breached any limit. */
+function countBreaches(b: Uint8Array, pathCount: number, T: number, anyCount: number[], stepCount: number[][]): number {
+  const L = anyCount.length;
+  let anyBreach = 0;
+  for (let k = 0; k < pathCount; k++) {
+    let pathMask = 0;
+    for (let t = 0; t < T; t++) {
+      const m = b[k * T + t];
+      pathMask |= m;
+      if (m) for (let l = 0; l < L; l++) if (m & (1 << l)) stepCount[l][t]++;
+    }
+    for (let l = 0; l < L; l++) if (pathMask & (1 << l)) anyCount[l]++;
+    if (pathMask) anyBreach++;
+  }
+  return anyBreach;
 }
 
 /** The buffer of a StepBands, for a zero-copy postMessage. */
@@ -213,8 +255,6 @@ export function summarizeSimulation(
   const stepBands = bandsTo > bandsFrom ? summarizeStepBands(ordered.map((p) => stepSlice(p, bandsFrom, bandsTo))) : null;
 
   // Cumulative net profit and realised loss per year, per path.
-  const profitCol = SERIES_INDEX.netProfit;
-  const lossCol = SERIES_INDEX.realisedLoss;
   const years = Math.ceil(T / P);
   const cumulative = new Float64Array(paths);
   const yearLoss = Array.from({ length: years }, () => new Float64Array(paths));
@@ -222,11 +262,8 @@ export function summarizeSimulation(
     const loss = yearLoss[Math.floor(t / P)];
     let i = 0;
     for (const part of ordered) {
-      const v = part.values;
-      for (let k = 0, row = t * part.pathCount * columns; k < part.pathCount; k++, i++, row += columns) {
-        cumulative[i] += v[row + profitCol];
-        loss[i] += v[row + lossCol];
-      }
+      addStepFigures(part.values, t * part.pathCount * columns, part.pathCount, columns, cumulative, loss, i);
+      i += part.pathCount;
     }
   }
   let sum = 0;
@@ -265,19 +302,7 @@ export function summarizeSimulation(
   const anyCount = new Array<number>(L).fill(0);
   const stepCount = Array.from({ length: L }, () => new Array<number>(T).fill(0));
   let anyBreach = 0;
-  for (const part of ordered) {
-    const b = part.breaches;
-    for (let k = 0; k < part.pathCount; k++) {
-      let pathMask = 0;
-      for (let t = 0; t < T; t++) {
-        const m = b[k * T + t];
-        pathMask |= m;
-        if (m) for (let l = 0; l < L; l++) if (m & (1 << l)) stepCount[l][t]++;
-      }
-      for (let l = 0; l < L; l++) if (pathMask & (1 << l)) anyCount[l]++;
-      if (pathMask) anyBreach++;
-    }
-  }
+  for (const part of ordered) anyBreach += countBreaches(part.breaches, part.pathCount, T, anyCount, stepCount);
   const breaches: BreachProbability[] = LIMIT_KEYS.map((key, l) => ({
     key,
     limit: LIMITS[key],
