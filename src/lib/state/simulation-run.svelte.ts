@@ -36,7 +36,9 @@ export interface RunInfo {
   /** The scenario as it was run (to say what changed since). */
   scenario: Scenario;
   workers: number;
+  /** Wall time from Run to the result, ms; `pathsMs` of it simulating the paths (the rest: their summary). */
   elapsedMs: number;
+  pathsMs: number;
 }
 
 interface FinishedSimulation extends FinishedRun<SimulationResult> {
@@ -82,7 +84,7 @@ export class SimulationRun extends PoolRun<SimulationResult, SimulationPhase, Fi
       bookRunKey(scenario, seed, paths, book?.id ?? null),
       workers,
       (control) => this.#run(scenario, { paths, seed, workers, book: book?.data ?? null, ...control }),
-      (f) => ({ ...f, info: { key: f.key, scenario, workers: f.workers, elapsedMs: f.elapsedMs, book: bookInfo } }),
+      (f) => ({ ...f, info: { key: f.key, scenario, workers: f.workers, elapsedMs: f.elapsedMs, pathsMs: f.pathsMs, book: bookInfo } }),
     );
   }
 }

@@ -6,7 +6,7 @@ import { changedSince, overTimeFigures, prob, runToShow, verdictText } from '../
 
 const scenario: Scenario = cloneScenario(demoScenario);
 const result = simulate(scenario, { paths: 40, seed: 5 });
-const info = (s: Scenario): RunInfo => ({ key: 'k', scenario: s, workers: 1, elapsedMs: 1, book: null });
+const info = (s: Scenario): RunInfo => ({ key: 'k', scenario: s, workers: 1, elapsedMs: 1, pathsMs: 1, book: null });
 
 afterEach(() => i18n.setLang('zh'));
 
