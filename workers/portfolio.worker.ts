@@ -21,6 +21,7 @@ import {
   type RebalancingPaths,
   type RebalancingResult,
 } from '../src/lib/model/portfolio';
+import { atMostEvery, PROGRESS_EVERY_MS } from '../src/lib/model/cancel';
 
 /** Every buffer behind a slice's typed arrays, each once. */
 function transferables(raw: RebalancingPaths): ArrayBuffer[] {
@@ -42,7 +43,7 @@ const portfolio = {
     options: Omit<RebalancingOptions, 'onProgress' | 'isCancelled'>,
     onProgress?: (fraction: number) => void,
   ): RebalancingPaths {
-    const raw = simulateRebalancingPaths(p, rules, { ...options, onProgress });
+    const raw = simulateRebalancingPaths(p, rules, { ...options, onProgress: onProgress && atMostEvery(PROGRESS_EVERY_MS, onProgress) });
     return transfer(raw, transferables(raw));
   },
   /** Every quick analysis once, small, thrown away, so the screen's first analyses do not run on cold code. */

@@ -20,6 +20,7 @@ import {
   type SimulationStepSlice,
   type StepBands,
 } from '../src/lib/model';
+import { atMostEvery, PROGRESS_EVERY_MS } from '../src/lib/model/cancel';
 
 /** The real loan book this worker's runs start from (sent once per worker, not with every chunk); null: the generated book. */
 let book: SimulationBook | null = null;
@@ -31,7 +32,7 @@ const simulation = {
   },
   /** Simulates paths pathStart..pathStart+pathCount−1; each path draws from createRng(seed, pathIndex). */
   runPaths(scenario: Scenario, range: { seed: number; pathStart: number; pathCount: number }, onProgress?: (fraction: number) => void): SimulationPart {
-    const part = simulatePaths(scenario, { ...range, onProgress, book });
+    const part = simulatePaths(scenario, { ...range, onProgress: onProgress && atMostEvery(PROGRESS_EVERY_MS, onProgress), book });
     return transfer(part, partTransferables(part));
   },
   /** Percentile bands, cumulative profit and breach probabilities of the parts (merged in path order). */
