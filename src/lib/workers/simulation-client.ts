@@ -26,6 +26,7 @@ import {
 } from '../model';
 import type { SimulationWorkerApi } from '../../../workers/simulation.worker';
 import { defaultPoolSize, prewarm, runOnPoolWorker, runPathChunks, type PathRunOptions, type PathRunPhase } from './pool';
+// For the page's idle start-up, which loads this module anyway (one dynamic import fewer in the first load).
 export { whenPoolQuiet } from './pool';
 
 /** The summary of 10,000 paths takes a few seconds; a worker silent this long is dead. */
