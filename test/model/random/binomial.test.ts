@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomial, binomialTerms, binomialWithLogs, logFactorial, Rng } from '../../../src/lib/model';
+import { binomial, binomialTerms, drawBinomial, logFactorial, Rng, setBinomialTerms } from '../../../src/lib/model';
 
 /** The exact pmf of Binomial(n, p), from log-factorials summed term by term (independent of the sampler's table). */
 function exactPmf(n: number, p: number): Float64Array {
@@ -106,8 +106,20 @@ describe('binomial: BINV below n·p = 10, BTRD from it on', () => {
     const b = new Rng(5, 1);
     for (let n = 0; n < 2 * law.firstTerms.length + 50; n++) {
       for (let k = 0; k < 3; k++) {
-        expect(binomialWithLogs(n, law.p, law.q, law.logP, law.logQ, a, law.firstTerms)).toBe(binomialWithLogs(n, p, 1 - p, Math.log(p), Math.log1p(-p), b));
+        expect(drawBinomial(n, law, a)).toBe(binomial(n, p, b));
       }
+    }
+  });
+
+  it('a law reset with setBinomialTerms draws as a fresh one, its old table dropped', () => {
+    // the engine reuses one law for every conditional PD: a table left from an earlier p would give wrong first terms
+    const law = binomialTerms(0.3);
+    const a = new Rng(8, 2);
+    const b = new Rng(8, 2);
+    for (const p of [0.004, 0.02, 0.3, 0.61, 0.97, 0.5]) {
+      setBinomialTerms(law, p);
+      expect(law.firstTerms.length).toBe(0);
+      for (let n = 0; n < 400; n += 7) expect(drawBinomial(n, law, a)).toBe(binomial(n, p, b));
     }
   });
 

@@ -42,6 +42,65 @@ export function logFactorial(k: number): number {
 /** n·p below which BINV (inversion from 0) is used; from it on, BTRD (its constants are fitted for n·p ≥ 10, Hörmann 1993). */
 const INVERSION_MAX_MEAN = 10;
 
+/** No table of BINV's first terms: each draw computes its own. */
+const NO_FIRST_TERMS = new Float64Array(0);
+
+/**
+ * What draws of Binomial(·, p) share whatever n is: q = 1 − p, ln p, ln q, and, when p is fixed
+ * for a run, BINV's first term P(0) for every n it is used at (n·min(p, q) < 10, up to
+ * FIRST_TERMS_MAX), which is otherwise an exp per draw, the single dearest line of the Monte
+ * Carlo. The terms are the very numbers a draw would compute, so a draw gives the same count
+ * with them or without.
+ *
+ * Draws take the law as an object, not its numbers as arguments: V8 passes a double to a
+ * function it does not inline as a freshly allocated box, and the Monte Carlo makes tens of
+ * millions of such calls a run (hundreds of MB of garbage and a minor GC every few ms).
+ */
+export interface BinomialTerms {
+  p: number;
+  q: number;
+  logP: number;
+  logQ: number;
+  /** firstTerms[n] = max(p, q)ⁿ, as exp(n·ln max(p, q)); empty when p varies from draw to draw. */
+  firstTerms: Float64Array;
+}
+
+/** The n below which binomialTerms keeps BINV's first term (8 kB a law at most). */
+const FIRST_TERMS_MAX = 1024;
+
+/**
+ * The terms of Binomial(·, p) with BINV's first terms; p outside (0, 1) gets zero logs and no
+ * table (its draws need neither).
+ * @example const t = binomialTerms(0.06); drawBinomial(40, t, rng)
+ */
+export function binomialTerms(p: number): BinomialTerms {
+  const law: BinomialTerms = { p: 0.5, q: 0.5, logP: -0.5, logQ: -0.5, firstTerms: NO_FIRST_TERMS }; // doubles from the start: one shape for every law
+  setBinomialTerms(law, p);
+  if (!(p > 0 && p < 1)) return law;
+  // BINV runs on the smaller of p and q (drawBinomial swaps them above ½): its first term is the larger one's power.
+  const logLarger = p > 0.5 ? law.logP : law.logQ;
+  law.firstTerms = new Float64Array(Math.min(FIRST_TERMS_MAX, Math.ceil(INVERSION_MAX_MEAN / Math.min(p, law.q))));
+  for (let n = 0; n < law.firstTerms.length; n++) law.firstTerms[n] = Math.exp(n * logLarger);
+  return law;
+}
+
+/**
+ * Sets a reusable law to Binomial(·, p), without a table of first terms: for a p that changes from
+ * one draw to the next (a conditional PD), one object reused rather than one allocated per draw.
+ * @example const law = binomialTerms(0); setBinomialTerms(law, pd); drawBinomial(n, law, rng)
+ */
+export function setBinomialTerms(law: BinomialTerms, p: number): void {
+  const inside = p > 0 && p < 1;
+  law.p = p;
+  law.q = 1 - p;
+  law.logP = inside ? Math.log(p) : 0;
+  law.logQ = inside ? Math.log1p(-p) : 0;
+  law.firstTerms = NO_FIRST_TERMS;
+}
+
+/** The law of binomial(): set for each call. */
+const plainLaw = binomialTerms(0);
+
 /**
  * One draw of Binomial(n, p), n a whole number ≥ 0, from the uniforms of `u`.
  * @example binomial(100, 0.02, createRng(1, 0)) // 2 on average
@@ -49,35 +108,31 @@ const INVERSION_MAX_MEAN = 10;
 export function binomial(n: number, p: number, u: UniformSource): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
-  return binomialWithLogs(n, p, 1 - p, Math.log(p), Math.log1p(-p), u);
+  setBinomialTerms(plainLaw, p);
+  return drawBinomial(n, plainLaw, u);
 }
 
-/** No table of BINV's first terms: each draw computes its own. */
-const NO_FIRST_TERMS = new Float64Array(0);
-
 /**
- * Binomial(n, p) with q = 1 − p, ln p and ln q computed by the caller, for loops that draw many
- * counts with the same p (every class of a segment in a step). Requires 0 < p < 1. `firstTerms`
- * (of binomialTerms) saves BINV's exp where it covers n.
- * @example binomialWithLogs(500, 0.2, 0.8, Math.log(0.2), Math.log(0.8), createRng(1, 0)) // 100 on average
+ * One draw of Binomial(n, law.p), n a whole number ≥ 0; requires 0 < p < 1. p > ½ is drawn as
+ * n − Binomial(n, q).
+ * @example drawBinomial(500, binomialTerms(0.2), createRng(1, 0)) // 100 on average
  */
-export function binomialWithLogs(
-  n: number,
-  p: number,
-  q: number,
-  logP: number,
-  logQ: number,
-  u: UniformSource,
-  firstTerms: Float64Array = NO_FIRST_TERMS,
-): number {
+export function drawBinomial(n: number, law: BinomialTerms, u: UniformSource): number {
   if (n <= 0) return 0;
-  if (n === 1) return u.next() < p ? 1 : 0;
-  if (p > 0.5) return n - binomialWithLogs(n, q, p, logQ, logP, u, firstTerms);
+  if (n === 1) return u.next() < law.p ? 1 : 0;
+  return law.p > 0.5 ? n - drawAtMostHalf(n, law, true, u) : drawAtMostHalf(n, law, false, u);
+}
+
+/** Binomial(n, r) with r the smaller of the law's p and q (q when `swapped`). */
+function drawAtMostHalf(n: number, law: BinomialTerms, swapped: boolean, u: UniformSource): number {
+  const p = swapped ? law.q : law.p;
   if (n * p < INVERSION_MAX_MEAN) {
     // BINV: P(0) = qⁿ, P(x) = P(x−1)·((n+1)·s/x − s) with s = p/q.
+    const q = swapped ? law.p : law.q;
+    const firstTerms = law.firstTerms;
     const s = p / q;
     const a = (n + 1) * s;
-    let r = n < firstTerms.length ? firstTerms[n] : Math.exp(n * logQ);
+    let r = n < firstTerms.length ? firstTerms[n] : Math.exp(n * (swapped ? law.logP : law.logQ));
     let v = u.next();
     let x = 0;
     while (v > r && x < n) {
@@ -87,43 +142,14 @@ export function binomialWithLogs(
     }
     return x;
   }
-  return btrd(n, p, q, logP - logQ, u);
+  return btrd(n, law, swapped, u);
 }
 
-/** The n below which binomialTerms keeps BINV's first term (8 kB a law at most). */
-const FIRST_TERMS_MAX = 1024;
-
-/**
- * What draws of Binomial(·, p) share whatever n is: q = 1 − p, ln p, ln q, and BINV's first term
- * P(0) for every n it is used at (n·min(p, q) < 10, up to FIRST_TERMS_MAX), which is otherwise an
- * exp per draw, the single dearest line of the Monte Carlo. The terms are the very numbers a draw
- * would compute, so a draw gives the same count with them or without.
- * @example const t = binomialTerms(0.06); binomialWithLogs(40, t.p, t.q, t.logP, t.logQ, rng, t.firstTerms)
- */
-export interface BinomialTerms {
-  p: number;
-  q: number;
-  logP: number;
-  logQ: number;
-  /** firstTerms[n] = max(p, q)ⁿ, as exp(n·ln max(p, q)). */
-  firstTerms: Float64Array;
-}
-
-/** The terms of Binomial(·, p); p outside (0, 1) gets zero logs and no table (its draws need neither). */
-export function binomialTerms(p: number): BinomialTerms {
-  const q = 1 - p;
-  if (!(p > 0 && p < 1)) return { p, q, logP: 0, logQ: 0, firstTerms: NO_FIRST_TERMS };
-  const logP = Math.log(p);
-  const logQ = Math.log1p(-p);
-  // BINV runs on the smaller of p and q (binomialWithLogs swaps them above ½): its first term is the larger one's power.
-  const logLarger = p > 0.5 ? logP : logQ;
-  const firstTerms = new Float64Array(Math.min(FIRST_TERMS_MAX, Math.ceil(INVERSION_MAX_MEAN / Math.min(p, q))));
-  for (let n = 0; n < firstTerms.length; n++) firstTerms[n] = Math.exp(n * logLarger);
-  return { p, q, logP, logQ, firstTerms };
-}
-
-/** BTRD (Hörmann 1993, see the header) for 0 < p ≤ ½, n·p ≥ 10; logR = ln(p/q). */
-function btrd(n: number, p: number, q: number, logR: number, u: UniformSource): number {
+/** BTRD (Hörmann 1993, see the header) for the smaller of the law's p and q (≤ ½; q when `swapped`), n times it ≥ 10. */
+function btrd(n: number, law: BinomialTerms, swapped: boolean, u: UniformSource): number {
+  const p = swapped ? law.q : law.p;
+  const q = swapped ? law.p : law.q;
+  const logR = swapped ? law.logQ - law.logP : law.logP - law.logQ; // ln(p/q)
   const spq = Math.sqrt(n * p * q);
   const b = 1.15 + 2.53 * spq;
   const a = -0.0873 + 0.0248 * b + 0.01 * p;

@@ -26,7 +26,7 @@
  * Binomial counts: ./binomial.ts, from the uniforms of a stream.
  */
 
-export { binomial, binomialTerms, binomialWithLogs, logFactorial, type BinomialTerms } from './binomial';
+export { binomial, binomialTerms, drawBinomial, logFactorial, setBinomialTerms, type BinomialTerms } from './binomial';
 
 /** A source of uniforms on [0, 1). */
 export interface UniformSource {

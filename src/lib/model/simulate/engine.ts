@@ -22,7 +22,7 @@
  * Path i draws from createRng(seed, i)'s numbers only (one Rng reseeded per path), so a path's figures do not
  * depend on which part (worker) computes it.
  */
-import { binomialTerms, binomialWithLogs, Rng, type BinomialTerms } from '../random';
+import { binomialTerms, drawBinomial, Rng, setBinomialTerms, type BinomialTerms } from '../random';
 import type { Scenario } from '../scenario';
 import { accountStep, createAggregates, initialCapitalState, SERIES_COUNT, SERIES_INDEX, type CapitalState, type StepAggregates } from './accounting';
 import { CancelledError, CHECK_EVERY_PATHS } from './cancel';
@@ -55,6 +55,9 @@ const FEW_PER_CLASS = 2;
 /** Scratch for removeBinomial: [exposure at the start, exposure removed, exposure left, clients removed, clients left]. */
 const removed = new Float64Array(5);
 
+/** The law of removeBinomial's draws when its rate changes from call to call (set per call, no table). */
+const varyingLaw = binomialTerms(0);
+
 /**
  * Removes Binomial(n_c, p) clients from every class c in [from, to) of `counts`, independently,
  * and writes the exposures to `removed`. Two exact methods, picked by the expected number
@@ -66,26 +69,13 @@ const removed = new Float64Array(5);
  * - many: one binomial per class.
  */
 function removeBinomial(counts: Float64Array, exposure: Float64Array, from: number, to: number, p: number, rng: Rng): void {
-  removeBinomialWithLogs(counts, exposure, from, to, p, p > 0 && p < 1 ? Math.log(p) : 0, p > 0 && p < 1 ? Math.log1p(-p) : 0, rng);
+  setBinomialTerms(varyingLaw, p);
+  removeBinomialWithTerms(counts, exposure, from, to, varyingLaw, rng);
 }
 
-/** removeBinomial with a rate fixed for the run (attrition): its terms computed once. */
+/** removeBinomial with the law's terms given (binomialTerms, when its rate is fixed for the run: attrition). */
 function removeBinomialWithTerms(counts: Float64Array, exposure: Float64Array, from: number, to: number, law: BinomialTerms, rng: Rng): void {
-  removeBinomialWithLogs(counts, exposure, from, to, law.p, law.logP, law.logQ, rng, law.firstTerms);
-}
-
-/** removeBinomial with ln p and ln(1 − p) given, and BINV's first terms when p is fixed for the run (binomialTerms). */
-function removeBinomialWithLogs(
-  counts: Float64Array,
-  exposure: Float64Array,
-  from: number,
-  to: number,
-  p: number,
-  lp: number,
-  lq: number,
-  rng: Rng,
-  firstTerms?: Float64Array,
-): void {
+  const p = law.p;
   let N = 0;
   let start = 0;
   for (let c = from; c < to; c++) {
@@ -105,7 +95,7 @@ function removeBinomialWithLogs(
     lost = start;
     gone = N;
   } else if (N * p < FEW_PER_CLASS * (to - from)) {
-    let d = binomialWithLogs(N, p, 1 - p, lp, lq, rng, firstTerms);
+    let d = drawBinomial(N, law, rng);
     gone = d;
     let left = N;
     while (d > 0) {
@@ -120,11 +110,10 @@ function removeBinomialWithLogs(
       d--;
     }
   } else {
-    const q = 1 - p;
     for (let c = from; c < to; c++) {
       const n = counts[c];
       if (n > 0) {
-        const d = binomialWithLogs(n, p, q, lp, lq, rng, firstTerms);
+        const d = drawBinomial(n, law, rng);
         if (d > 0) {
           counts[c] = n - d;
           lost += d * exposure[c];
@@ -176,6 +165,8 @@ function addMultinomial(
   rng: Rng,
 ): number {
   let amount = 0;
+  // Counts as 32-bit integers (a step adds far fewer than 2³¹ clients): V8 hands an integer to drawBinomial as it is, a double in a fresh box.
+  k = k | 0;
   if (k < to - from) {
     for (let m = 0; m < k; m++) {
       let v = rng.next();
@@ -189,7 +180,7 @@ function addMultinomial(
   for (let c = from; c < to && k > 0; c++) {
     const law = terms[c];
     const sc = law.p;
-    const m = sc >= 1 ? k : sc <= 0 ? 0 : binomialWithLogs(k, sc, law.q, law.logP, law.logQ, rng, law.firstTerms);
+    const m = (sc >= 1 ? k : sc <= 0 ? 0 : drawBinomial(k, law, rng)) | 0;
     if (m > 0) {
       counts[c] += m;
       amount += m * exposure[c];
