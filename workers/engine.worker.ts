@@ -5,6 +5,7 @@
  * with the model alone and a view's first request (the design grid) does not wait for them.
  */
 import { expose, transfer } from 'comlink';
+import { transferOnce } from './transfer-once';
 import {
   designMix,
   designTransferables,
@@ -25,6 +26,9 @@ import {
 import type { LoanBookColumns } from '../src/lib/io/loan-book-columns';
 import type { CheckedBookFigures, StoredLoanBook } from '../src/lib/io/stored-loan-book';
 import { BOOK_NOT_HELD, riskProfile, riskProfileTransferables, type RiskProfile } from '../src/lib/model/risk-profile';
+
+// The first transfer out of this thread, before anything is compiled (see transfer-once.ts).
+transferOnce();
 
 /** The last loan book posted (as the model's rows), kept so a slider move does not post the book again. */
 let heldBook: { id: string; rows: LoanBookRow[] } | null = null;

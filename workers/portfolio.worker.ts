@@ -5,6 +5,7 @@
  * order and cancels by terminating the workers.
  */
 import { expose, transfer } from 'comlink';
+import { transferOnce } from './transfer-once';
 import {
   bestAllocation,
   cashNeedsCheck,
@@ -29,6 +30,9 @@ function transferables(raw: RebalancingPaths): ArrayBuffer[] {
   for (const r of raw.perRule) for (const a of Object.values(r) as ArrayBufferView[]) out.add(a.buffer as ArrayBuffer);
   return [...out];
 }
+
+// The first transfer out of this thread, before anything is compiled (see transfer-once.ts).
+transferOnce();
 
 const portfolio = {
   efficientFrontier,

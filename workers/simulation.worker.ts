@@ -5,6 +5,7 @@
  * among the workers. The pool on the page splits, merges and cancels.
  */
 import { expose, transfer } from 'comlink';
+import { transferOnce } from './transfer-once';
 import {
   demoScenario,
   partTransferables,
@@ -21,6 +22,9 @@ import {
   type StepBands,
 } from '../src/lib/model';
 import { atMostEvery, PROGRESS_EVERY_MS } from '../src/lib/model/cancel';
+
+// The first transfer out of this thread, before anything is compiled (see transfer-once.ts).
+transferOnce();
 
 /** The real loan book this worker's runs start from (sent once per worker, not with every chunk); null: the generated book. */
 let book: SimulationBook | null = null;
