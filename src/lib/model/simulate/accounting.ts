@@ -97,14 +97,15 @@ const TREASURY_ROUNDS = 4;
 
 /**
  * Accounts one step and writes its row; returns the breach mask (bit i: LIMIT_KEYS[i]).
- * `flowScale` turns yearly rates into the step's flows (1/stepsPerYear). The capital state takes
+ * Yearly rates become the step's flows at 1/stepsPerYear. The capital state takes
  * the step's retained profit (or its whole loss) before the ratios are computed.
  * The treasury rule: the treasury holds the LCR the bank started with (before any deposit run) as
  * the book moves, rebuilds the hole a run left at a quarter of it each quarter, and never sells;
  * HQLA above the t = 0 stock is bought with wholesale funding and carried at (wholesale rate − HQLA yield).
  */
-export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalState, t: number, flowScale: number, out: Float64Array, o: number): number {
+export function accountStep(prep: Prepared, a: StepAggregates, capital: CapitalState, t: number, out: Float64Array, o: number): number {
   const { scenario, segments } = prep;
+  const flowScale = 1 / prep.stepsPerYear;
   const { market, levers } = scenario;
   const n1 = prep.steps + 1;
   const ftpShift = prep.ftpShift[t];

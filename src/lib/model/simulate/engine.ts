@@ -278,6 +278,8 @@ class FastPath {
   private nplNet = 0;
   private headcount = 0;
   private x = 0;
+  /** The step's systematic factor Z_t, read by defaults() and record() (a field, not an argument: V8 would box it on each call). */
+  private z = 0;
   // per-step results handed from one phase to the next
   private expected = 0;
   private realised = 0;
@@ -344,20 +346,20 @@ class FastPath {
   step(t: number, values: Float64Array, row: number): number {
     // 1. the systematic factor: X_1 from the stationary distribution, then AR(1)
     this.x = t === 1 ? this.rng.normal() : this.phi * this.x + this.innovation * this.rng.normal();
-    const z = this.x + this.prep.factorShift[t];
-    this.defaults(z, t);
+    this.z = this.x + this.prep.factorShift[t];
+    this.defaults(t);
     this.attrition();
     this.newLending(t);
     this.runOffAboveGlide();
     this.reprice(t);
-    const mask = this.record(t, z, values, row);
+    const mask = this.record(t, values, row);
     if (t < this.prep.steps) this.headcount = this.prep.headcount ? this.prep.headcount[t + 1] : values[row + SERIES_INDEX.managersNeeded];
     return mask;
   }
 
   /** 2. Defaults per class ~ Binomial(n, p(Z)); losses at LGD; NPLs for the workout period. */
-  private defaults(z: number, t: number): void {
-    const { prep, nOld, nNew, exposure, rng } = this;
+  private defaults(t: number): void {
+    const { prep, nOld, nNew, exposure, rng, z } = this;
     let expected = 0;
     let realised = 0;
     let defaultedGross = 0;
@@ -532,7 +534,7 @@ class FastPath {
   }
 
   /** 7. The book at the end of the step, through the accounting. */
-  private record(t: number, z: number, values: Float64Array, row: number): number {
+  private record(t: number, values: Float64Array, row: number): number {
     const { prep, agg, nOld, nNew, exposure } = this;
     for (let s = 0; s < this.S; s++) {
       const g = prep.segments[s];
@@ -572,10 +574,10 @@ class FastPath {
     agg.largestClient = largest;
     agg.top10 = top10;
     agg.headcount = prep.headcount ? this.headcount : NaN;
-    agg.factor = z;
+    agg.factor = this.z;
     agg.newClients = this.newClients;
     agg.acquisitionCost = this.acquisitionCost;
-    return accountStep(prep, agg, this.capital, t, 1 / this.P, values, row);
+    return accountStep(prep, agg, this.capital, t, values, row);
   }
 }
 

@@ -105,7 +105,7 @@ class ReferencePath {
     agg.factor = z;
     agg.newClients = newClients;
     agg.acquisitionCost = acquisitionCost;
-    const mask = accountStep(prep, agg, this.capital, t, 1 / prep.stepsPerYear, values, row);
+    const mask = accountStep(prep, agg, this.capital, t, values, row);
     if (t < prep.steps) this.headcount = prep.headcount ? prep.headcount[t + 1] : values[row + SERIES_INDEX.managersNeeded];
     return mask;
   }
