@@ -282,6 +282,7 @@ async function overTime(browser: Browser): Promise<void> {
     await page.goto(`${BASE}#/over-time?workers=${workers}`);
     await page.getByTestId('ot-run').waitFor();
     await page.locator('#ot-paths').selectOption(String(PATHS));
+    await page.waitForTimeout(2000); // the page idles after its first paint, as a user's would (as in the design row), and its workers warm up
     const seconds: number[] = [];
     const pathSeconds: number[] = [];
     let figures = '';
@@ -441,6 +442,13 @@ async function book(browser: Browser): Promise<void> {
 
 const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
 const version = browser.version();
+/**
+ * The Chinese font the page gets (fontconfig's best match for zh-CN), as on any Chinese laptop. A machine without one
+ * looks every Chinese glyph up in vain, and the first load then shows 50–100 ms layout tasks of text shaping that a
+ * training-room laptop does not have (on Debian: apt-get install fonts-noto-cjk).
+ */
+const hasCjkFont = Boolean(spawnSync('fc-list', [':lang=zh-cn', 'family'], { encoding: 'utf8' }).stdout?.trim());
+const cjkFont = hasCjkFont ? spawnSync('fc-match', ['-f', '%{family[0]}', 'sans-serif:lang=zh-cn'], { encoding: 'utf8' }).stdout?.trim() || 'yes' : null;
 const started = new Date();
 const loadBefore = loadavg();
 try {
@@ -470,7 +478,7 @@ try {
 const loadAfter = loadavg();
 const fmtLoad = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
 console.log(
-  `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:browser\` in Chromium ${version} (headless), ${cpus().length} cores; load average ${fmtLoad(loadBefore)} before, ${fmtLoad(loadAfter)} after.\n`,
+  `Measured ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:browser\` in Chromium ${version} (headless), ${cpus().length} cores, Chinese font ${cjkFont ?? 'NONE (see bench/browser/run.ts)'}; load average ${fmtLoad(loadBefore)} before, ${fmtLoad(loadAfter)} after.\n`,
 );
 console.log('| what | figure | goal |\n| --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.what} | ${r.figure} | ${r.goal} |`);
