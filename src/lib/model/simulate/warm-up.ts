@@ -2,7 +2,9 @@
  * A small run of a scenario as the worker pool makes them, thrown away: a worker that runs it
  * before its first real Run has the engine's code compiled to optimised machine code by then (a
  * cold worker's first run takes over twice as long). Two chunks with a progress callback, then
- * the first summary worker's part and another's, so every function a Run calls has been called.
+ * the first summary worker's part and another's, twice, so every function a Run calls has been
+ * called, and called again once its long loops were compiled on their own (a function called once
+ * is compiled whole only at its next call, on a Run's time).
  */
 import { simulatePaths } from './engine';
 import { stepSlice, summarizeSimulation, summarizeStepBands } from './summary';
@@ -22,6 +24,8 @@ export function warmUpSimulation(scenario: Scenario): void {
   );
   const steps = parts[0].steps;
   const half = Math.floor(steps / 2);
-  summarizeSimulation(scenario, parts, null, { bandSteps: [0, half] });
-  summarizeStepBands(parts.map((p) => stepSlice(p, half, steps, true)));
+  for (let call = 0; call < 2; call++) {
+    summarizeSimulation(scenario, parts, null, { bandSteps: [0, half] });
+    summarizeStepBands(parts.map((p) => stepSlice(p, half, steps, true)));
+  }
 }
