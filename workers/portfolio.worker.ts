@@ -50,7 +50,7 @@ const portfolio = {
     const raw = simulateRebalancingPaths(p, rules, { ...options, onProgress: onProgress && atMostEvery(PROGRESS_EVERY_MS, onProgress) });
     return transfer(raw, transferables(raw));
   },
-  /** Every quick analysis once, small, thrown away, so the screen's first analyses do not run on cold code. */
+  /** Every quick analysis, small, thrown away (the simulated ones twice), so the screen's first analyses do not run on cold code. */
   warmUp: warmUpPortfolioAnalyses,
   /** Merges slices (any order) and summarises them: the heavy percentiles stay off the page. */
   summarizeRebalancing(slices: RebalancingPaths[]): RebalancingResult {

@@ -5,7 +5,7 @@
  * waiting one is kept, so typing never queues stale work), a stale answer never overwrites a newer
  * one, and the slow part is skipped for a portfolio already replaced by a newer one.
  */
-import type { BestAllocation, CashNeedsCheck, ClientPortfolio, FrontierPoint, PortfolioRisk } from '../model';
+import { ANALYSIS_SETTINGS, type BestAllocation, type CashNeedsCheck, type ClientPortfolio, type FrontierPoint, type PortfolioRisk } from '../model';
 import { createPortfolioEngine, type PortfolioEngine } from '../workers/portfolio-client';
 import { LruCache, Query } from './query.svelte';
 
@@ -32,9 +32,6 @@ export interface RiskAnalysis {
   cashCurrent: CashNeedsCheck;
   cashBest: CashNeedsCheck;
 }
-
-/** Simulation sizes of the quick analyses (fixed seed: figures do not jitter between edits). */
-export const ANALYSIS_SETTINGS = { frontierPoints: 30, riskPaths: 20_000, cashPaths: 10_000, seed: 1, quantiles: [0.95, 0.99] } as const;
 
 /** Analyses kept per portfolio (going back to an allocation shows its figures at once). */
 const CACHE_SIZE = 8;

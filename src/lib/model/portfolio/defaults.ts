@@ -197,6 +197,12 @@ export function rebalanceRuleLabel(rule: RebalanceRule): Bilingual {
 }
 
 /**
+ * Sizes of the client-portfolio screen's quick analyses (fixed seed: figures do not jitter between
+ * edits); the workers' warm-up passes the same options, so it compiles the code the screen runs.
+ */
+export const ANALYSIS_SETTINGS = { frontierPoints: 30, riskPaths: 20_000, cashPaths: 10_000, seed: 1, quantiles: [0.95, 0.99] } as const;
+
+/**
  * A demo client: a balanced (平衡型) client investing 1,000,000 yuan for 10 years, who
  * needs 200,000 yuan of tuition in year 3 and 300,000 yuan for a purchase in year 5.
  * Assumed for the demo.

@@ -31,6 +31,7 @@ export {
   DEFAULT_REBALANCE_RULES,
   rebalanceRuleLabel,
   demoClientPortfolio,
+  ANALYSIS_SETTINGS,
 } from './defaults';
 export {
   checkCorrelation,

@@ -8,7 +8,7 @@
  * on a branch the warm-up had not taken (the first VaR of 20,000 paths took 60–100 ms, later ones
  * 37 ms, in Node).
  */
-import { demoClientPortfolio } from './defaults';
+import { ANALYSIS_SETTINGS, demoClientPortfolio } from './defaults';
 import { bestAllocation, efficientFrontier } from './frontier';
 import { portfolioRisk } from './risk';
 import { cashNeedsCheck } from './cash-needs';
@@ -26,7 +26,8 @@ export function warmUpPortfolioAnalyses(): void {
   efficientFrontier(p.assets, { points: WARM_UP.frontierPoints });
   bestAllocation(p.assets, {}, p.client.riskProfile, horizonYears);
   for (let call = 0; call < WARM_UP.simulatedCalls; call++) {
-    portfolioRisk(p.weights, p.assets, { horizonYears, amount: p.client.amount, quantiles: [0.95, 0.99], paths: WARM_UP.paths, seed: 1 });
-    cashNeedsCheck(p, { paths: WARM_UP.paths, seed: 1 });
+    const { seed, quantiles } = ANALYSIS_SETTINGS;
+    portfolioRisk(p.weights, p.assets, { horizonYears, amount: p.client.amount, quantiles: [...quantiles], paths: WARM_UP.paths, seed });
+    cashNeedsCheck(p, { paths: WARM_UP.paths, seed });
   }
 }
